@@ -1,0 +1,177 @@
+"""Command line: ``python -m geo {build,extract,geocode,gazetteer} ...``.
+
+Every command runs offline unless ``--online`` is given. Errors in the input
+are reported as one line naming the file, line and field, with exit status
+2; there is no traceback unless ``--debug`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from geo import __version__, settings
+from geo.errors import IncidentMapError
+
+logger = logging.getLogger(__name__)
+
+
+def _online_geocoder(args: argparse.Namespace):
+    if not getattr(args, "online", False):
+        return None
+    from geo.geocode import CachedOnlineGeocoder
+
+    return CachedOnlineGeocoder(cache_path=getattr(args, "cache", None))
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from geo.gazetteer import load_gazetteer
+    from geo.pipeline import build
+    from geo.store import GeoPackageStore
+
+    store = GeoPackageStore(args.store)
+    paths = args.paths or [settings.SEEDS_DIR]
+    _, summary = build(paths, store=store, gazetteer=load_gazetteer(args.gazetteer), online=_online_geocoder(args))
+    print(f"store: {store.path}")
+    for line in summary.lines():
+        print(line)
+    return 0
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from geo.articles import load_articles
+    from geo.gazetteer import load_gazetteer
+    from geo.pipeline import extract_all, incidents_frame
+    from geo.store import to_feature_collection
+
+    articles = load_articles(args.files)
+    incidents = extract_all(articles, load_gazetteer(args.gazetteer), online=_online_geocoder(args))
+    fc = to_feature_collection(incidents_frame(incidents))
+    json.dump(fc, sys.stdout, ensure_ascii=False, indent=None if args.compact else 1)
+    sys.stdout.write("\n")
+    return 0
+
+
+def _cmd_geocode(args: argparse.Namespace) -> int:
+    from geo.gazetteer import load_gazetteer
+    from geo.geocode import ChainGeocoder, OfflineGeocoder, location_to_record
+
+    countries = [c.strip().upper() for c in args.country.split(",")] if args.country else None
+    offline = OfflineGeocoder(load_gazetteer(args.gazetteer))
+    chain = ChainGeocoder(offline, _online_geocoder(args))
+    names = args.names or [line.strip() for line in sys.stdin if line.strip()]
+    records = []
+    for name in names:
+        kwargs = {"country_codes": countries} if countries else {}
+        if args.type:
+            kwargs["feature_type"] = args.type
+        records.append(location_to_record(name, chain.geocode(name, **kwargs)))
+    if args.json:
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for rec in records:
+            sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    if chain.online is not None:
+        for err in chain.online.errors:
+            print(f"warning: {err}", file=sys.stderr)
+    return 0
+
+
+def _cmd_gazetteer_build(args: argparse.Namespace) -> int:
+    from geo.gazetteer import write_gazetteer
+    from geo.gazetteer_build import build_gazetteer
+
+    countries = [c for c in args.countries.split(",") if c.strip()] if args.countries else None
+    places = build_gazetteer(countries, boundaries_dir=args.boundaries, supplement_path=args.supplement)
+    out = write_gazetteer(places, args.output or settings.GAZETTEER_PATH)
+    print(f"wrote {len(places)} places to {out}")
+    return 0
+
+
+def _cmd_gazetteer_info(args: argparse.Namespace) -> int:
+    from collections import Counter
+
+    from geo.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer(args.gazetteer)
+    counts = Counter((p.country_code, p.feature_type) for p in gaz)
+    print(repr(gaz))
+    for (cc, ftype), n in sorted(counts.items()):
+        print(f"{cc}  {ftype:<10} {n}")
+    return 0
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``python -m geo``."""
+    p = argparse.ArgumentParser(
+        prog="python -m geo",
+        description="Frontier Incident Map: geocoded incidents from news about the PK-AF border region.",
+    )
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv for debug)")
+    p.add_argument("--debug", action="store_true", help="show tracebacks")
+    p.add_argument("--gazetteer", type=Path, default=None, help="gazetteer TSV (default: data/gazetteer.tsv)")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    b = sub.add_parser("build", help="read articles and (re)write the incident store")
+    b.add_argument("paths", nargs="*", type=Path, help="article files or folders (default: seeds/)")
+    b.add_argument("--store", type=Path, default=None, help="GeoPackage to write (default: data/incidents.gpkg)")
+    b.add_argument("--online", action="store_true", help="ask Nominatim (1 req/s, cached) for unknown places")
+    b.add_argument("--cache", type=Path, default=None, help="online geocoder cache file")
+    b.set_defaults(func=_cmd_build)
+
+    e = sub.add_parser("extract", help="print the incidents of FILEs as GeoJSON (store untouched)")
+    e.add_argument("files", nargs="+", type=Path)
+    e.add_argument("--online", action="store_true", help="ask Nominatim (1 req/s, cached) for unknown places")
+    e.add_argument("--cache", type=Path, default=None, help="online geocoder cache file")
+    e.add_argument("--compact", action="store_true", help="one-line JSON")
+    e.set_defaults(func=_cmd_extract)
+
+    g = sub.add_parser("geocode", help="geocode place names (one JSON object per line)")
+    g.add_argument("names", nargs="*", help="place names (default: one per line on stdin)")
+    g.add_argument("--json", action="store_true", help="print one JSON array instead of JSON lines")
+    g.add_argument("--country", help="keep only these ISO2 countries, e.g. PK,AF")
+    g.add_argument("--type", help="preferred feature type: province, district, town, crossing...")
+    g.add_argument("--online", action="store_true", help="ask Nominatim (1 req/s, cached) for names not found offline")
+    g.add_argument("--cache", type=Path, default=None, help="online geocoder cache file")
+    g.set_defaults(func=_cmd_geocode)
+
+    z = sub.add_parser("gazetteer", help="build or describe the offline gazetteer")
+    zsub = z.add_subparsers(dest="gazetteer_command", required=True, metavar="ACTION")
+    zb = zsub.add_parser("build", help="regenerate data/gazetteer.tsv from installed data")
+    zb.add_argument(
+        "--countries",
+        default=",".join(settings.REGION_COUNTRIES + settings.NEIGHBOUR_COUNTRIES),
+        help="ISO2 codes, comma-separated (default: %(default)s)",
+    )
+    zb.add_argument("--boundaries", type=Path, default=None, help="folder of boundary layers")
+    zb.add_argument("--supplement", type=Path, default=None, help="curated supplement CSV")
+    zb.add_argument("--output", type=Path, default=None, help="TSV to write")
+    zb.set_defaults(func=_cmd_gazetteer_build)
+    zi = zsub.add_parser("info", help="count places by country and type")
+    zi.set_defaults(func=_cmd_gazetteer_info)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = make_parser().parse_args(argv)
+    level = [logging.WARNING, logging.INFO, logging.DEBUG][min(args.verbose, 2)]
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    try:
+        return int(args.func(args))
+    except IncidentMapError as exc:
+        if args.debug:
+            raise
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `python -m geo extract ... | head`
+        return 0

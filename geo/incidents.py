@@ -1,0 +1,335 @@
+"""The incident schema: records, stable ids, validation and GeoDataFrames.
+
+Field names follow ACLED wherever ACLED has the field (``event_date``,
+``time_precision``, ``event_type``, ``sub_event_type``, ``actor1``,
+``actor2``, ``admin1``, ``admin2``, ``location``, ``latitude``,
+``longitude``, ``geo_precision``, ``source``, ``notes``, ``fatalities``),
+with ACLED's codes:
+
+``time_precision``  1 = day, 2 = week, 3 = month (4 = year, an extension
+                    for historical references ACLED would not code)
+``geo_precision``   1 = the town itself, 2 = near a town or a district,
+                    3 = a province or larger
+
+Extraction-specific fields: ``doc_id``, ``evidence``, ``char_start``,
+``char_end``, ``confidence``, ``source_url``, plus provenance of the
+coordinates (``place_id``, ``geocoder``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Final
+
+import geopandas as gpd
+import pandas as pd
+from shapely.geometry import Point
+
+from geo import settings
+from geo.errors import SchemaError
+
+logger = logging.getLogger(__name__)
+
+#: ACLED event types and their sub-event types (the political-violence part
+#: of the ACLED codebook that this tool codes).
+EVENT_TYPES: Final[dict[str, tuple[str, ...]]] = {
+    "Battles": (
+        "Armed clash",
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+    ),
+    "Explosions/Remote violence": (
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    ),
+    "Violence against civilians": (
+        "Sexual violence",
+        "Attack",
+        "Abduction/forced disappearance",
+    ),
+    "Strategic developments": (
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    ),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+}
+
+TIME_PRECISION: Final[dict[int, str]] = {1: "day", 2: "week", 3: "month", 4: "year"}
+GEO_PRECISION: Final[dict[int, str]] = {1: "town", 2: "near a town / district", 3: "province or larger"}
+
+#: Column order of exports: ACLED's order first, then ours.
+ACLED_COLUMNS: Final[tuple[str, ...]] = (
+    "event_id",
+    "event_date",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "inter1",
+    "actor2",
+    "inter2",
+    "country",
+    "admin1",
+    "admin2",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "notes",
+    "fatalities",
+)
+
+
+@dataclass(slots=True)
+class Incident:
+    """One incident record (see the module docstring for the codes).
+
+    ``fatalities`` is ``None`` when the text gives no figure (blank, not 0).
+    ``latitude``/``longitude`` are ``None`` when the place is unresolved.
+    """
+
+    event_date: str
+    time_precision: int
+    event_type: str
+    sub_event_type: str
+    doc_id: str
+    evidence: str
+    char_start: int
+    char_end: int
+    actor1: str = ""
+    actor2: str = ""
+    inter1: int | None = None
+    inter2: int | None = None
+    country: str = ""
+    country_code: str = ""
+    admin1: str = ""
+    admin2: str = ""
+    location: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    fatalities: int | None = None
+    notes: str = ""
+    source: str = ""
+    source_url: str = ""
+    confidence: float = 0.5
+    place_id: str = ""
+    geocoder: str = ""
+    event_id: str = field(default="")
+
+    def __post_init__(self) -> None:
+        if not self.event_id:
+            self.event_id = make_event_id(self.doc_id, self.char_start, self.char_end, self.event_type)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as a flat dict in :data:`COLUMNS` order."""
+        d = asdict(self)
+        return {c: d[c] for c in COLUMNS}
+
+
+#: Every property of an incident, in export order.
+COLUMNS: Final[tuple[str, ...]] = (
+    *ACLED_COLUMNS,
+    "country_code",
+    "doc_id",
+    "source_url",
+    "evidence",
+    "char_start",
+    "char_end",
+    "confidence",
+    "place_id",
+    "geocoder",
+)
+
+_INT_COLUMNS: Final[tuple[str, ...]] = (
+    "time_precision",
+    "inter1",
+    "inter2",
+    "geo_precision",
+    "fatalities",
+    "char_start",
+    "char_end",
+)
+_FLOAT_COLUMNS: Final[tuple[str, ...]] = ("latitude", "longitude", "confidence")
+
+assert set(COLUMNS) == {f.name for f in fields(Incident)}, "schema and dataclass disagree"
+
+
+def make_event_id(doc_id: str, char_start: int, char_end: int, kind: str) -> str:
+    """A stable identifier: the same input gives the same id on every run.
+
+    Parameters
+    ----------
+    doc_id
+        The article's identifier.
+    char_start, char_end
+        The evidence span.
+    kind
+        Disambiguates several incidents read from one sentence.
+
+    Returns
+    -------
+    str
+        ``FIM-`` followed by 12 hex digits.
+
+    Examples
+    --------
+    >>> make_event_id("004_x", 10, 99, "Battles")
+    'FIM-...'  # doctest: +SKIP
+    """
+    digest = hashlib.sha1(f"{doc_id}|{char_start}|{char_end}|{kind}".encode()).hexdigest()
+    return f"FIM-{digest[:12]}"
+
+
+def empty_incidents() -> gpd.GeoDataFrame:
+    """An empty GeoDataFrame with the incident schema."""
+    return incidents_to_gdf([])
+
+
+def incidents_to_gdf(incidents: Iterable[Incident | dict[str, Any]]) -> gpd.GeoDataFrame:
+    """Assemble incident records into a GeoDataFrame (EPSG:4326).
+
+    Parameters
+    ----------
+    incidents
+        :class:`Incident` objects or dicts with the :data:`COLUMNS` keys.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        One row per incident, columns in :data:`COLUMNS` order, Point
+        geometry ``(x=longitude, y=latitude)`` or ``None`` when unresolved;
+        integer columns are nullable ``Int64``.
+    """
+    rows = [i.to_dict() if isinstance(i, Incident) else {c: i.get(c) for c in COLUMNS} for i in incidents]
+    df = pd.DataFrame(rows, columns=list(COLUMNS))
+    return normalise_frame(df)
+
+
+def _point(lat: Any, lon: Any) -> Point | None:
+    # shapely and GeoJSON order is (x=lon, y=lat): the one place we convert
+    if lat is None or lon is None or pd.isna(lat) or pd.isna(lon):
+        return None
+    return Point(float(lon), float(lat))
+
+
+def normalise_frame(df: pd.DataFrame) -> gpd.GeoDataFrame:
+    """Coerce a frame with incident columns to the schema's dtypes.
+
+    Parameters
+    ----------
+    df
+        Incident rows (extra columns are dropped, missing ones added empty).
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        Geometry rebuilt from ``latitude``/``longitude``.
+    """
+    df = df.reindex(columns=list(COLUMNS)).copy()
+    for c in _INT_COLUMNS:
+        df[c] = pd.to_numeric(df[c], errors="coerce").astype("Int64")
+    for c in _FLOAT_COLUMNS:
+        df[c] = pd.to_numeric(df[c], errors="coerce").astype("float64")
+    for c in COLUMNS:
+        if c not in _INT_COLUMNS and c not in _FLOAT_COLUMNS:
+            df[c] = df[c].astype("string").fillna("").astype(object)
+    geometry = [_point(la, lo) for la, lo in zip(df["latitude"], df["longitude"], strict=True)]
+    return gpd.GeoDataFrame(df, geometry=geometry, crs=settings.CRS)
+
+
+def validate_incidents(gdf: gpd.GeoDataFrame) -> None:
+    """Check a frame against the schema; collect every problem, raise once.
+
+    Parameters
+    ----------
+    gdf
+        Incident GeoDataFrame.
+
+    Raises
+    ------
+    SchemaError
+        Listing each problem with the offending ``event_id``.
+    """
+    problems: list[str] = []
+    missing = [c for c in COLUMNS if c not in gdf.columns]
+    if missing:
+        problems.append(f"missing columns: {missing}")
+    else:
+        if gdf["event_id"].duplicated().any():
+            dups = sorted(set(gdf.loc[gdf["event_id"].duplicated(), "event_id"]))
+            problems.append(f"duplicate event_id: {dups[:5]}")
+        valid_types = set(EVENT_TYPES)
+        for row in gdf.itertuples(index=False):
+            eid = row.event_id
+            try:
+                pd.Timestamp(row.event_date)
+            except (ValueError, TypeError):
+                problems.append(f"{eid}: event_date {row.event_date!r} is not ISO")
+            if row.time_precision not in TIME_PRECISION:
+                problems.append(f"{eid}: time_precision {row.time_precision!r} not in 1-4")
+            if row.event_type not in valid_types:
+                problems.append(f"{eid}: unknown event_type {row.event_type!r}")
+            elif row.sub_event_type not in EVENT_TYPES[row.event_type]:
+                problems.append(f"{eid}: sub_event_type {row.sub_event_type!r} not in {row.event_type}")
+            lat, lon = row.latitude, row.longitude
+            if (lat is None or math.isnan(lat)) != (lon is None or math.isnan(lon)):
+                problems.append(f"{eid}: only one of latitude/longitude is set")
+            elif lat is not None and not math.isnan(lat):
+                if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                    problems.append(f"{eid}: coordinates out of range ({lat}, {lon})")
+                if pd.isna(row.geo_precision) or row.geo_precision not in GEO_PRECISION:
+                    problems.append(f"{eid}: geo_precision {row.geo_precision!r} not in 1-3")
+            fat = row.fatalities
+            if fat is not None and not pd.isna(fat) and fat < 0:
+                problems.append(f"{eid}: negative fatalities {fat}")
+    if problems:
+        msg = f"{len(problems)} schema problem(s):\n  " + "\n  ".join(problems[:50])
+        raise SchemaError(msg)
+
+
+def dedupe_incidents(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Drop exact re-reads of the same incident (same ``event_id``).
+
+    Reading the same article twice yields the same ids, so a rerun or a
+    re-import changes nothing. Keeps the first occurrence.
+
+    Parameters
+    ----------
+    gdf
+        Incident GeoDataFrame.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+    """
+    return gdf.drop_duplicates(subset="event_id", keep="first").reset_index(drop=True)
+
+
+def sort_incidents(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Order by date, document and position: a stable order for output."""
+    return gdf.sort_values(
+        ["event_date", "doc_id", "char_start", "event_id"], kind="stable", ignore_index=True
+    )
+
+
+def columns_for(names: Sequence[str]) -> list[str]:
+    """Columns of :data:`COLUMNS` in ``names``, in schema order."""
+    wanted = set(names)
+    return [c for c in COLUMNS if c in wanted]

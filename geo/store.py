@@ -1,0 +1,202 @@
+"""The embedded incident store and the export formats.
+
+The store sits behind one small interface, :class:`IncidentStore`
+(``read``/``write``/``exists``), so the same pipeline can later target
+PostGIS. The default, :class:`GeoPackageStore`, is a single server-less
+GeoPackage file (``data/incidents.gpkg``, layer ``incidents``), written
+atomically: the new file is written next to the old one and renamed over it,
+so an interrupted build leaves the previous store intact.
+
+Exports: :func:`to_geojson_bytes` (RFC 7946: WGS84 lon/lat, no ``crs``
+member) and :func:`to_csv_bytes` (ACLED column order).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+import geopandas as gpd
+import pandas as pd
+
+from geo import settings
+from geo.errors import StoreError
+from geo.incidents import COLUMNS, normalise_frame
+
+logger = logging.getLogger(__name__)
+
+LAYER = "incidents"
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | Path) -> Iterator[Path]:
+    """Yield a temporary path next to ``path``; rename it over ``path`` on success.
+
+    On any exception the temporary file is removed and ``path`` is left as it
+    was. The rename is atomic on POSIX file systems.
+
+    Parameters
+    ----------
+    path
+        The final destination.
+
+    Yields
+    ------
+    pathlib.Path
+        Where to write.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    tmp.unlink()  # writers such as GDAL want to create the file themselves
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    finally:
+        for leftover in (tmp, Path(f"{tmp}-journal"), Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+
+
+@runtime_checkable
+class IncidentStore(Protocol):
+    """What the pipeline and the app need from a store."""
+
+    def exists(self) -> bool:
+        """Whether the store holds a written incident table."""
+        ...
+
+    def read(self) -> gpd.GeoDataFrame:
+        """All incidents, in the schema of :mod:`geo.incidents`."""
+        ...
+
+    def write(self, gdf: gpd.GeoDataFrame) -> None:
+        """Replace the stored incidents with ``gdf`` (atomically)."""
+        ...
+
+
+class GeoPackageStore:
+    """An :class:`IncidentStore` in one GeoPackage file.
+
+    Parameters
+    ----------
+    path
+        The ``.gpkg`` file; defaults to :data:`geo.settings.STORE_PATH`.
+    """
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path) if path is not None else settings.STORE_PATH
+
+    def __repr__(self) -> str:
+        return f"GeoPackageStore({str(self.path)!r})"
+
+    def exists(self) -> bool:
+        """Whether the GeoPackage file exists."""
+        return self.path.is_file()
+
+    def read(self) -> gpd.GeoDataFrame:
+        """Read every incident.
+
+        Raises
+        ------
+        StoreError
+            The file is missing or is not a readable incident GeoPackage.
+        """
+        if not self.exists():
+            msg = f"no incident store at {self.path}; build it with `python -m geo build`"
+            raise StoreError(msg)
+        try:
+            gdf = gpd.read_file(self.path, layer=LAYER)
+        except Exception as exc:  # pyogrio raises DataSourceError, DataLayerError...
+            msg = f"cannot read the incident store {self.path}: {exc}"
+            raise StoreError(msg) from exc
+        return normalise_frame(pd.DataFrame(gdf.drop(columns="geometry", errors="ignore")))
+
+    def write(self, gdf: gpd.GeoDataFrame) -> None:
+        """Write all incidents atomically (replacing the previous store)."""
+        frame = normalise_frame(pd.DataFrame(gdf.drop(columns="geometry", errors="ignore")))
+        try:
+            with atomic_path(self.path) as tmp:
+                frame.to_file(tmp, layer=LAYER, driver="GPKG", engine="pyogrio")
+        except OSError as exc:
+            msg = f"cannot write the incident store {self.path}: {exc}"
+            raise StoreError(msg) from exc
+        except Exception as exc:  # GDAL write errors
+            msg = f"cannot write the incident store {self.path}: {exc}"
+            raise StoreError(msg) from exc
+        logger.info("wrote %d incidents to %s", len(frame), self.path)
+
+
+def _json_value(value: Any) -> Any:
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, float) and value != value:  # NaN
+        return None
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value
+
+
+def to_feature_collection(gdf: gpd.GeoDataFrame) -> dict[str, Any]:
+    """The incidents as an RFC 7946 FeatureCollection (a dict).
+
+    Coordinates are ``[longitude, latitude]`` in WGS84; an unresolved place
+    gives ``"geometry": null``; missing values are ``null`` (fatalities
+    unknown is null, not 0). Properties follow :data:`geo.incidents.COLUMNS`.
+
+    Parameters
+    ----------
+    gdf
+        Incident GeoDataFrame (any CRS; reprojected to WGS84).
+
+    Returns
+    -------
+    dict
+    """
+    if gdf.crs is not None and gdf.crs.to_epsg() != 4326:
+        gdf = gdf.to_crs(settings.CRS)
+    cols = [c for c in COLUMNS if c in gdf.columns]
+    features = []
+    for props, geom in zip(gdf[cols].to_dict("records"), gdf.geometry, strict=True):
+        geometry = None
+        if geom is not None and not geom.is_empty:
+            geometry = {"type": "Point", "coordinates": [round(geom.x, 6), round(geom.y, 6)]}
+        features.append(
+            {
+                "type": "Feature",
+                "id": props.get("event_id"),
+                "geometry": geometry,
+                "properties": {k: _json_value(v) for k, v in props.items()},
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def to_geojson_bytes(gdf: gpd.GeoDataFrame) -> bytes:
+    """The incidents as RFC 7946 GeoJSON, UTF-8 encoded (see :func:`to_feature_collection`)."""
+    return json.dumps(to_feature_collection(gdf), ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def to_csv_bytes(gdf: gpd.GeoDataFrame) -> bytes:
+    """The incidents as CSV in ACLED column order, then the extra columns."""
+    cols = [c for c in COLUMNS if c in gdf.columns]
+    buf = io.StringIO()
+    pd.DataFrame(gdf[cols]).to_csv(buf, index=False)
+    return buf.getvalue().encode("utf-8")
+
+
+def write_geojson(gdf: gpd.GeoDataFrame, path: str | Path) -> Path:
+    """Write :func:`to_geojson_bytes` to ``path`` atomically."""
+    path = Path(path)
+    with atomic_path(path) as tmp:
+        tmp.write_bytes(to_geojson_bytes(gdf))
+    return path
