@@ -465,9 +465,19 @@ class Gazetteer:
                 i += 1
                 continue
             size, key = found
-            start, end = words[i][0], words[i + size - 1][1]
-            # "D.I. Khan": the abbreviation dots belong to the mention
             _, hint = split_type_hint(key)
+            # a type word right after the name joins the mention ("Khost Province")
+            for extra in (2, 1):
+                tail = " ".join(keys[i + size : i + size + extra])
+                if i + size + extra <= n and tail in SUFFIX_TYPES:
+                    hint = SUFFIX_TYPES[tail]
+                    size += extra
+                    break
+            else:
+                # or a type phrase right before it ("the province of Khost")
+                head = " ".join(keys[max(i - 2, 0) : i])
+                hint = PREFIX_TYPES.get(head, hint)
+            start, end = words[i][0], words[i + size - 1][1]
             cands = self.rank([self.places[j] for j in index[key]], feature_type=hint)
             out.append(PlaceMention(start, end, text[start:end], tuple(cands), hint))
             i += size

@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+import pytest
+
+from geo.errors import GazetteerError, InputError
+from geo.gazetteer import Gazetteer, load_gazetteer, normalize, split_type_hint, write_gazetteer
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        ("Paktīkā", "paktika"),
+        ("D.I. Khan", "d i khan"),
+        ("Khyber-Pakhtunkhwa", "khyber pakhtunkhwa"),
+        ("  KHŌST  ", "khost"),
+        ("Afghanistan\u2019s", "afghanistans"),
+    ],
+)
+def test_normalize(raw, key):
+    assert normalize(raw) == key
+
+
+def test_split_type_hint():
+    assert split_type_hint("kurram district") == ("kurram", "district")
+    assert split_type_hint("kurram agency") == ("kurram", "district")
+    assert split_type_hint("the province of khost") == ("khost", "province")
+    assert split_type_hint("khost") == ("khost", None)
+
+
+def test_spelling_variants_resolve(tiny_gazetteer):
+    for name in ("Miranshah", "Miram Shah", "miran shah", "MIRAN-SHAH"):
+        assert tiny_gazetteer.best(name).place_id == "t:miranshah"
+    assert tiny_gazetteer.best("Paktīkā").place_id == "t:paktika"
+    assert tiny_gazetteer.best("D.I. Khan").place_id == "t:dik-town"
+
+
+def test_city_or_province_by_context(tiny_gazetteer):
+    # a big city wins without context, the suffix or an explicit type picks the province
+    assert tiny_gazetteer.best("Kabul").place_id == "t:kabul-town"
+    assert tiny_gazetteer.best("Kabul Province").place_id == "t:kabul-prov"
+    assert tiny_gazetteer.best("province of Khost").place_id == "t:khost-prov"
+    assert tiny_gazetteer.best("Khost", feature_type="province").place_id == "t:khost-prov"
+    assert tiny_gazetteer.best("Khost city").place_id == "t:khost-town"
+
+
+def test_region_and_type_priors(tiny_gazetteer):
+    # the district beats a small village elsewhere; the region beats the namesake abroad
+    assert tiny_gazetteer.best("Kurram").place_id == "t:kurram"
+    assert tiny_gazetteer.best("Kurram District").place_id == "t:kurram"
+    kabuls = tiny_gazetteer.lookup("Kabul")
+    assert kabuls[-1].country_code == "IL"
+    assert tiny_gazetteer.best("Kabul", country="IL").place_id == "t:kabul-iq"
+
+
+def test_unknown_name(tiny_gazetteer):
+    assert tiny_gazetteer.best("Atlantis") is None
+    assert tiny_gazetteer.lookup("") == []
+
+
+def test_find_mentions_longest_first_and_capitalised(tiny_gazetteer):
+    text = "Clashes in North Waziristan and near D.I. Khan; khost (lower case) is ignored, Khost Province not."
+    found = tiny_gazetteer.find_mentions(text)
+    assert [m.text for m in found] == ["North Waziristan", "D.I. Khan", "Khost Province"]
+    assert found[2].type_hint == "province"
+    assert found[2].best.place_id == "t:khost-prov"
+    for m in found:
+        assert text[m.start : m.end] == m.text
+
+
+def test_roundtrip_tsv(tmp_path, tiny_places):
+    path = write_gazetteer(tiny_places, tmp_path / "g.tsv")
+    gaz = load_gazetteer(path)
+    assert len(gaz) == len(tiny_places)
+    assert gaz.best("Miram Shah") == Gazetteer(tiny_places).best("Miram Shah")
+
+
+def test_missing_file_is_a_clear_error(tmp_path):
+    with pytest.raises(GazetteerError, match="gazetteer build"):
+        load_gazetteer(tmp_path / "nope.tsv")
+
+
+def test_bad_row_names_line_and_field(tmp_path, tiny_places):
+    path = write_gazetteer(tiny_places[:2], tmp_path / "g.tsv")
+    lines = path.read_text().splitlines()
+    cols = lines[2].split("\t")
+    cols[7] = "north"
+    lines[2] = "\t".join(cols)
+    path.write_text("\n".join(lines) + "\n")
+    with pytest.raises(InputError) as info:
+        load_gazetteer(path)
+    assert info.value.line == 3 and info.value.field == "lat"
+
+
+def test_shipped_gazetteer_covers_the_region(real_gazetteer):
+    types = {(p.country_code, p.feature_type) for p in real_gazetteer}
+    for need in [("PK", "province"), ("AF", "province"), ("PK", "district"), ("AF", "district"), ("PK", "town")]:
+        assert need in types
+    # districts carry admin1 from the polygons; towns carry admin1/admin2
+    wana = real_gazetteer.best("Wana")
+    assert (wana.country_code, wana.admin1) == ("PK", "Khyber Pakhtunkhwa")
+    assert real_gazetteer.best("Paktika").feature_type == "province"
+    border = real_gazetteer.best("Afghanistan-Pakistan border")
+    assert border is not None and border.feature_type == "border"
