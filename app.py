@@ -148,7 +148,7 @@ def main() -> None:
     )
 
     st.subheader("Filtered incidents")
-    st.dataframe(shown[TABLE_COLUMNS], hide_index=True, use_container_width=True, key="incident_table")
+    st.dataframe(shown[TABLE_COLUMNS], hide_index=True, width="stretch")
     d1, d2 = st.columns(2)
     d1.download_button(
         "Download GeoJSON",

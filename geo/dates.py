@@ -1,0 +1,441 @@
+"""Date expressions in news text and their resolution to ACLED dates.
+
+:func:`find_dates` finds date expressions in one regex pass ("On December
+21", "2nd January 2025", "December 28th", "In October 2024", "in April",
+"in 2009", "on Wednesday", "last month", "this year", "recent").
+:func:`resolve_date` turns one into an :class:`ResolvedDate` (a date plus an
+ACLED ``time_precision``: 1 day, 2 week, 3 month, 4 year), using
+
+* the article's publication date, when known;
+* the *context*: the last date resolved before the expression in the text
+  (a narrative moves forward: "In October 2024 ... On December 21" is 2024);
+* the *reference*: the publication date, or else the latest date the article
+  mentions (news refers to the recent past: a bare "in October" in an
+  article whose latest date is 2025 is October 2025).
+
+A day is never invented: "In October 2024" has month precision and is coded
+as the 1st of the month; a year alone is coded as January 1st.
+
+Examples
+--------
+>>> [m.text for m in find_dates("On December 21, 2024 and in early October")]
+['December 21, 2024', 'early October']
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass
+from typing import Final
+
+logger = logging.getLogger(__name__)
+
+MONTHS: Final[dict[str, int]] = {
+    name.lower(): i for i, name in enumerate(calendar.month_name) if name
+} | {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+WEEKDAYS: Final[dict[str, int]] = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19[0-9]{2}|20[0-9]{2})"
+_COUNT_NOUNS = (
+    r"people|persons|soldiers|troops|militants|civilians|fighters|families|km|kilometres|kilometers|"
+    r"miles|men|police|personnel|refugees|houses|rupees|members|attacks|deaths|casualties|incidents|"
+    r"terrorists|acres|tons|tonnes|students|votes|seats|points|words"
+)
+
+_DATE_RE: Final[re.Pattern[str]] = re.compile(
+    rf"""
+    (?P<iso>\b(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12][0-9]|3[01])\b)
+  | (?P<dmy>\b(?P<d1>{_DAY})(?:\s+of)?\s+(?P<m1>{_MONTH}),?\s+(?P<y1>{_YEAR})\b)
+  | (?P<mdy>\b(?P<m2>{_MONTH})\s+(?P<d2>{_DAY}),?\s+(?P<y2>{_YEAR})\b)
+  | (?P<my>\b(?:(?P<mod3>early|mid|late|end\s+of|the\s+end\s+of|beginning\s+of)[\s-]+)?(?P<m3>{_MONTH}),?\s+(?P<y3>{_YEAR})\b)
+  | (?P<dm>\b(?P<d4>{_DAY})(?:\s+of)?\s+(?P<m4>{_MONTH})\b)
+  | (?P<md>\b(?P<m5>{_MONTH})\s+(?P<d5>{_DAY})\b(?![,.]?\d)(?!\s*,?\s*\d))
+  | (?P<mo>\b(?:in|In|on|On|of|by|By|and|since|Since|from|From|until|during|During|last|Last|this|This|between|Between)\s+
+        (?P<mo_body>(?:(?P<mod6>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|end\s+of)[\s-]+)?(?P<m6>{_MONTH}))\b(?!\s*,?\s*\d))
+  | (?P<yr>(?<![\d,.$₨])(?<!Rs\.\s)(?<!Rs\s)\b(?P<y7>{_YEAR})\b(?![,.]\d)(?!\s*(?:-|–)\s*\d)(?!\s+(?:{_COUNT_NOUNS})\b)(?!%))
+  | (?P<wd>\b(?P<w8>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
+  | (?P<rel>\b(?:(?i:yesterday|last\s+night|this\s+morning|today|tonight|earlier\s+this\s+week|this\s+week|last\s+week
+        |earlier\s+this\s+month|this\s+month|last\s+month|earlier\s+this\s+year|this\s+year|last\s+year
+        |the\s+past\s+week|recent|recently))\b)
+    """,
+    re.VERBOSE,
+)
+
+#: Words before a year that make it a future or deadline, not an event date.
+_FUTURE_BEFORE: Final[re.Pattern[str]] = re.compile(
+    r"(?:\bby|\buntil|\btill|\bvision|\btarget|\bbefore|\bahead\s+of|\bplan|\bplanned\s+for|\bscheduled\s+for)\s+$",
+    re.IGNORECASE,
+)
+#: Words before a date that make it the start of a period ("since 2022").
+_SINCE_BEFORE: Final[re.Pattern[str]] = re.compile(r"(?:\bsince|\bbetween|\bfrom)\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression found in a text.
+
+    Attributes
+    ----------
+    start, end
+        Offsets in the text.
+    text
+        The expression as written.
+    kind
+        ``"absolute"`` (has a year), ``"partial"`` (month and/or day without
+        year), ``"weekday"`` or ``"relative"``.
+    year, month, day
+        What the text states (``None`` when not stated).
+    weekday
+        0 = Monday ... 6 = Sunday for weekday expressions.
+    relative
+        Normalised relative expression ("last month", "recent"...).
+    future
+        True when the year is a deadline ("by 2030") rather than a date.
+    since
+        True for the start of a period ("since 2022", "between X and Y").
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    relative: str | None = None
+    future: bool = False
+    since: bool = False
+
+    @property
+    def precision(self) -> int:
+        """ACLED precision of what the text states (1 day, 3 month, 4 year)."""
+        if self.day is not None:
+            return 1
+        if self.month is not None:
+            return 3
+        return 4
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedDate:
+    """A calendar date with its ACLED ``time_precision``.
+
+    Attributes
+    ----------
+    date
+        The coded date (1st of month for month precision, Jan 1st for year).
+    precision
+        1 day, 2 week, 3 month, 4 year.
+    inferred
+        True when the year (or the whole date) came from context.
+    """
+
+    date: dt.date
+    precision: int
+    inferred: bool = False
+
+    @property
+    def iso(self) -> str:
+        """``YYYY-MM-DD``."""
+        return self.date.isoformat()
+
+    @property
+    def end(self) -> dt.date:
+        """Last day of the interval the precision implies."""
+        d = self.date
+        if self.precision == 4:
+            return dt.date(d.year, 12, 31)
+        if self.precision == 3:
+            return dt.date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
+        if self.precision == 2:
+            return d + dt.timedelta(days=6)
+        return d
+
+    def contains(self, other: ResolvedDate) -> bool:
+        """Whether ``other``'s interval lies inside this one."""
+        return self.date <= other.date and other.end <= self.end
+
+    def overlaps(self, other: ResolvedDate) -> bool:
+        """Whether the two intervals overlap."""
+        return self.date <= other.end and other.date <= self.end
+
+
+def _month(token: str) -> int:
+    return MONTHS[token.lower().rstrip(".")]
+
+
+def _day(token: str) -> int:
+    return int(re.sub(r"\D", "", token))
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Find date expressions in ``text``.
+
+    Parameters
+    ----------
+    text
+        Any text (usually a whole article).
+
+    Returns
+    -------
+    list of DateMention
+        In text order, non-overlapping.
+
+    Examples
+    --------
+    >>> m = find_dates("Pakistan launched mortar attacks on 2nd January 2025.")[0]
+    >>> (m.year, m.month, m.day, m.kind)
+    (2025, 1, 2, 'absolute')
+    """
+    out: list[DateMention] = []
+    for m in _DATE_RE.finditer(text):
+        g = m.groupdict()
+        start, end = m.start(), m.end()
+        before = text[max(0, start - 25) : start]
+        future = bool(_FUTURE_BEFORE.search(before))
+        since = bool(_SINCE_BEFORE.search(before))
+        kw = {"future": future, "since": since}
+        if g["iso"]:
+            mention = DateMention(start, end, m.group(), "absolute", int(g["iy"]), int(g["im"]), int(g["id"]), **kw)
+        elif g["dmy"]:
+            mention = DateMention(start, end, m.group(), "absolute", int(g["y1"]), _month(g["m1"]), _day(g["d1"]), **kw)
+        elif g["mdy"]:
+            mention = DateMention(start, end, m.group(), "absolute", int(g["y2"]), _month(g["m2"]), _day(g["d2"]), **kw)
+        elif g["my"]:
+            mention = DateMention(start, end, m.group(), "absolute", int(g["y3"]), _month(g["m3"]), **kw)
+        elif g["dm"]:
+            mention = DateMention(start, end, m.group(), "partial", None, _month(g["m4"]), _day(g["d4"]), **kw)
+        elif g["md"]:
+            if g["m5"] == "May" and not re.search(r"\b(?:on|On|of|since|until|by)\s+$", before):
+                continue  # "May 5 people die" is rare, but "may" is a modal: be strict
+            mention = DateMention(start, end, m.group(), "partial", None, _month(g["m5"]), _day(g["d5"]), **kw)
+        elif g["mo"]:
+            start = m.start("mo_body")
+            mention = DateMention(start, end, text[start:end], "partial", None, _month(g["m6"]), **kw)
+        elif g["yr"]:
+            mention = DateMention(start, end, m.group(), "absolute", int(g["y7"]), **kw)
+        elif g["wd"]:
+            mention = DateMention(start, end, m.group(), "weekday", weekday=WEEKDAYS[g["w8"].lower()], **kw)
+        else:
+            rel = re.sub(r"\s+", " ", m.group().lower())
+            rel = {"recently": "recent", "tonight": "today", "this morning": "today"}.get(rel, rel)
+            mention = DateMention(start, end, m.group(), "relative", relative=rel, **kw)
+        if mention.kind in ("absolute", "partial") and mention.month is not None and mention.day is not None:
+            if _safe_date(mention.year or 2000, mention.month, mention.day) is None:
+                continue
+        out.append(mention)
+    return out
+
+
+def mention_interval(mention: DateMention) -> ResolvedDate | None:
+    """The date an absolute mention states, without any context.
+
+    Parameters
+    ----------
+    mention
+        A date mention.
+
+    Returns
+    -------
+    ResolvedDate or None
+        ``None`` unless the mention has a year.
+    """
+    if mention.year is None:
+        return None
+    if mention.month is None:
+        return ResolvedDate(dt.date(mention.year, 1, 1), 4)
+    if mention.day is None:
+        return ResolvedDate(dt.date(mention.year, mention.month, 1), 3)
+    d = _safe_date(mention.year, mention.month, mention.day)
+    return None if d is None else ResolvedDate(d, 1)
+
+
+def reference_date(mentions: list[DateMention], *, published: dt.date | None) -> ResolvedDate | None:
+    """The date bare and relative expressions are resolved against.
+
+    Parameters
+    ----------
+    mentions
+        Every date mention of the article.
+    published
+        Publication date, when known: it wins.
+
+    Returns
+    -------
+    ResolvedDate or None
+        The publication date (day precision), else the latest absolute date
+        the article mentions (its own precision; deadlines such as "by 2030"
+        are ignored), else ``None``.
+    """
+    if published is not None:
+        return ResolvedDate(published, 1)
+    best: ResolvedDate | None = None
+    for m in mentions:
+        if m.future:
+            continue
+        r = mention_interval(m)
+        if r is None:
+            continue
+        if best is None or (r.date, -r.precision) > (best.date, -best.precision):
+            best = r
+    return best
+
+
+def _latest_on_or_before(month: int, day: int, limit: dt.date) -> dt.date | None:
+    year = limit.year
+    for y in (year, year - 1):
+        d = _safe_date(y, month, day)
+        if d is not None and d <= limit:
+            return d
+    return None
+
+
+def _choose_year(
+    month: int,
+    day: int | None,
+    *,
+    context: ResolvedDate | None,
+    context_local: bool,
+    reference: ResolvedDate | None,
+) -> int | None:
+    probe_day = day or 1
+    if context is not None and (context_local or context.precision <= 3):
+        year = context.date.year
+        if context.precision <= 3 and (month, probe_day) < (context.date.month, context.date.day if day else 1):
+            # the narrative moves forward: December 28 after January 2 is next year,
+            # unless that would be after the reference date
+            nxt = _safe_date(year + 1, month, probe_day)
+            if reference is not None and nxt is not None and nxt <= reference.end:
+                return year + 1
+        return year
+    if reference is not None:
+        d = _latest_on_or_before(month, probe_day, reference.end)
+        return d.year if d is not None else None
+    if context is not None:
+        return context.date.year
+    return None
+
+
+def resolve_date(
+    mention: DateMention,
+    *,
+    context: ResolvedDate | None = None,
+    context_local: bool = False,
+    reference: ResolvedDate | None = None,
+    published: dt.date | None = None,
+) -> ResolvedDate | None:
+    """Resolve one date mention to a calendar date with ACLED precision.
+
+    Parameters
+    ----------
+    mention
+        The expression.
+    context
+        The last date resolved before the mention in the text.
+    context_local
+        Whether ``context`` is close (same paragraph): a year-only context
+        then gives the year of a bare month ("In 2009 ... in May").
+    reference
+        See :func:`reference_date`.
+    published
+        Publication date, for weekdays and relative expressions.
+
+    Returns
+    -------
+    ResolvedDate or None
+        ``None`` when the text and its context do not determine a date.
+
+    Examples
+    --------
+    >>> ctx = ResolvedDate(dt.date(2024, 10, 1), 3)
+    >>> m = find_dates("On December 21, the TTP attacked")[0]
+    >>> resolve_date(m, context=ctx, context_local=True).iso
+    '2024-12-21'
+    """
+    if mention.kind == "absolute":
+        return mention_interval(mention)
+    if mention.kind == "partial":
+        assert mention.month is not None
+        year = _choose_year(
+            mention.month, mention.day, context=context, context_local=context_local, reference=reference
+        )
+        if year is None:
+            return None
+        if mention.day is None:
+            return ResolvedDate(dt.date(year, mention.month, 1), 3, inferred=True)
+        d = _safe_date(year, mention.month, mention.day)
+        return None if d is None else ResolvedDate(d, 1, inferred=True)
+    if mention.kind == "weekday":
+        anchor = published
+        if anchor is None and context is not None and context.precision == 1:
+            anchor = context.date
+        if anchor is None:
+            return None
+        assert mention.weekday is not None
+        delta = (anchor.weekday() - mention.weekday) % 7
+        return ResolvedDate(anchor - dt.timedelta(days=delta), 1, inferred=True)
+    return _resolve_relative(mention.relative or "", published=published, reference=reference)
+
+
+def _resolve_relative(rel: str, *, published: dt.date | None, reference: ResolvedDate | None) -> ResolvedDate | None:
+    if published is not None:
+        p = published
+        if rel in ("yesterday", "last night"):
+            return ResolvedDate(p - dt.timedelta(days=1), 1, inferred=True)
+        if rel == "today":
+            return ResolvedDate(p, 1, inferred=True)
+        if rel in ("this week", "earlier this week", "the past week"):
+            return ResolvedDate(p - dt.timedelta(days=6), 2, inferred=True)
+        if rel == "last week":
+            return ResolvedDate(p - dt.timedelta(days=10), 2, inferred=True)
+        if rel in ("this month", "earlier this month", "recent"):
+            return ResolvedDate(p.replace(day=1), 3, inferred=True)
+        if rel == "last month":
+            prev = p.replace(day=1) - dt.timedelta(days=1)
+            return ResolvedDate(prev.replace(day=1), 3, inferred=True)
+        if rel in ("this year", "earlier this year"):
+            return ResolvedDate(dt.date(p.year, 1, 1), 4, inferred=True)
+        if rel == "last year":
+            return ResolvedDate(dt.date(p.year - 1, 1, 1), 4, inferred=True)
+        return None
+    if reference is None:
+        return None
+    r = reference
+    if rel in ("this year", "earlier this year", "recent"):
+        if rel == "recent" and r.precision <= 3:
+            return ResolvedDate(r.date.replace(day=1), 3, inferred=True)
+        return ResolvedDate(dt.date(r.date.year, 1, 1), 4, inferred=True)
+    if rel == "last year":
+        return ResolvedDate(dt.date(r.date.year - 1, 1, 1), 4, inferred=True)
+    if rel in ("this month", "earlier this month") and r.precision <= 3:
+        return ResolvedDate(r.date.replace(day=1), 3, inferred=True)
+    return None

@@ -1,0 +1,101 @@
+"""The command line as a user runs it: ``python -m geo ...`` in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from geo import settings
+from geo.store import GeoPackageStore
+
+
+def run(*args: str, cwd=None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "geo", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or settings.PROJECT_DIR,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_geocode_prints_json_lines():
+    res = run("geocode", "D.I. Khan", "Paktīkā", "Nowhere-at-all")
+    assert res.returncode == 0, res.stderr
+    recs = [json.loads(line) for line in res.stdout.splitlines()]
+    assert [r["query"] for r in recs] == ["D.I. Khan", "Paktīkā", "Nowhere-at-all"]
+    keys = ["query", "name", "lat", "lon", "feature_type", "country_code", "admin1", "admin2", "geo_precision", "source"]
+    assert all(list(r) == keys for r in recs)
+    assert recs[0]["country_code"] == "PK" and recs[0]["admin1"] == "Khyber Pakhtunkhwa"
+    assert recs[1]["feature_type"] == "province" and recs[1]["country_code"] == "AF"
+    assert recs[2]["lat"] is None and recs[2]["lon"] is None
+
+
+def test_geocode_json_array_and_country_filter():
+    res = run("geocode", "--json", "--country", "AF", "Kabul")
+    recs = json.loads(res.stdout)
+    assert len(recs) == 1 and recs[0]["country_code"] == "AF"
+
+
+def test_extract_prints_rfc7946_and_leaves_store_alone(article_dir, tmp_path):
+    store = GeoPackageStore(settings.STORE_PATH)
+    before = store.path.stat().st_mtime_ns if store.exists() else None
+    res = run("extract", str(article_dir / "a1.md"), str(article_dir / "a2.txt"))
+    assert res.returncode == 0, res.stderr
+    fc = json.loads(res.stdout)
+    assert fc["type"] == "FeatureCollection" and "crs" not in fc
+    for f in fc["features"]:
+        assert f["type"] == "Feature"
+        assert f["geometry"] is None or f["geometry"]["type"] == "Point"
+        assert f["properties"]["doc_id"] in {"a1", "a2"}
+    after = store.path.stat().st_mtime_ns if store.exists() else None
+    assert before == after
+
+
+def test_build_writes_store_and_is_idempotent(article_dir, tmp_path):
+    out = tmp_path / "store.gpkg"
+    first = run("build", str(article_dir), "--store", str(out))
+    assert first.returncode == 0, first.stderr
+    assert "articles read:  2" in first.stdout and "incidents:" in first.stdout
+    ids1 = list(GeoPackageStore(out).read()["event_id"])
+    second = run("build", str(article_dir), "--store", str(out))
+    assert second.returncode == 0
+    assert list(GeoPackageStore(out).read()["event_id"]) == ids1
+
+
+def test_bad_input_is_one_clear_line_not_a_traceback(tmp_path):
+    bad = tmp_path / "bad.md"
+    bad.write_text("---\npublished: someday\n---\ntext\n", encoding="utf-8")
+    res = run("extract", str(bad))
+    assert res.returncode == 2
+    assert "Traceback" not in res.stderr
+    assert f"{bad}:2" in res.stderr and "published" in res.stderr
+
+
+def test_build_reports_rejected_files_and_goes_on(article_dir, tmp_path):
+    (article_dir / "empty.txt").write_bytes(b"")
+    res = run("build", str(article_dir), "--store", str(tmp_path / "s.gpkg"))
+    assert res.returncode == 0
+    assert "rejected files: 1" in res.stdout and "empty.txt" in res.stdout
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["gazetteer", "info"]])
+def test_informational_commands(args):
+    res = run(*args)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip()
+
+
+def test_gazetteer_build_for_other_countries(tmp_path):
+    out = tmp_path / "g.tsv"
+    res = run("gazetteer", "build", "--countries", "TJ", "--output", str(out))
+    assert res.returncode == 0, res.stderr
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) > 5
+    assert all(line.split("\t")[4] == "TJ" for line in lines[1:])
+    bad = run("gazetteer", "build", "--countries", "XX", "--output", str(out))
+    assert bad.returncode == 2 and "XX" in bad.stderr
