@@ -138,7 +138,7 @@ _GEN_ARMED = Actor(GENERIC_ARMED, 3)
 _GEN_CIV = Actor(GENERIC_CIVILIANS, 7, armed=False)
 
 _FORCES = (
-    r"(?:military|army|armed\s+forces|security\s+forces|forces|troops|soldiers|"
+    r"(?:military|army|armed\s+forces|security\s+forces|security\s+personnel|forces|troops|soldiers|"
     r"air\s+force|aircraft|jets|fighter\s+jets|warplanes|drones?|helicopters?|gunships|"
     r"paramilitary(?:\s+forces)?|frontier\s+corps|border\s+forces|border\s+guards|"
     r"artillery|personnel|defen[cs]e\s+(?:ministry|forces)|commandos|military\s+aircraft)"
@@ -161,7 +161,7 @@ ALIASES: Final[tuple[tuple[str, Actor], ...]] = (
     (r"balochistan\s+liberation\s+front|baloch\s+liberation\s+front|(?-i:BLF)", Actor("BLF: Balochistan Liberation Front", 2, "PK")),
     (
         r"islamic\s+state(?:\s+of)?\s+khorasan(?:\s+province)?(?:\s+\((?-i:IS-?KP?)\)(?:\s+province)?)?"
-        r"|(?-i:ISIS-K|IS-KP|IS-K|ISKP)|daesh|islamic\s+state|(?-i:ISIS)",
+        r"|(?-i:ISIS-K|IS-KP|IS-K|ISKP)|daesh|(?-i:Islamic\s+State)|(?-i:ISIS)",
         _ISK,
     ),
     (r"haqqani\s+network", Actor("Haqqani Network", 2, "AF")),

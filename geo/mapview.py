@@ -273,9 +273,7 @@ def build_map(
         control_scale=True,
         prefer_canvas=False,
     )
-    m.get_root().header.add_child(
-        folium.Element("<style>.leaflet-container{background:#dfe9f2 !important}</style>")
-    )
+    m.get_root().header.add_child(folium.Element("<style>.leaflet-container{background:#dfe9f2 !important}</style>"))
     if boundaries is not None:
         folium.GeoJson(
             boundaries.admin0,

@@ -74,9 +74,9 @@ def derive(source: Path) -> None:
         g["country_code"] = iso2
         g["shape_id"] = g["shapeID"]
         adm1.append(g[["shape_id", "name", "iso_code", "country_code", "geometry"]])
-    admin1 = gpd.GeoDataFrame(
-        gpd.pd.concat(adm1, ignore_index=True), geometry="geometry", crs=4326
-    ).sort_values(["country_code", "name"], ignore_index=True)
+    admin1 = gpd.GeoDataFrame(gpd.pd.concat(adm1, ignore_index=True), geometry="geometry", crs=4326).sort_values(
+        ["country_code", "name"], ignore_index=True
+    )
 
     adm2 = []
     for iso3, iso2 in (("PAK", "PK"), ("AFG", "AF")):
@@ -89,9 +89,7 @@ def derive(source: Path) -> None:
     admin2 = gpd.GeoDataFrame(gpd.pd.concat(adm2, ignore_index=True), geometry="geometry", crs=4326)
     # admin1 of each district: the province containing its representative
     # point, else (Sarkani sits 600 m outside AFG ADM1) the nearest one.
-    points = gpd.GeoDataFrame(
-        admin2[["shape_id", "country_code"]], geometry=admin2.representative_point(), crs=4326
-    )
+    points = gpd.GeoDataFrame(admin2[["shape_id", "country_code"]], geometry=admin2.representative_point(), crs=4326)
     joined = gpd.sjoin_nearest(
         points.to_crs(3857), admin1[["name", "country_code", "geometry"]].to_crs(3857), how="left"
     )

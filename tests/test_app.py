@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import ClassVar
 
 import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
@@ -19,14 +20,14 @@ TTP = "TTP: Tehreek-e-Taliban Pakistan"
 class _RecordingStorage(MemoryMediaFileStorage):
     """Keeps a handle on AppTest's in-memory media storage (download payloads)."""
 
-    instances: list[MemoryMediaFileStorage] = []
+    instances: ClassVar[list[MemoryMediaFileStorage]] = []
 
     def __init__(self, endpoint: str) -> None:
         super().__init__(endpoint)
         self.instances.append(self)
 
 
-@pytest.fixture()
+@pytest.fixture
 def app(sample_store, monkeypatch) -> AppTest:
     monkeypatch.setattr(settings, "STORE_PATH", sample_store.path)
     monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", _RecordingStorage)

@@ -28,7 +28,10 @@ def test_geocode_prints_json_lines():
     assert res.returncode == 0, res.stderr
     recs = [json.loads(line) for line in res.stdout.splitlines()]
     assert [r["query"] for r in recs] == ["D.I. Khan", "Paktīkā", "Nowhere-at-all"]
-    keys = ["query", "name", "lat", "lon", "feature_type", "country_code", "admin1", "admin2", "geo_precision", "source"]
+    keys = [
+        *("query", "name", "lat", "lon", "feature_type", "country_code"),
+        *("admin1", "admin2", "geo_precision", "source"),
+    ]
     assert all(list(r) == keys for r in recs)
     assert recs[0]["country_code"] == "PK" and recs[0]["admin1"] == "Khyber Pakhtunkhwa"
     assert recs[1]["feature_type"] == "province" and recs[1]["country_code"] == "AF"

@@ -33,8 +33,13 @@ class FakeOnline(Geocoder):
         if hit is None:
             return None
         lat, lon = hit
-        raw = {"name": query, "addresstype": "village", "osm_type": "node", "osm_id": 42,
-               "address": {"country_code": "pk", "state": "Khyber Pakhtunkhwa", "county": "Khyber"}}
+        raw = {
+            "name": query,
+            "addresstype": "village",
+            "osm_type": "node",
+            "osm_id": 42,
+            "address": {"country_code": "pk", "state": "Khyber Pakhtunkhwa", "county": "Khyber"},
+        }
         return Location(f"{query}, Pakistan", (lat, lon), raw)
 
 
@@ -47,7 +52,7 @@ def test_offline_geocoder_is_a_geopy_geocoder(tiny_gazetteer):
     assert loc.raw["place_id"] == "t:miranshah" and loc.raw["geo_precision"] == 1
     assert g.geocode("Atlantis") is None
     every = g.geocode("Kabul", exactly_one=False)
-    assert [x.raw["country_code"] for x in every][0] == "AF" and len(every) == 3
+    assert every[0].raw["country_code"] == "AF" and len(every) == 3
     assert g.geocode("Kabul", country_codes="IL").raw["place_id"] == "t:kabul-iq"
     with pytest.raises(ValueError, match="feature_type"):
         g.geocode("Kabul", feature_type="planet")

@@ -13,7 +13,6 @@ from geo.incidents import (
     make_event_id,
     validate_incidents,
 )
-
 from tests.conftest import make_incidents
 
 
@@ -64,8 +63,14 @@ def test_dedupe_keeps_one_per_event_id(sample_gdf):
 
 def test_sub_event_types_belong_to_their_type():
     inc = Incident(
-        event_date="2025-01-01", time_precision=1, event_type="Battles", sub_event_type="Air/drone strike",
-        doc_id="x", evidence="e", char_start=0, char_end=1,
+        event_date="2025-01-01",
+        time_precision=1,
+        event_type="Battles",
+        sub_event_type="Air/drone strike",
+        doc_id="x",
+        evidence="e",
+        char_start=0,
+        char_end=1,
     )
     with pytest.raises(SchemaError, match="not in Battles"):
         validate_incidents(incidents_to_gdf([inc]))
