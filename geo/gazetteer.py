@@ -27,6 +27,7 @@ Examples
 from __future__ import annotations
 
 import csv
+import functools
 import logging
 import math
 import re
@@ -310,6 +311,8 @@ class Gazetteer:
         self._prior = [_default_rank(p) for p in self.places]
         self.max_words: int = max((k.count(" ") + 1 for k in self._index), default=1)
         self._first_words: frozenset[str] = frozenset(k.split(" ", 1)[0] for k in self._index)
+        # answers are pure functions of the arguments: memoise per instance
+        self._lookup = functools.lru_cache(maxsize=100_000)(self._lookup_uncached)
 
     def __len__(self) -> int:
         return len(self.places)
@@ -394,6 +397,13 @@ class Gazetteer:
         list of Place
             Empty when the name is unknown.
         """
+        if country is not None and not isinstance(country, str):
+            country = tuple(country)
+        return list(self._lookup(name, feature_type, country, admin1))
+
+    def _lookup_uncached(
+        self, name: str, feature_type: str | None, country: str | tuple[str, ...] | None, admin1: str | None
+    ) -> tuple[Place, ...]:
         key = normalize(name)
         hits = self._index.get(key, ())
         bare, hint = split_type_hint(key)
@@ -401,13 +411,14 @@ class Gazetteer:
             bare_hits = self._index.get(bare, ())
             hits = tuple(dict.fromkeys((*hits, *bare_hits)))
         if not hits:
-            return []
-        return self.rank(
+            return ()
+        ranked = self.rank(
             [self.places[i] for i in hits],
             feature_type=feature_type or hint,
             country=country,
             admin1=admin1,
         )
+        return tuple(ranked)
 
     def best(
         self,
