@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from geo import settings
@@ -58,7 +60,7 @@ def test_strikes_on_kabul(seeds):
 
 def test_evidence_and_offsets_point_into_the_file(seeds):
     articles, gdf = seeds
-    raw = {a.doc_id: (a.path and open(a.path, encoding="utf-8-sig").read()) for a in articles}
+    raw = {a.doc_id: Path(a.path).read_text(encoding="utf-8-sig") for a in articles}
     assert len(gdf) > 0
     for r in gdf.itertuples():
         text = raw[r.doc_id]
