@@ -50,15 +50,34 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
-    _require_browser()
-    from geo.incidents import incidents_to_gdf
-    from geo.store import GeoPackageStore
-    from tests.conftest import make_incidents
+HOSTILE_ARTICLE = """---
+title: "<script>alert('title')</script>"
+url: "javascript:alert('url')"
+published: 2025-03-04
+source: "<img src=x onerror=alert('source')>"
+---
+On 3 March 2025, militants attacked a police checkpoint in Bannu, killing two policemen
+<img src=x onerror=alert('img')> and <script>alert('script')</script>, officials said.
+"""
 
-    store = tmp_path_factory.mktemp("store") / "incidents.gpkg"
-    GeoPackageStore(store).write(incidents_to_gdf(make_incidents()))
+
+@pytest.fixture(scope="module")
+def built_store(tmp_path_factory, real_gazetteer):
+    """The store as `python -m geo build` makes it: the seeds plus a hostile article."""
+    from geo.pipeline import build
+    from geo.store import GeoPackageStore
+
+    tmp = tmp_path_factory.mktemp("corpus")
+    (tmp / "hostile.md").write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    store = GeoPackageStore(tmp / "incidents.gpkg")
+    gdf, _ = build([settings.SEEDS_DIR, tmp], store=store, gazetteer=real_gazetteer)
+    return store, gdf
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory, built_store):
+    _require_browser()
+    store = built_store[0].path
     port = _free_port()
     env = {**os.environ, "FIM_STORE_PATH": str(store)}
     log = (tmp_path_factory.mktemp("log") / "streamlit.log").open("w")
@@ -98,7 +117,10 @@ def browser():
         b.close()
 
 
-def test_map_with_markers_offline_and_hostile_text_inert(app_url, browser):
+def test_map_with_markers_offline_and_hostile_text_inert(app_url, browser, built_store):
+    _, gdf = built_store
+    located = int(gdf.geometry.notna().sum())
+    assert located >= 5 and (gdf["doc_id"] == "hostile").any()
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
@@ -110,11 +132,11 @@ def test_map_with_markers_offline_and_hostile_text_inert(app_url, browser):
     frame = frame_el.content_frame()
     frame.wait_for_selector(".leaflet-container", timeout=30_000)
     frame.wait_for_selector("path.fim-incident", timeout=30_000)
-    markers = frame.locator("path.fim-incident")
-    assert markers.count() == 5  # the six fixture incidents, one without a place
-    # the province outlines and the border are drawn without any tile server
-    assert frame.locator("path.leaflet-interactive").count() > 5
-    # open the popup of the hostile incident: its text shows as text
+    # one marker per located incident
+    assert frame.locator("path.fim-incident").count() == located
+    # the province and district outlines and the border are drawn without any tile server
+    assert frame.locator("path.leaflet-interactive").count() > located + 100
+    # open the popup of the hostile article's incident: its payloads show as text
     frame.evaluate(
         "() => { for (const k in window) { const o = window[k];"
         " if (o && o instanceof L.CircleMarker && (o.getPopup()?.getContent()?.textContent || '').includes('onerror'))"
@@ -122,8 +144,11 @@ def test_map_with_markers_offline_and_hostile_text_inert(app_url, browser):
     )
     popup = frame.locator(".leaflet-popup-content")
     popup.wait_for(timeout=10_000)
-    assert "<img src=x onerror=alert(1)>" in popup.inner_text()
+    text = popup.inner_text()
+    assert "<img src=x onerror=alert('img')>" in text and "<script>alert('script')</script>" in text
+    assert "<img src=x onerror=alert('source')>" in text  # the outlet name, as text
     assert frame.locator(".leaflet-popup-content img, .leaflet-popup-content script").count() == 0
+    assert frame.locator(".leaflet-popup-content a").count() == 0  # javascript: URL is not a link
     page.wait_for_timeout(500)
     assert dialogs == []
     assert outside == [], f"requests left the machine: {outside[:5]}"
