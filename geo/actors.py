@@ -20,7 +20,7 @@ Three kinds of entries exist:
 
 Examples
 --------
->>> [m.actor.name for m in find_actors("The Pakistani Taliban attacked a checkpost.")]
+>>> [m.actor.name for m in find_actors("The Pakistani Taliban claimed the bombing.")]
 ['TTP: Tehreek-e-Taliban Pakistan']
 """
 
@@ -30,6 +30,8 @@ import logging
 import re
 from dataclasses import dataclass
 from typing import Final
+
+from geo.dates import scan_words
 
 logger = logging.getLogger(__name__)
 
@@ -158,7 +160,10 @@ ALIASES: Final[tuple[tuple[str, Actor], ...]] = (
     (r"hafiz\s+gul\s+bahadur(?:\s+group)?", Actor("Hafiz Gul Bahadur Group", 2, "PK")),
     (r"lashkar[\s-]+e[\s-]+jhangvi|(?-i:LeJ)", Actor("LeJ: Lashkar-e-Jhangvi", 3, "PK")),
     (r"balochistan\s+liberation\s+army|baloch\s+liberation\s+army|(?-i:BLA)|majeed\s+brigade", _BLA),
-    (r"balochistan\s+liberation\s+front|baloch\s+liberation\s+front|(?-i:BLF)", Actor("BLF: Balochistan Liberation Front", 2, "PK")),
+    (
+        r"balochistan\s+liberation\s+front|baloch\s+liberation\s+front|(?-i:BLF)",
+        Actor("BLF: Balochistan Liberation Front", 2, "PK"),
+    ),
     (
         r"islamic\s+state(?:\s+of)?\s+khorasan(?:\s+province)?(?:\s+\((?-i:IS-?KP?)\)(?:\s+province)?)?"
         r"|(?-i:ISIS-K|IS-KP|IS-K|ISKP)|daesh|(?-i:Islamic\s+State)|(?-i:ISIS)",
@@ -179,18 +184,29 @@ ALIASES: Final[tuple[tuple[str, Actor], ...]] = (
     ),
     (r"(?-i:Taliban)", _AFG),
     # -- Pakistani state
-    (r"(?:khyber\s+pakhtunkhwa|balochistan|punjab|sindh|islamabad)\s+police|pakistani\s+police|(?-i:CTD)|counter[\s-]terrorism\s+department|levies", _PAK_POLICE),
+    (
+        r"(?:khyber\s+pakhtunkhwa|balochistan|punjab|sindh|islamabad)\s+police|pakistani\s+police|(?-i:CTD)|counter[\s-]terrorism\s+department|levies",
+        _PAK_POLICE,
+    ),
     (
         r"pakistan(?:i|'s|’s)?\s+" + _FORCES + r"|(?-i:ISPR)|inter[\s-]services\s+public\s+relations|(?-i:FC)\b"
         r"|frontier\s+corps|pakistan\s+air\s+force|(?-i:PAF)|pakistani\s+government|pakistan\s+government",
         _PAK,
     ),
     # -- other states
-    (r"(?:u\.?s\.?|united\s+states|american)(?:[\s-]+led)?\s+" + _FORCES + r"|(?-i:CIA)|(?-i:US|U\.S\.)[\s-]+led|(?-i:NATO)", _US),
+    (
+        r"(?:u\.?s\.?|united\s+states|american)(?:[\s-]+led)?\s+"
+        + _FORCES
+        + r"|(?-i:CIA)|(?-i:US|U\.S\.)[\s-]+led|(?-i:NATO)",
+        _US,
+    ),
     (r"indian\s+" + _FORCES + r"|india(?:'s|’s)\s+" + _FORCES, _IND),
     (r"iranian\s+" + _FORCES + r"|iran(?:'s|’s)\s+" + _FORCES + r"|(?-i:IRGC)|revolutionary\s+guards?", _IRN),
     # -- generic words; country filled in from the event location
-    (r"police(?:\s+(?:officers?|personnel|station|post|van|mobile|constables?))?|policem[ae]n|constables?|cops", _GEN_POL),
+    (
+        r"police(?:\s+(?:officers?|personnel|station|post|van|mobile|constables?))?|policem[ae]n|constables?|cops",
+        _GEN_POL,
+    ),
     (
         r"security\s+(?:forces|personnel|officials)|security\s+check\s*posts?|check\s*posts?|soldiers|troops|servicem[ae]n"
         r"|military\s+(?:personnel|outposts?|posts?|sites?|convoy|installations?|camps?)|(?:border\s+)?outposts?|army|military",
@@ -223,22 +239,122 @@ _ENTRIES: Final[tuple[tuple[str, Actor, bool], ...]] = tuple(
 
 #: One alternation with a named group per entry, compiled once.
 _ACTOR_RE: Final[re.Pattern[str]] = re.compile(
-    "|".join(
-        rf"(?P<a{i}>(?<![\w-])(?:{p})(?![\w]))" for i, (p, _a, _s) in enumerate(_ENTRIES)
-    ),
+    "|".join(rf"(?P<a{i}>(?<![\w-])(?:{p})(?![\w]))" for i, (p, _a, _s) in enumerate(_ENTRIES)),
     re.IGNORECASE,
 )
 
 _CIVILIAN_COUNTRY_WORDS: Final[dict[str, str]] = {"chinese": "CN", "afghans": "AF"}
 
+#: First three letters (lower case) of every word an alias can begin with;
+#: keep in sync with :data:`ALIASES` and :data:`STATE_WORDS` (a test checks
+#: that every alias in the table is found).
+ACTOR_KEYS: Final[frozenset[str]] = frozenset(
+    [
+        "teh",
+        "tjp",
+        "tah",
+        "pak",
+        "ttp",
+        "fit",
+        "kha",
+        "khw",
+        "jam",
+        "jua",
+        "haf",
+        "las",
+        "lej",
+        "bal",
+        "bla",
+        "maj",
+        "blf",
+        "isl",
+        "isi",
+        "is",
+        "isk",
+        "dae",
+        "haq",
+        "al",
+        "aqi",
+        "jai",
+        "jem",
+        "let",
+        "afg",
+        "iea",
+        "tal",
+        "khy",
+        "pun",
+        "sin",
+        "ctd",
+        "cou",
+        "lev",
+        "isp",
+        "int",
+        "fc",
+        "fro",
+        "paf",
+        "u",
+        "us",
+        "uni",
+        "ame",
+        "cia",
+        "nat",
+        "ind",
+        "ira",
+        "irg",
+        "rev",
+        "pol",
+        "con",
+        "cop",
+        "sec",
+        "che",
+        "sol",
+        "tro",
+        "ser",
+        "mil",
+        "bor",
+        "out",
+        "arm",
+        "unk",
+        "gun",
+        "ass",
+        "att",
+        "sus",
+        "ter",
+        "ins",
+        "sui",
+        "mis",
+        "reb",
+        "sep",
+        "civ",
+        "vil",
+        "pas",
+        "stu",
+        "chi",
+        "wom",
+        "wor",
+        "lab",
+        "res",
+        "tri",
+        "for",
+        "ref",
+        "pil",
+        "raw",
+        "kab",
+        "new",
+        "was",
+    ]
+)
 
-def find_actors(text: str) -> list[ActorMention]:
+
+def find_actors(text: str, *, start: int = 0, end: int | None = None) -> list[ActorMention]:
     """Find every actor mention in ``text`` (one regex pass).
 
     Parameters
     ----------
     text
         Any text (usually a whole article).
+    start, end
+        Slice of ``text`` to scan (offsets stay relative to ``text``).
 
     Returns
     -------
@@ -246,7 +362,7 @@ def find_actors(text: str) -> list[ActorMention]:
         In text order, non-overlapping; the most specific alias wins.
     """
     out: list[ActorMention] = []
-    for m in _ACTOR_RE.finditer(text):
+    for m in scan_words(_ACTOR_RE, text, ACTOR_KEYS, start=start, end=end):
         idx = int(m.lastgroup[1:]) if m.lastgroup else -1
         if idx < 0:
             continue

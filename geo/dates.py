@@ -28,14 +28,13 @@ import calendar
 import datetime as dt
 import logging
 import re
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Final
 
 logger = logging.getLogger(__name__)
 
-MONTHS: Final[dict[str, int]] = {
-    name.lower(): i for i, name in enumerate(calendar.month_name) if name
-} | {
+MONTHS: Final[dict[str, int]] = {name.lower(): i for i, name in enumerate(calendar.month_name) if name} | {
     "jan": 1,
     "feb": 2,
     "mar": 3,
@@ -68,12 +67,16 @@ _DATE_RE: Final[re.Pattern[str]] = re.compile(
     (?P<iso>\b(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12][0-9]|3[01])\b)
   | (?P<dmy>\b(?P<d1>{_DAY})(?:\s+of)?\s+(?P<m1>{_MONTH}),?\s+(?P<y1>{_YEAR})\b)
   | (?P<mdy>\b(?P<m2>{_MONTH})\s+(?P<d2>{_DAY}),?\s+(?P<y2>{_YEAR})\b)
-  | (?P<my>\b(?:(?P<mod3>early|mid|late|end\s+of|the\s+end\s+of|beginning\s+of)[\s-]+)?(?P<m3>{_MONTH}),?\s+(?P<y3>{_YEAR})\b)
+  | (?P<my>\b(?:(?P<mod3>early|mid|late|end\s+of|the\s+end\s+of|beginning\s+of)[\s-]+)?
+        (?P<m3>{_MONTH}),?\s+(?P<y3>{_YEAR})\b)
   | (?P<dm>\b(?P<d4>{_DAY})(?:\s+of)?\s+(?P<m4>{_MONTH})\b)
   | (?P<md>\b(?P<m5>{_MONTH})\s+(?P<d5>{_DAY})\b(?![,.]?\d)(?!\s*,?\s*\d))
-  | (?P<mo>\b(?:in|In|on|On|of|by|By|and|since|Since|from|From|until|during|During|last|Last|this|This|between|Between)\s+
-        (?P<mo_body>(?:(?P<mod6>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|end\s+of)[\s-]+)?(?P<m6>{_MONTH}))\b(?!\s*,?\s*\d))
-  | (?P<yr>(?<![\d,.$₨])(?<!Rs\.\s)(?<!Rs\s)\b(?P<y7>{_YEAR})\b(?![,.]\d)(?!\s*(?:-|–)\s*\d)(?!\s+(?:{_COUNT_NOUNS})\b)(?!%))
+  | (?P<mo>\b(?:in|In|on|On|of|by|By|and|since|Since|from|From|until|during|During|last|Last|this|This
+        |between|Between)\s+
+        (?P<mo_body>(?:(?P<mod6>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|end\s+of)[\s-]+)?
+        (?P<m6>{_MONTH}))\b(?!\s*,?\s*\d))
+  | (?P<yr>(?<![\d,.$₨])(?<!Rs\.\s)(?<!Rs\s)\b(?P<y7>{_YEAR})\b
+        (?![,.]\d)(?!\s*(?:-|–)\s*\d)(?!\s+(?:{_COUNT_NOUNS})\b)(?!%))
   | (?P<wd>\b(?P<w8>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
   | (?P<rel>\b(?:(?i:yesterday|last\s+night|this\s+morning|today|tonight|earlier\s+this\s+week|this\s+week|last\s+week
         |earlier\s+this\s+month|this\s+month|last\s+month|earlier\s+this\s+year|this\s+year|last\s+year
@@ -89,6 +92,98 @@ _FUTURE_BEFORE: Final[re.Pattern[str]] = re.compile(
 )
 #: Words before a date that make it the start of a period ("since 2022").
 _SINCE_BEFORE: Final[re.Pattern[str]] = re.compile(r"(?:\bsince|\bbetween|\bfrom)\s+$", re.IGNORECASE)
+
+
+_TOKEN_RE: Final[re.Pattern[str]] = re.compile(r"[A-Za-z0-9]+")
+
+
+def word_key(token: str) -> str:
+    """Dispatch key of a word: its first three characters, lower-cased."""
+    return token[:3].lower()
+
+
+def scan_words(
+    pattern: re.Pattern[str],
+    text: str,
+    keys: Collection[str],
+    *,
+    start: int = 0,
+    end: int | None = None,
+    digits: bool = False,
+) -> Iterator[re.Match[str]]:
+    """Leftmost, non-overlapping matches of ``pattern`` tried at word starts only.
+
+    Equivalent to ``pattern.finditer`` for a pattern whose matches always
+    begin a word whose :func:`word_key` is in ``keys``, but much faster on
+    long alternations: Python's ``re`` tries every alternative at every
+    character, this tries them only where a listed word begins.
+
+    Parameters
+    ----------
+    pattern
+        Compiled pattern, tried with ``pattern.match(text, pos)``.
+    text
+        The text.
+    keys
+        :func:`word_key` values of the words a match can begin with.
+    start, end
+        Slice of ``text`` to scan.
+    digits
+        Also try at every word that begins with a digit.
+
+    Yields
+    ------
+    re.Match
+    """
+    stop = len(text) if end is None else end
+    last = -1
+    for tok in _TOKEN_RE.finditer(text, start, stop):
+        pos = tok.start()
+        if pos < last:
+            continue
+        word = tok.group()
+        if not (word[:3].lower() in keys or (digits and word[0].isdigit())):
+            continue
+        m = pattern.match(text, pos, stop)
+        if m is not None and m.end() > pos:
+            last = m.end()
+            yield m
+
+
+#: Words a date expression can begin with (see :func:`scan_words`).
+_DATE_KEYS: Final[frozenset[str]] = frozenset(
+    {word_key(m) for m in MONTHS}
+    | {word_key(d) for d in WEEKDAYS}
+    | {
+        word_key(w)
+        for w in [
+            "in",
+            "of",
+            "on",
+            "by",
+            "and",
+            "since",
+            "from",
+            "until",
+            "during",
+            "last",
+            "this",
+            "between",
+            "early",
+            "mid",
+            "late",
+            "end",
+            "the",
+            "beginning",
+            "yesterday",
+            "today",
+            "tonight",
+            "earlier",
+            "recent",
+            "recently",
+        ]
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,7 +312,7 @@ def find_dates(text: str) -> list[DateMention]:
     (2025, 1, 2, 'absolute')
     """
     out: list[DateMention] = []
-    for m in _DATE_RE.finditer(text):
+    for m in scan_words(_DATE_RE, text, _DATE_KEYS, digits=True):
         g = m.groupdict()
         start, end = m.start(), m.end()
         before = text[max(0, start - 25) : start]
@@ -249,9 +344,12 @@ def find_dates(text: str) -> list[DateMention]:
             rel = re.sub(r"\s+", " ", m.group().lower())
             rel = {"recently": "recent", "tonight": "today", "this morning": "today"}.get(rel, rel)
             mention = DateMention(start, end, m.group(), "relative", relative=rel, **kw)
-        if mention.kind in ("absolute", "partial") and mention.month is not None and mention.day is not None:
-            if _safe_date(mention.year or 2000, mention.month, mention.day) is None:
-                continue
+        if (
+            mention.month is not None
+            and mention.day is not None
+            and _safe_date(mention.year or 2000, mention.month, mention.day) is None
+        ):
+            continue
         out.append(mention)
     return out
 
@@ -336,6 +434,9 @@ def _choose_year(
             nxt = _safe_date(year + 1, month, probe_day)
             if reference is not None and nxt is not None and nxt <= reference.end:
                 return year + 1
+        here = _safe_date(year, month, probe_day)
+        if reference is not None and here is not None and here > reference.end:
+            return year - 1  # "between October 2024 and January 2025 ... December 21"
         return year
     if reference is not None:
         d = _latest_on_or_before(month, probe_day, reference.end)

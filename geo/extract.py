@@ -43,6 +43,7 @@ the letter of the ACLED codebook are documented where they are applied
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -58,7 +59,7 @@ from geo.actors import (
     resolve_generic,
 )
 from geo.articles import Article
-from geo.dates import DateMention, ResolvedDate, find_dates, reference_date, resolve_date
+from geo.dates import DateMention, ResolvedDate, find_dates, reference_date, resolve_date, scan_words
 from geo.gazetteer import Gazetteer, Place, PlaceMention
 from geo.incidents import Incident
 
@@ -171,6 +172,90 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
         r"|shot\s+and\s+killed|lynched",
     ),
     ("kill", "n", r"killings?|assassinations?|murders?|beheadings?|massacres?"),
+)
+#: First three letters of every word a trigger can begin with (see scan_words).
+_TRIGGER_KEYS: Final[frozenset[str]] = frozenset(
+    [
+        "sui",
+        "sel",
+        "ble",
+        "det",
+        "hur",
+        "lob",
+        "thr",
+        "han",
+        "gre",
+        "jet",
+        "air",
+        "war",
+        "dro",
+        "hel",
+        "gun",
+        "pla",
+        "aer",
+        "qua",
+        "roa",
+        "rem",
+        "car",
+        "tru",
+        "mag",
+        "sti",
+        "mot",
+        "bic",
+        "tim",
+        "imp",
+        "ied",
+        "vbi",
+        "lan",
+        "bom",
+        "exp",
+        "bla",
+        "wen",
+        "she",
+        "fir",
+        "mor",
+        "art",
+        "roc",
+        "mis",
+        "abd",
+        "kid",
+        "hij",
+        "too",
+        "tak",
+        "hos",
+        "cla",
+        "exc",
+        "tra",
+        "eng",
+        "sho",
+        "ski",
+        "hea",
+        "fig",
+        "cro",
+        "an",
+        "att",
+        "ass",
+        "amb",
+        "rai",
+        "sto",
+        "str",
+        "tar",
+        "ope",
+        "ret",
+        "arm",
+        "ter",
+        "mil",
+        "pre",
+        "pun",
+        "kil",
+        "mur",
+        "beh",
+        "exe",
+        "mar",
+        "sla",
+        "lyn",
+        "mas",
+    ]
 )
 _TRIGGER_ENTRIES: Final[tuple[tuple[str, str], ...]] = tuple((c, pos) for c, pos, _ in _TRIGGER_PATTERNS)
 _TRIGGER_RE: Final[re.Pattern[str]] = re.compile(
@@ -346,6 +431,12 @@ _FATALITY_RES: Final[tuple[re.Pattern[str], ...]] = (
     ),
     re.compile(rf"\b(?:leaving|left)\s+{_QUAL}{_RANGE}\s+(?:[\w-]+\s+){{0,3}}?(?:dead|killed)\b", re.IGNORECASE),
 )
+_MONTH_WORDS: Final[str] = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
+)
+_MONTH_NEAR_AFTER: Final[re.Pattern[str]] = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORDS}")
+_MONTH_NEAR_BEFORE: Final[re.Pattern[str]] = re.compile(rf"{_MONTH_WORDS}\.?\s+$")
 _SINGLE_VICTIM: Final[re.Pattern[str]] = re.compile(
     r"\b(?:a|an|one)\s+(?:[\w'’-]+,?\s+){0,6}?(?:was|has\s+been|had\s+been)\s+(?:\w+\s+)?"
     r"(?:killed|martyred|assassinated|shot\s+dead|gunned\s+down|beheaded|executed)\b",
@@ -357,7 +448,8 @@ _NAMED_VICTIM: Final[re.Pattern[str]] = re.compile(
     re.IGNORECASE,
 )
 _CLAIMANT: Final[re.Pattern[str]] = re.compile(
-    r"(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|officials|police|military|army|locals|residents|sources)"
+    r"(?P<who>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|government|authorities|officials|forces|ministry|military|police))"
+    r"{0,3}|officials|police|military|army|locals|residents|sources)"
     r"(?:\s*,\s*who)?\s+(?:reported|claimed|said|stated|confirmed|put)\b"
 )
 
@@ -398,9 +490,7 @@ _ORIGIN_BEFORE: Final[re.Pattern[str]] = re.compile(
 _HINT_AFTER: Final[re.Pattern[str]] = re.compile(
     r"^\s+(province|district|agency|city|town|village|valley|tehsil|subdivision|pass|crossing)\b", re.IGNORECASE
 )
-_HINT_BEFORE: Final[re.Pattern[str]] = re.compile(
-    r"\b(province|district|city|town|village)\s+of\s+$", re.IGNORECASE
-)
+_HINT_BEFORE: Final[re.Pattern[str]] = re.compile(r"\b(province|district|city|town|village)\s+of\s+$", re.IGNORECASE)
 _HINT_TYPES: Final[dict[str, str]] = {
     "province": "province",
     "district": "district",
@@ -415,23 +505,110 @@ _HINT_TYPES: Final[dict[str, str]] = {
     "crossing": "crossing",
 }
 _DEMONYMS: Final[frozenset[str]] = frozenset(
-    "pakistani pakistanis afghan afghans afghani chinese indian indians iranian iranians american americans "
-    "baloch baluch pashtun pashtuns punjabi sindhi tajik uzbek hazara waziri mehsud wazir".split()
+    [
+        "pakistani",
+        "pakistanis",
+        "afghan",
+        "afghans",
+        "afghani",
+        "chinese",
+        "indian",
+        "indians",
+        "iranian",
+        "iranians",
+        "american",
+        "americans",
+        "baloch",
+        "baluch",
+        "pashtun",
+        "pashtuns",
+        "punjabi",
+        "sindhi",
+        "tajik",
+        "uzbek",
+        "hazara",
+        "waziri",
+        "mehsud",
+        "wazir",
+    ]
 )
 _NAME_WORDS: Final[frozenset[str]] = frozenset(
-    "north south east west upper lower central greater old new northern southern eastern western the".split()
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "upper",
+        "lower",
+        "central",
+        "greater",
+        "old",
+        "new",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "the",
+    ]
 )
 _BORDER_RE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:Pakistan(?:'s|’s)\s+(?:western|north[\s-]?western|porous|\w+)?\s*border|Afghanistan(?:'s|’s)\s+"
-    r"(?:eastern|south[\s-]?eastern|southern)\s+border|(?:Durand\s+Line|the\s+border(?!\s+(?:with|between)\s+(?:Iran|India|China))))"
+    r"(?:eastern|south[\s-]?eastern|southern)\s+border|(?:Durand\s+Line"
+    r"|the\s+border(?!\s+(?:with|between)\s+(?:Iran|India|China))))"
 )
 _BORDER_NAMES: Final[tuple[str, ...]] = ("Afghanistan-Pakistan border", "Durand Line", "Pakistan-Afghanistan border")
 
 # --------------------------------------------------------------- sentences
 _SENT_BOUNDARY: Final[re.Pattern[str]] = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _ABBREV: Final[frozenset[str]] = frozenset(
-    "mr mrs ms dr gen lt col maj capt sgt st no nos vs etc jan feb mar apr jun jul aug sep sept oct nov dec "
-    "prof rev hon govt dept inc ltd co corp est approx fig rs sr jr maj.gen brig cdr adm".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "st",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "prof",
+        "rev",
+        "hon",
+        "govt",
+        "dept",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "est",
+        "approx",
+        "fig",
+        "rs",
+        "sr",
+        "jr",
+        "maj.gen",
+        "brig",
+        "cdr",
+        "adm",
+    ]
 )
 _INITIALS: Final[re.Pattern[str]] = re.compile(r"(?:^|\s)(?:[A-Za-z]\.)*[A-Za-z]\.$")
 _BOILERPLATE: Final[re.Pattern[str]] = re.compile(
@@ -478,6 +655,42 @@ class _Draft:
     confidence: float = 0.5
 
 
+#: A line ending like this closes its sentence; anything else may be hard-wrapped.
+_LINE_END: Final[re.Pattern[str]] = re.compile(r"[.!?:;\"”’)\]]\s*$")
+#: Hard-wrapped prose lines are long; headings and bylines are short.
+_WRAP_MIN_CHARS: Final[int] = 50
+
+
+def _logical_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join hard-wrapped lines (Markdown, e-mail) back into their paragraph line.
+
+    A line continues the previous one when the previous one does not end a
+    sentence and either the line starts in lower case, or the document is
+    hard-wrapped (most lines stop mid-sentence) and the previous line is
+    long. Blank lines always separate. Offsets stay offsets into ``text``:
+    the joined span simply includes the newline, which sentence splitting
+    treats as a space.
+    """
+    # a document is hard-wrapped when most of its lines stop mid-sentence;
+    # otherwise (one paragraph per line) a line without a full stop is a heading
+    body = [text[s:e].rstrip() for s, e in lines if text[s:e].strip()]
+    open_lines = sum(1 for ln in body if len(ln) >= _WRAP_MIN_CHARS and not _LINE_END.search(ln))
+    wrapped = len(body) >= 2 and open_lines >= 0.5 * len(body)
+    out: list[tuple[int, int]] = []
+    for start, end in lines:
+        line = text[start:end]
+        if out and line.strip():
+            pstart, pend = out[-1]
+            prev = text[pstart:pend].rstrip()
+            first = line.lstrip()[:1]
+            joined = first.islower() or (wrapped and len(prev) >= _WRAP_MIN_CHARS)
+            if prev and not _LINE_END.search(prev) and joined:
+                out[-1] = (pstart, end)
+                continue
+        out.append((start, end))
+    return out
+
+
 class _Doc:
     """Sentence and paragraph index of one text."""
 
@@ -487,21 +700,23 @@ class _Doc:
         para = 0
         pos = 0
         boiler: list[bool] = []
-        for line in text.split("\n"):
-            lstart, lend = pos, pos + len(line)
-            pos = lend + 1
+        lines: list[tuple[int, int]] = []
+        for raw in text.split("\n"):
+            lines.append((pos, pos + len(raw)))
+            pos += len(raw) + 1
+        for lstart, lend in _logical_lines(text, lines):
+            line = text[lstart:lend]
             if not line.strip():
                 continue
             boiler.append(bool(_BOILERPLATE.search(line)))
             s = lstart
             for m in _SENT_BOUNDARY.finditer(line):
                 cut = lstart + m.start()
-                before = text[s:cut].rstrip("\"”’)]")
+                before = text[s:cut].rstrip('"”’)]')
                 last = before.rsplit(None, 1)[-1] if before.split() else ""
                 token = last.rstrip(".!?").lower()
-                if token in _ABBREV or _INITIALS.search(before[-6:] if len(before) > 6 else before):
-                    if len(token) <= 3 or token in _ABBREV:
-                        continue
+                if token in _ABBREV or (len(token) <= 3 and _INITIALS.search(before[-6:])):
+                    continue
                 spans.append((s, cut, para))
                 s = lstart + m.end()
             if s < lend:
@@ -591,7 +806,7 @@ def extract_incidents(article: Article, gazetteer: Gazetteer, *, nlp: object | N
     mention_starts = [m.start for m in mentions]
     trig_starts = [t.start for t in triggers]
     border_place = _border_place(gazetteer)
-    default_country = _dominant_country(mentions, dates)
+    default_country = _dominant_country(mentions)
     ctx = _Ctx(
         text=text,
         doc=doc,
@@ -649,7 +864,7 @@ def _nlp_places(nlp: object, text: str, mentions: list[PlaceMention]) -> list[tu
     """Place names a spaCy pipeline finds outside the gazetteer (unresolved)."""
     try:
         parsed = nlp(text)  # type: ignore[operator]
-    except Exception:  # noqa: BLE001 - a broken optional model must not stop extraction
+    except Exception:
         logger.warning("the nlp pipeline failed; continuing without it", exc_info=True)
         return []
     known = [(m.start, m.end) for m in mentions]
@@ -668,7 +883,7 @@ def _nlp_places(nlp: object, text: str, mentions: list[PlaceMention]) -> list[tu
 
 def _find_triggers(text: str) -> list[_Trigger]:
     out: list[_Trigger] = []
-    for m in _TRIGGER_RE.finditer(text):
+    for m in scan_words(_TRIGGER_RE, text, _TRIGGER_KEYS):
         idx = int(m.lastgroup[1:]) if m.lastgroup else -1
         if idx < 0:
             continue
@@ -725,7 +940,7 @@ def _border_place(gazetteer: Gazetteer) -> Place | None:
     return None
 
 
-def _dominant_country(mentions: list[PlaceMention], dates: list[DateMention]) -> str:
+def _dominant_country(mentions: list[PlaceMention]) -> str:
     counts: dict[str, int] = {}
     for m in mentions:
         cc = m.best.country_code
@@ -762,10 +977,7 @@ def _trigger_ok(ctx: _Ctx, t: _Trigger, sent_start: int, sent_end: int) -> bool:
         return False
     if _INFINITIVE.search(pre_full[-30:]):
         return False
-    if t.pos == "v" or t.text.lower().endswith("ing"):
-        if _HABITUAL.search(pre_full[-20:]) and t.text.lower().endswith("ing"):
-            return False
-    return True
+    return not (t.text.lower().endswith("ing") and _HABITUAL.search(pre_full[-20:]))
 
 
 def _mark_anaphora(ctx: _Ctx, t: _Trigger, sent_start: int, sent_end: int) -> None:
@@ -779,6 +991,8 @@ def _mark_anaphora(ctx: _Ctx, t: _Trigger, sent_start: int, sent_end: int) -> No
     clause_end = text.find(",", t.end, sent_end)
     clause_end = sent_end if clause_end < 0 else clause_end
     after = text[t.end : min(clause_end, t.end + 60)]
+    if re.match(r"\s+of\s+(?:(?:former|senior|the)\s+)?(?:[a-z]+\s+)?[A-Z]", after):
+        return  # "the killing of Osama bin Laden": a first mention
     if re.match(r"\s+(?:in|at|near|on)\s+(?:the\s+)?[A-Z0-9]", after) and not re.match(
         r"\s+on\s+(?:the\s+)?(?:Pakistani|Afghan)", after
     ):
@@ -810,7 +1024,7 @@ def _sentence_incidents(ctx: _Ctx, si: int, triggers: list[_Trigger]) -> list[_D
     out: list[_Draft] = []
     for g_start, g_end, g_trigs in groups:
         for sub_start, sub_end, date_idx in _split_by_dates(ctx, g_start, g_end, g_trigs):
-            draft = _build_draft(ctx, si, sub_start, sub_end, g_trigs, date_idx)
+            draft = _build_draft(ctx, si, sub_start, sub_end, g_trigs, date_idx, group_start=g_start)
             if draft is not None:
                 out.append(draft)
     return out
@@ -818,8 +1032,9 @@ def _sentence_incidents(ctx: _Ctx, si: int, triggers: list[_Trigger]) -> list[_D
 
 def _agent_before(ctx: _Ctx, start: int, pos: int) -> ActorMention | None:
     """The nearest actor before ``pos`` (from ``start``) in an agent role."""
-    cands = _in_range(ctx.actors, ctx.actor_starts, start, pos)
-    for a in reversed(cands):
+    lo = bisect.bisect_left(ctx.actor_starts, start)
+    hi = bisect.bisect_left(ctx.actor_starts, pos)
+    for a in reversed(ctx.actors[lo:hi]):
         if _is_agent(ctx, a):
             return a
     return None
@@ -843,7 +1058,9 @@ def _is_agent(ctx: _Ctx, a: ActorMention) -> bool:
     if _TARGET_AFTER.search(after):
         return False
     if a.is_state_word:
-        if re.search(r"\b(?:in|at|near|on|inside|into|across|from|of|to|with|against|for|within|and|between)\s+$", before, re.I):
+        if re.search(
+            r"\b(?:in|at|near|on|inside|into|across|from|of|to|with|against|for|within|and|between)\s+$", before, re.I
+        ):
             return False
         return bool(_ACTS_AFTER.search(after))
     return not _TARGET_BEFORE.search(before[-25:])
@@ -860,15 +1077,13 @@ def _group_triggers(
     agents.append(first_agent.actor.name if first_agent else None)
     for t in trigs[1:]:
         prev = groups[-1][-1]
-        between_agents = [
-            a for a in _in_range(ctx.actors, ctx.actor_starts, prev.end, t.start) if _is_agent(ctx, a)
-        ]
+        between_agents = [a for a in _in_range(ctx.actors, ctx.actor_starts, prev.end, t.start) if _is_agent(ctx, a)]
         new_agent = None
         for a in between_agents:
             gap = text[a.end : t.start]
             if len(gap.split()) <= 3 and not re.search(r"[,;]", gap):
                 new_agent = a
-        if new_agent is not None and new_agent.actor.name != agents[-1] and t.cls != "kill":
+        if new_agent is not None and agents[-1] is not None and new_agent.actor.name != agents[-1] and t.cls != "kill":
             groups.append([t])
             agents.append(new_agent.actor.name)
         else:
@@ -877,7 +1092,7 @@ def _group_triggers(
         return [(s_start, s_end, groups[0])]
     out: list[tuple[int, int, list[_Trigger]]] = []
     bounds = [s_start]
-    for a, b in zip(groups, groups[1:], strict=False):
+    for a, b in itertools.pairwise(groups):
         lo, hi = a[-1].end, b[0].start
         seg = text[lo:hi]
         cut = max(seg.rfind(","), seg.rfind(";"))
@@ -894,20 +1109,20 @@ def _usable_dates(ctx: _Ctx, start: int, end: int) -> list[int]:
     return [i for i in range(lo, hi) if ctx.dates[i].end <= end and not ctx.dates[i].future]
 
 
-def _split_by_dates(
-    ctx: _Ctx, start: int, end: int, trigs: list[_Trigger]
-) -> list[tuple[int, int, int | None]]:
+def _split_by_dates(ctx: _Ctx, start: int, end: int, trigs: list[_Trigger]) -> list[tuple[int, int, int | None]]:
     """One (start, end, date index) per event; several explicit years joined by "and" split."""
     idx = _usable_dates(ctx, start, end)
     explicit = [
-        i for i in idx if ctx.dates[i].kind == "absolute" and not ctx.dates[i].since and ctx.dates[i].start > trigs[0].start
+        i
+        for i in idx
+        if ctx.dates[i].kind == "absolute" and not ctx.dates[i].since and ctx.dates[i].start > trigs[0].start
     ]
     if len(explicit) >= 2:
         vals = [ctx.resolved[i] for i in explicit]
         distinct = len({(v.date, v.precision) for v in vals if v is not None}) == len(explicit)
         joins = all(
             re.search(r"\band\b", ctx.text[ctx.dates[a].end : ctx.dates[b].start])
-            for a, b in zip(explicit, explicit[1:], strict=False)
+            for a, b in itertools.pairwise(explicit)
         )
         if distinct and joins:
             out: list[tuple[int, int, int | None]] = []
@@ -938,7 +1153,14 @@ def _split_by_dates(
 
 
 def _build_draft(
-    ctx: _Ctx, si: int, start: int, end: int, trigs: list[_Trigger], date_idx: int | None
+    ctx: _Ctx,
+    si: int,
+    start: int,
+    end: int,
+    trigs: list[_Trigger],
+    date_idx: int | None,
+    *,
+    group_start: int,
 ) -> _Draft | None:
     text = ctx.text
     in_span = [t for t in trigs if start <= t.start < end] or trigs
@@ -974,18 +1196,17 @@ def _build_draft(
     if date.precision <= 3 and _AGGREGATE.search(seg) and not has_verb:
         return None
     first_verb = next((t for t in in_span if t.pos == "v"), main)
-    if re.search(r"\b(?:has|have)\s+(?:\w+\s+)?$", text[max(start, first_verb.start - 25) : first_verb.start], re.I):
-        # present perfect with no figure and no date is a generic statement
-        if not explicit_date and not re.search(r"\d", seg):
-            return None
+    perfect = _PERFECT.search(text[max(start, first_verb.start - 25) : first_verb.start])
+    if perfect and not explicit_date and not re.search(r"\d", seg):
+        return None  # present perfect with no figure and no date: a generic statement
 
     # --- places
-    place, loc_text, precision, locative_found = _choose_place(ctx, start, end, main)
+    place, loc_text, precision, locative_found = _choose_place(ctx, start, end)
     if not has_verb and not explicit_date and not locative_found and not light:
         return None
 
     # --- actors
-    actor1, actor1_note = _choose_actor1(ctx, start, end, main)
+    actor1, actor1_note = _choose_actor1(ctx, min(start, group_start), end, main)
     if actor1_note:
         notes.append(actor1_note)
     actor2 = _choose_actor2(ctx, start, end, main, actor1)
@@ -1000,7 +1221,7 @@ def _build_draft(
 
     country = place.country_code if place is not None else ""
     if not country:
-        country = _country_hint(ctx, seg, actor2)
+        country = _country_hint(seg, actor2)
     draft = _Draft(
         start=start,
         end=end,
@@ -1023,7 +1244,7 @@ def _build_draft(
     return draft
 
 
-def _country_hint(ctx: _Ctx, seg: str, actor2: ActorMention | None) -> str:
+def _country_hint(seg: str, actor2: ActorMention | None) -> str:
     if actor2 is not None and actor2.actor.country:
         return actor2.actor.country
     if re.search(r"\bPakistan(?:i|'s|’s)?\b", seg) and not re.search(r"\bAfghan", seg):
@@ -1045,12 +1266,12 @@ def _place_candidates(ctx: _Ctx, start: int, end: int) -> list[tuple[int, int, s
     ]
     for bm in _BORDER_RE.finditer(text, start, end):
         before = text[max(start, bm.start() - 40) : bm.start()]
-        if _ORIGIN_BEFORE.search(before) or not (_LOCATIVE_BEFORE.search(before) or bm.group().startswith("Pakistan")):
-            if not re.search(r"\b(?:on|near|along|at|across|beyond)\s+$", before):
-                continue
-        if bm.group().lower() == "the border" and not any(
-            m.best.feature_type == "border" for m in ctx.mentions
-        ):
+        weak = _ORIGIN_BEFORE.search(before) or not (
+            _LOCATIVE_BEFORE.search(before) or bm.group().startswith("Pakistan")
+        )
+        if weak and not re.search(r"\b(?:on|near|along|at|across|beyond)\s+$", before):
+            continue
+        if bm.group().lower() == "the border" and not any(m.best.feature_type == "border" for m in ctx.mentions):
             continue
         flags = 1 if _NEAR_BEFORE.search(before) else 0
         out.append((bm.start(), bm.end(), bm.group(), ctx.border_place, flags))
@@ -1062,9 +1283,14 @@ def _place_candidates(ctx: _Ctx, start: int, end: int) -> list[tuple[int, int, s
             continue
         before = text[max(start, m.start - 45) : m.start]
         prev_word = before.split()[-1] if before.split() else ""
-        if prev_word[:1].isupper() and prev_word.lower() not in _NAME_WORDS and not prev_word.endswith(("'s", "’s")):
-            if not re.search(r"[,.;:]$", prev_word) and prev_word.lower() not in ("in", "on", "at", "near"):
-                continue  # part of a person or organisation name ("Imran Khan")
+        if (
+            prev_word[:1].isupper()
+            and prev_word.lower() not in _NAME_WORDS
+            and not prev_word.endswith(("'s", "’s"))
+            and not re.search(r"[,.;:]$", prev_word)
+            and prev_word.lower() not in ("in", "on", "at", "near")
+        ):
+            continue  # part of a person or organisation name ("Imran Khan")
         if _ORIGIN_BEFORE.search(before) and not re.search(r"\b(?:in|near|at|on)\s+$", before[-8:]):
             continue
         if not _LOCATIVE_BEFORE.search(before):
@@ -1108,9 +1334,7 @@ def _rerank(ctx: _Ctx, m: PlaceMention, before: str) -> Place:
     return ranked[0] if ranked else m.best
 
 
-def _choose_place(
-    ctx: _Ctx, start: int, end: int, main: _Trigger
-) -> tuple[Place | None, str, int | None, bool]:
+def _choose_place(ctx: _Ctx, start: int, end: int) -> tuple[Place | None, str, int | None, bool]:
     cands = _place_candidates(ctx, start, end)
     if not cands:
         return None, "", None, False
@@ -1142,9 +1366,7 @@ def _choose_actor1(ctx: _Ctx, start: int, end: int, main: _Trigger) -> tuple[Act
     return None, ""
 
 
-def _choose_actor2(
-    ctx: _Ctx, start: int, end: int, main: _Trigger, actor1: ActorMention | None
-) -> ActorMention | None:
+def _choose_actor2(ctx: _Ctx, start: int, end: int, main: _Trigger, actor1: ActorMention | None) -> ActorMention | None:
     text = ctx.text
     in_span = _in_range(ctx.actors, ctx.actor_starts, start, end)
     # passive: "a senior TTP leader ... was killed by Pakistan"
@@ -1158,7 +1380,10 @@ def _choose_actor2(
         if a.start >= main.end
         and a is not actor1
         and not _BY_BEFORE.search(text[max(start, a.start - 30) : a.start])
-        and not (a.is_state_word and not re.search(r"\b(?:on|against|at|targeting)\s+$", text[max(0, a.start - 12) : a.start]))
+        and not (
+            a.is_state_word
+            and not re.search(r"\b(?:on|against|at|targeting)\s+$", text[max(0, a.start - 12) : a.start])
+        )
     ]
     named = [a for a in after if not a.is_state_word]
     if named:
@@ -1173,6 +1398,8 @@ def _fatalities(seg: str) -> tuple[int | None, str]:
             n = _to_int(m.group("n"))
             if n is None or 1900 <= n <= 2100 or n > 100_000:
                 continue
+            if _MONTH_NEAR_AFTER.match(seg, m.end("n")) or _MONTH_NEAR_BEFORE.search(seg[: m.start("n")][-12:]):
+                continue  # a day of the month, not a toll
             if m.group("n2"):
                 n2 = _to_int(m.group("n2"))
                 if n2 is not None:
@@ -1248,9 +1475,8 @@ def _event_type(d: _Draft, seg: str, main: _Trigger) -> tuple[str, str]:
     if a1 is not None and not a1_state and victims_militants and a2_state:
         return _BATTLE  # the attackers were killed: fighting
     if a1_state:
-        if main.text.lower() in ("struck", "strikes", "strike") or "strike" in main.text.lower():
-            if not civ_target:
-                return CLASS_TYPES["air"] if _AIR_CONTEXT.search(seg) else CLASS_TYPES["shell"]
+        if ("struck" in main.text.lower() or "strike" in main.text.lower()) and not civ_target:
+            return CLASS_TYPES["air"] if _AIR_CONTEXT.search(seg) else CLASS_TYPES["shell"]
         if d.fatalities == 1 or re.search(r"\b(?:leader|commander|chief)\b", seg, re.I):
             return _ATTACK
         if civ_target:
@@ -1279,7 +1505,10 @@ def _confidence(d: _Draft, seg: str, has_verb: bool) -> float:
 _ATTRIBUTION: Final[tuple[re.Pattern[str], ...]] = (
     re.compile(r"\b(?:blamed|accused|held|suspected)\s+(?:the\s+)?$", re.IGNORECASE),
     re.compile(r"\battributed\s+(?:[\w-]+\s+){0,4}?to\s+(?:the\s+)?$", re.IGNORECASE),
-    re.compile(r"\b(?:claimed\s+by|carried\s+out\s+by|perpetrated\s+by|responsibility\s+(?:was\s+)?claimed\s+by)\s+(?:the\s+)?$", re.IGNORECASE),
+    re.compile(
+        r"\b(?:claimed\s+by|carried\s+out\s+by|perpetrated\s+by|responsibility\s+(?:was\s+)?claimed\s+by)\s+(?:the\s+)?$",
+        re.IGNORECASE,
+    ),
 )
 _CLAIM_AFTER: Final[re.Pattern[str]] = re.compile(
     r"^\s*(?:(?:has|have|had|later|quickly)\s+)*(?:claimed|accepted|took)\s+responsibility|^\s*(?:was|were)\s+behind\b",
@@ -1377,6 +1606,12 @@ def _to_incident(ctx: _Ctx, d: _Draft, article: Article) -> Incident:
     admin1 = admin2 = ""
     lat = lon = None
     place_id = geocoder = ""
+    notes = list(d.notes)
+    if place is not None and place.feature_type == "country":
+        # a country is no event location: the incident keeps its country but
+        # no point (a dot in the middle of the country would mislead the map)
+        notes.append("location given only as the country: not mapped")
+        place = None
     if place is not None:
         admin1 = place.admin1 or (place.name if place.feature_type == "province" else "")
         admin2 = place.admin2 or (place.name if place.feature_type == "district" else "")
@@ -1405,7 +1640,7 @@ def _to_incident(ctx: _Ctx, d: _Draft, article: Article) -> Incident:
         longitude=lon,
         geo_precision=d.geo_precision if place is not None else None,
         fatalities=d.fatalities,
-        notes="; ".join(dict.fromkeys(d.notes)),
+        notes="; ".join(dict.fromkeys(notes)),
         source=article.source,
         source_url=article.url,
         confidence=d.confidence,

@@ -1,0 +1,141 @@
+"""Tests of the actor alias table (geo.actors)."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+from geo import actors
+from geo.actors import (
+    _ACTOR_RE,
+    ACTOR_KEYS,
+    AFG_MILITARY,
+    BLA,
+    ISK,
+    PAK_MILITARY,
+    TJP,
+    TTP,
+    US_MILITARY,
+    canonical_actor,
+    find_actors,
+    resolve_generic,
+)
+from geo.dates import scan_words
+
+SCORE_PY = Path("/work/shared/eval/score.py")
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("TTP", TTP),
+        ("Tehreek-e-Taliban Pakistan", TTP),
+        ("Tehrik-i-Taliban", TTP),
+        ("the Pakistani Taliban", TTP),
+        ("Fitna al-Khawarij", TTP),
+        ("Balochistan Liberation Army", BLA),
+        ("ISKP", ISK),
+        ("Islamic State Khorasan", ISK),
+        ("Daesh", ISK),
+        ("Tehreek-e-Jihad Pakistan", TJP),
+        ("the Afghan Taliban", AFG_MILITARY),
+        ("Islamic Emirate", AFG_MILITARY),
+        ("Afghan border forces", AFG_MILITARY),
+        ("Afghan Defence Ministry", AFG_MILITARY),
+        ("Pakistani security forces", PAK_MILITARY),
+        ("Pakistan Army", PAK_MILITARY),
+        ("Frontier Corps", PAK_MILITARY),
+        ("ISPR", PAK_MILITARY),
+        ("US forces", US_MILITARY),
+    ],
+)
+def test_aliases(name: str, canonical: str) -> None:
+    actor = canonical_actor(name)
+    assert actor is not None
+    assert actor.name == canonical
+
+
+def test_unknown_name() -> None:
+    assert canonical_actor("the local football club") is None
+
+
+def test_state_words_are_flagged() -> None:
+    found = find_actors("Pakistan launched strikes while Kabul denied it.")
+    assert [(m.text, m.is_state_word) for m in found] == [("Pakistan", True), ("Kabul", True)]
+
+
+def test_generic_actors_take_the_event_country() -> None:
+    gunmen = canonical_actor("unidentified gunmen")
+    assert gunmen is not None
+    assert resolve_generic(gunmen, "PK") == ("Unidentified Armed Group (Pakistan)", 3)
+    troops = canonical_actor("soldiers")
+    assert troops is not None
+    assert resolve_generic(troops, "AF") == (AFG_MILITARY, 1)
+    assert resolve_generic(troops, "PK") == (PAK_MILITARY, 1)
+
+
+def test_foreign_state_forces_are_external() -> None:
+    pak = canonical_actor("Pakistani aircraft")
+    assert pak is not None
+    assert resolve_generic(pak, "AF") == (PAK_MILITARY, 8)
+    assert resolve_generic(pak, "PK") == (PAK_MILITARY, 1)
+
+
+def test_taliban_before_2021_are_insurgents() -> None:
+    tal = canonical_actor("Afghan Taliban")
+    assert tal is not None
+    name, inter = resolve_generic(tal, "AF", year=2009)
+    assert inter == 2 and "Taliban" in name
+
+
+def test_dispatch_keys_cover_every_alias() -> None:
+    text = (
+        "Unidentified gunmen, U.S. forces, ISIS-K, IS-K, ISKP, Fitna al-Khawarij, Frontier Corps, FC, CTD, "
+        "Levies, the BLF, BLA, TJP, JuA, LeJ, LeT, JeM, Jaish al-Adl, IRGC, NATO, CIA, al-Qaeda, AQIS, "
+        "Haqqani network, Hafiz Gul Bahadur group, Majeed Brigade, Islamic Emirate, IEA, Rawalpindi, "
+        "New Delhi, Washington, Tehran, Kabul, police officers, policemen, checkposts, servicemen, "
+        "villagers, pilgrims, labourers, tribesmen, Chinese nationals, refugees, miscreants, separatists."
+    )
+    a = [(m.start(), m.end()) for m in _ACTOR_RE.finditer(text)]
+    b = [(m.start(), m.end()) for m in scan_words(_ACTOR_RE, text, ACTOR_KEYS)]
+    assert a == b
+    assert len(a) > 40
+
+
+def _score_rules():
+    if not SCORE_PY.exists():
+        pytest.skip("scorer not available")
+    spec = importlib.util.spec_from_file_location("score", SCORE_PY)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        (actors.PAK_MILITARY, "PAK_STATE"),
+        (actors.PAK_POLICE, "PAK_STATE"),
+        (actors.AFG_MILITARY, "AFG_TALIBAN"),
+        (actors.AFG_TALIBAN_INSURGENCY, "AFG_TALIBAN"),
+        (actors.TTP, "TTP"),
+        (actors.BLA, "BLA"),
+        (actors.ISK, "ISK"),
+        (actors.TJP, "TJP"),
+        (actors.US_MILITARY, "US"),
+        (actors.IND_MILITARY, "IND"),
+    ],
+)
+def test_canonical_names_map_to_scorer_keys(name: str, key: str) -> None:
+    score = _score_rules()
+    assert score.canon_actor(name) == key
+
+
+def test_patterns_compile_case_sensitive_acronyms() -> None:
+    # "ttp" in lower case inside a word must not match; the acronym must
+    assert not [m for m in find_actors("attpx and sttp") if m.actor.name == TTP]
+    assert re.search("TTP", find_actors("the TTP said")[0].text)

@@ -1,0 +1,120 @@
+"""Tests of date expressions and their resolution (geo.dates)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.dates import (
+    _DATE_KEYS,
+    _DATE_RE,
+    ResolvedDate,
+    find_dates,
+    reference_date,
+    resolve_date,
+    scan_words,
+)
+
+
+def _one(text: str):
+    found = find_dates(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 2nd January 2025 the army", (2025, 1, 2)),
+        ("on December 21, 2024, militants", (2024, 12, 21)),
+        ("the 21st of March 2023 blast", (2023, 3, 21)),
+        ("dated 2024-05-07 in the report", (2024, 5, 7)),
+        ("In October 2024, a leader", (2024, 10, None)),
+        ("in 2009 and", (2009, None, None)),
+    ],
+)
+def test_absolute_dates(text: str, expected: tuple[int, int | None, int | None]) -> None:
+    m = _one(text)
+    assert (m.year, m.month, m.day) == expected
+    assert m.kind == "absolute"
+
+
+def test_numbers_that_are_not_years() -> None:
+    assert find_dates("a 2,570 km border and 1,081 deaths, Rs. 15,000, 2000 troops") == []
+
+
+def test_modal_may_is_not_a_month() -> None:
+    assert [m.text for m in find_dates("It May 5 people; on May 5 they")] == ["May 5"]
+
+
+def test_month_precision_is_never_a_day() -> None:
+    r = resolve_date(_one("In October 2024, a leader"))
+    assert r is not None
+    assert (r.iso, r.precision) == ("2024-10-01", 3)
+
+
+def test_bare_date_follows_the_narrative_context() -> None:
+    ctx = ResolvedDate(dt.date(2024, 10, 1), 3)
+    r = resolve_date(_one("On December 28th, however"), context=ctx, context_local=False)
+    assert r is not None and (r.iso, r.precision, r.inferred) == ("2024-12-28", 1, True)
+
+
+def test_bare_month_uses_the_latest_year_of_the_article() -> None:
+    text = "In early October, fighting. In 2025 alone, over 600 were killed. In 2024 they moved."
+    mentions = find_dates(text)
+    ref = reference_date(mentions, published=None)
+    assert ref is not None and ref.date.year == 2025
+    r = resolve_date(mentions[0], reference=ref)
+    assert r is not None and (r.iso, r.precision) == ("2025-10-01", 3)
+
+
+def test_narrative_rolls_over_into_next_year_only_up_to_the_reference() -> None:
+    ctx = ResolvedDate(dt.date(2024, 12, 24), 1)
+    ref = ResolvedDate(dt.date(2025, 1, 10), 1)
+    r = resolve_date(_one("on January 3 the army"), context=ctx, context_local=True, reference=ref)
+    assert r is not None and r.iso == "2025-01-03"
+    # going back in the same month stays in the same year
+    r = resolve_date(_one("on December 21 the army"), context=ctx, context_local=True, reference=ref)
+    assert r is not None and r.iso == "2024-12-21"
+
+
+def test_weekday_against_publication_date() -> None:
+    published = dt.date(2025, 3, 13)  # a Thursday
+    r = resolve_date(_one("said on Tuesday that"), published=published)
+    assert r is not None and (r.iso, r.precision) == ("2025-03-11", 1)
+
+
+def test_weekday_without_anchor_is_unresolved() -> None:
+    assert resolve_date(_one("said on Wednesday that")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "precision"),
+    [
+        ("killed yesterday in", "2025-03-12", 1),
+        ("last month, gunmen", "2025-02-01", 3),
+        ("this year, attacks", "2025-01-01", 4),
+        ("the recent hijacking", "2025-03-01", 3),
+    ],
+)
+def test_relative_dates(text: str, iso: str, precision: int) -> None:
+    r = resolve_date(_one(text), published=dt.date(2025, 3, 13))
+    assert r is not None and (r.iso, r.precision) == (iso, precision)
+
+
+def test_deadline_years_do_not_set_the_reference() -> None:
+    mentions = find_dates("In 2023 an attack. The plan runs until 2030.")
+    assert mentions[1].future
+    ref = reference_date(mentions, published=None)
+    assert ref is not None and ref.date.year == 2023
+
+
+def test_scan_words_equals_finditer() -> None:
+    text = (
+        "Between October 2024 and January 2025, on 2nd January 2025, in mid-October, late May 2023, "
+        "on Monday, yesterday, 2024-01-05, the 21st of December, in 2009 and in 2013, recently."
+    )
+    a = [(m.start(), m.end()) for m in _DATE_RE.finditer(text)]
+    b = [(m.start(), m.end()) for m in scan_words(_DATE_RE, text, _DATE_KEYS, digits=True)]
+    assert a == b

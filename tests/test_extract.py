@@ -1,0 +1,413 @@
+"""Tests of incident extraction (geo.extract) on synthetic sentences.
+
+Every test builds a small in-memory gazetteer, so nothing depends on the
+data file; the end-to-end test on the seed articles is skipped when the
+gazetteer or the scorer is missing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from geo.articles import Article, parse_article
+from geo.extract import extract_incidents
+from geo.gazetteer import Gazetteer, Place
+from geo.incidents import EVENT_TYPES, Incident
+
+ROOT = Path(__file__).resolve().parent.parent
+SCORE_PY = Path("/work/shared/eval/score.py")
+GOLD = Path("/work/shared/eval/seed_gold.csv")
+
+
+def _p(pid: str, name: str, ftype: str, cc: str, lat: float, lon: float, **kw: object) -> Place:
+    return Place(
+        pid,
+        name,
+        ftype,
+        cc,
+        str(kw.get("admin1", "")),
+        str(kw.get("admin2", "")),
+        lat,
+        lon,
+        int(kw.get("population", 0)),
+        "test",
+        tuple(kw.get("aliases", ())),
+    )  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer(
+        [
+            _p("t:pk", "Pakistan", "country", "PK", 30.0, 70.0),
+            _p("t:af", "Afghanistan", "country", "AF", 34.0, 66.0),
+            _p("t:kp", "Khyber Pakhtunkhwa", "province", "PK", 34.5, 72.0, aliases=("KP",)),
+            _p("t:bal", "Balochistan", "province", "PK", 28.0, 66.0),
+            _p("t:khost-p", "Khost", "province", "AF", 33.3, 69.9),
+            _p("t:khost", "Khost", "town", "AF", 33.34, 69.92, admin1="Khost", population=100_000),
+            _p("t:paktika", "Paktika", "province", "AF", 32.4, 68.7),
+            _p("t:kunar", "Kunar", "province", "AF", 34.9, 71.1),
+            _p("t:quetta", "Quetta", "town", "PK", 30.18, 66.99, admin1="Balochistan", population=1_000_000),
+            _p("t:peshawar", "Peshawar", "town", "PK", 34.0, 71.57, admin1="Khyber Pakhtunkhwa", population=1_900_000),
+            _p("t:bannu", "Bannu", "town", "PK", 32.99, 70.6, admin1="Khyber Pakhtunkhwa", population=50_000),
+            _p("t:kabul", "Kabul", "town", "AF", 34.53, 69.17, admin1="Kabul", population=3_000_000),
+            _p("t:nwa", "North Waziristan", "district", "PK", 33.0, 70.07, admin1="Khyber Pakhtunkhwa"),
+            _p(
+                "t:mirali",
+                "Mir Ali",
+                "town",
+                "PK",
+                32.97,
+                70.27,
+                admin1="Khyber Pakhtunkhwa",
+                admin2="North Waziristan",
+            ),
+            _p("t:bajaur", "Bajaur", "district", "PK", 34.78, 71.5, admin1="Khyber Pakhtunkhwa"),
+            _p("t:lakki", "Lakki Marwat", "district", "PK", 32.6, 70.9, admin1="Khyber Pakhtunkhwa"),
+            _p("t:chaman", "Chaman", "town", "PK", 30.92, 66.45, admin1="Balochistan"),
+            _p("t:kurram", "Kurram", "district", "PK", 33.8, 70.1, admin1="Khyber Pakhtunkhwa"),
+            _p("t:parachinar", "Parachinar", "town", "PK", 33.9, 70.1, admin1="Khyber Pakhtunkhwa"),
+            _p("t:torkham", "Torkham", "crossing", "PK", 34.11, 71.08),
+            _p(
+                "t:border",
+                "Afghanistan-Pakistan border",
+                "border",
+                "PK",
+                32.0,
+                69.3,
+                aliases=("Durand Line", "Pak-Afghan border"),
+            ),
+            _p("t:march", "March", "village", "AF", 35.0, 65.0),
+            _p("t:khan", "Khan", "village", "PK", 31.0, 71.0),
+        ]
+    )
+
+
+def _article(text: str, *, published: dt.date | None = dt.date(2025, 5, 8), doc_id: str = "t") -> Article:
+    return Article(doc_id=doc_id, text=text, source="Test News", url="https://example.org/a", published=published)
+
+
+def _run(gaz: Gazetteer, text: str, **kw: object) -> list[Incident]:
+    return extract_incidents(_article(text, **kw), gaz)  # type: ignore[arg-type]
+
+
+def _only(gaz: Gazetteer, text: str, **kw: object) -> Incident:
+    found = _run(gaz, text, **kw)
+    assert len(found) == 1, [(i.sub_event_type, i.evidence) for i in found]
+    return found[0]
+
+
+# ------------------------------------------------------------ event types
+def test_attack_on_checkpost_with_weekday(gaz: Gazetteer) -> None:
+    inc = _only(
+        gaz,
+        "At least seven soldiers were martyred when terrorists attacked a security check post in Mir Ali, "
+        "North Waziristan, on Tuesday, the military said.",
+        published=dt.date(2025, 3, 13),
+    )
+    assert (inc.event_date, inc.time_precision) == ("2025-03-11", 1)
+    assert inc.location == "Mir Ali" and inc.geo_precision == 1
+    assert inc.fatalities == 7
+    assert inc.actor1 == "Unidentified Armed Group (Pakistan)"
+    assert inc.actor2 == "Military Forces of Pakistan"
+    assert inc.place_id == "t:mirali" and inc.geocoder == "gazetteer"
+
+
+def test_suicide_bombing_near_town(gaz: Gazetteer) -> None:
+    inc = _only(gaz, "A suicide bomber blew himself up near a police van in Quetta on 5 March 2025, killing 12 people.")
+    assert inc.sub_event_type == "Suicide bomb"
+    assert (inc.event_date, inc.time_precision) == ("2025-03-05", 1)
+    assert inc.location == "Quetta" and inc.geo_precision == 1  # "near a police van in Quetta": in Quetta
+    assert inc.fatalities == 12
+
+
+def test_security_operation_is_a_battle(gaz: Gazetteer) -> None:
+    inc = _only(
+        gaz,
+        "Security forces killed eight TTP militants in an intelligence-based operation in Lakki Marwat district "
+        "on Sunday.",
+    )
+    assert (inc.event_type, inc.sub_event_type) == ("Battles", "Armed clash")
+    assert inc.actor1 == "Military Forces of Pakistan"
+    assert inc.actor2 == "TTP: Tehreek-e-Taliban Pakistan"
+    assert inc.fatalities == 8
+    assert inc.location == "Lakki Marwat" and inc.geo_precision == 2
+    assert inc.event_date == "2025-05-04"
+
+
+def test_abduction_last_week(gaz: Gazetteer) -> None:
+    inc = _only(gaz, "Unidentified gunmen abducted six passengers from a bus near Chaman in Balochistan last week.")
+    assert inc.sub_event_type == "Abduction/forced disappearance"
+    assert inc.time_precision == 2
+    assert inc.location == "Chaman" and inc.geo_precision == 2
+    assert inc.fatalities is None  # abducted, not killed: no figure, never 0
+
+
+def test_roadside_bomb(gaz: Gazetteer) -> None:
+    inc = _only(gaz, "A roadside bomb exploded near a vehicle in Bajaur on January 5, 2025, killing three.")
+    assert inc.sub_event_type == "Remote explosive/landmine/IED"
+    assert inc.event_date == "2025-01-05"
+    assert inc.admin1 == "Khyber Pakhtunkhwa" and inc.admin2 == "Bajaur"
+    assert inc.fatalities == 3
+
+
+def test_exchange_of_fire_between_states(gaz: Gazetteer) -> None:
+    inc = _only(
+        gaz,
+        "Afghan border forces and Pakistani troops exchanged fire at the Torkham crossing on 12 August 2025, "
+        "leaving two soldiers dead.",
+    )
+    assert (inc.event_type, inc.sub_event_type) == ("Battles", "Armed clash")
+    assert inc.location == "Torkham"
+    assert inc.fatalities == 2
+
+
+def test_passive_voice_targeted_killing(gaz: Gazetteer) -> None:
+    inc = _only(gaz, "A senior ISKP commander was killed by Afghan Taliban forces in Kunar province in May 2024.")
+    assert inc.actor1.startswith("Military Forces of Afghanistan")
+    assert inc.actor2 == "IS-K: Islamic State Khorasan Province"
+    assert inc.fatalities == 1
+    assert (inc.event_date, inc.time_precision) == ("2024-05-01", 3)
+    assert inc.location == "Kunar" and inc.geo_precision == 3
+
+
+def test_attribution_in_next_sentence(gaz: Gazetteer) -> None:
+    text = (
+        "A bomb blast at a market in Parachinar on 3 June 2024 killed 10 people. Police blamed the ISKP for the attack."
+    )
+    inc = _only(gaz, text)
+    assert inc.actor1 == "IS-K: Islamic State Khorasan Province"
+    assert inc.evidence == text
+    assert inc.fatalities == 10
+
+
+def test_country_only_location_and_dozen(gaz: Gazetteer) -> None:
+    inc = _only(gaz, "An attack in Afghanistan on 4 April 2025 killed a dozen civilians.")
+    assert inc.location == "Afghanistan"
+    assert inc.country == "Afghanistan" and inc.country_code == "AF"
+    # a country is not an event location: kept in the table, not put on the map
+    assert inc.latitude is None and inc.longitude is None and inc.geo_precision is None
+    assert "not mapped" in inc.notes
+    assert inc.fatalities == 12
+    assert inc.actor2 == "Civilians (Afghanistan)"
+
+
+def test_range_takes_the_lower_figure(gaz: Gazetteer) -> None:
+    inc = _only(gaz, "Gunmen stormed a wedding in Bannu on 2 May 2025, killing 10 to 12 guests.")
+    assert inc.fatalities == 10
+    assert inc.sub_event_type == "Attack"
+
+
+def test_strike_near_reference_point(gaz: Gazetteer) -> None:
+    inc = _only(gaz, "Pakistani jets struck hideouts in Paktika province, near North Waziristan, on 24 December 2024.")
+    assert inc.location == "Paktika"
+    assert inc.sub_event_type == "Air/drone strike"
+    assert inc.actor1 == "Military Forces of Pakistan" and inc.inter1 == 8  # acting in Afghanistan
+
+
+def test_historical_strike_keeps_its_year(gaz: Gazetteer) -> None:
+    inc = _only(gaz, "In 2016, a US drone strike killed the Afghan Taliban leader in Balochistan.")
+    assert (inc.event_date, inc.time_precision) == ("2016-01-01", 4)
+    assert inc.sub_event_type == "Air/drone strike"
+    assert inc.actor1 == "Military Forces of the United States"
+    assert inc.location == "Balochistan"
+
+
+def test_month_name_is_not_a_village(gaz: Gazetteer) -> None:
+    inc = _only(gaz, "In March 2025, militants attacked a checkpoint in Kurram, killing four soldiers.")
+    assert inc.location == "Kurram"
+    assert (inc.event_date, inc.time_precision) == ("2025-03-01", 3)
+
+
+# --------------------------------------------------------------- no event
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The TTP denied carrying out the attack in Peshawar on Monday.",
+        "The BLA threatened to attack Chinese nationals in Balochistan.",
+        "Pakistan's Defence Minister said Kabul must act against militants who could attack Peshawar.",
+        "In 2024 alone, more than 900 people were killed in militant attacks across Khyber Pakhtunkhwa.",
+        "Follow our WhatsApp channel for updates on the attack in Peshawar on 3 May 2025.",
+        "Attacks on schools and markets remain a major concern for the government.",
+        "Militants have been targeting security forces in Bajaur for years.",
+        "Islamabad accused Kabul of sheltering militants behind a surge in attacks on Pakistani territory.",
+        "Pakistan is expected to retaliate if future attacks are traced to Afghanistan.",
+        "Imran Khan said the country will not tolerate terrorism.",
+    ],
+)
+def test_non_events(gaz: Gazetteer, text: str) -> None:
+    assert _run(gaz, text) == []
+
+
+def test_anaphoric_sentence_adds_fatalities(gaz: Gazetteer) -> None:
+    text = (
+        "Pakistani aircraft bombed targets in Khost Province on 18 March 2025. "
+        "The strikes, which officials said hit militants, were condemned by the Taliban government, "
+        "who reported 8 civilian deaths."
+    )
+    inc = _only(gaz, text)
+    assert inc.location == "Khost" and inc.geo_precision == 3
+    assert inc.fatalities == 8
+    assert "Taliban" in inc.notes
+    assert inc.evidence == text
+
+
+# ------------------------------------------------------------ structure
+def test_two_incidents_in_one_sentence(gaz: Gazetteer) -> None:
+    found = _run(
+        gaz,
+        "Gunmen killed two policemen in Bannu on 2 May 2025, and the army shelled villages in Kunar on 3 May 2025.",
+    )
+    assert [(i.event_date, i.location) for i in found] == [("2025-05-02", "Bannu"), ("2025-05-03", "Kunar")]
+    assert found[1].sub_event_type == "Shelling/artillery/missile attack"
+    assert len({i.event_id for i in found}) == 2
+
+
+def test_two_years_split_one_sentence(gaz: Gazetteer) -> None:
+    found = _run(gaz, "US drone strikes killed one commander in 2010 and another in 2012.")
+    assert [i.event_date for i in found] == ["2010-01-01", "2012-01-01"]
+    assert len({i.event_id for i in found}) == 2
+
+
+def test_lead_summary_is_merged_into_the_detailed_report(gaz: Gazetteer) -> None:
+    text = (
+        "In May 2025, militants attacked a police post.\n"
+        "On May 3, militants attacked a police post in Bannu, killing four policemen."
+    )
+    inc = _only(gaz, text)
+    assert inc.event_date == "2025-05-03" and inc.location == "Bannu" and inc.fatalities == 4
+
+
+def test_bare_date_year_from_earlier_context(gaz: Gazetteer) -> None:
+    text = (
+        "Tensions rose between October 2024 and January 2025. "
+        "On December 21, the TTP attacked a checkpost in Bannu, killing five soldiers."
+    )
+    inc = _only(gaz, text, published=None)
+    assert (inc.event_date, inc.time_precision) == ("2024-12-21", 1)
+
+
+def test_inherits_date_from_the_previous_sentence(gaz: Gazetteer) -> None:
+    text = "On 7 May 2025, militants attacked a checkpost in Bannu. Pakistan responded with airstrikes on Kabul."
+    found = _run(gaz, text)
+    assert [(i.event_date, i.location, i.sub_event_type) for i in found] == [
+        ("2025-05-07", "Bannu", "Attack"),
+        ("2025-05-07", "Kabul", "Air/drone strike"),
+    ]
+    assert found[1].actor1 == "Military Forces of Pakistan"
+
+
+def test_offsets_point_into_the_file(gaz: Gazetteer) -> None:
+    raw = (
+        "---\nurl: https://example.org/x\npublished: 2025-05-08\nsource: Dawn\n---\n"
+        "Officials spoke.\nGunmen killed two policemen in Bannu on 2 May 2025.\n"
+    )
+    art = parse_article(raw, doc_id="x")
+    (inc,) = extract_incidents(art, gaz)
+    assert raw[inc.char_start : inc.char_end] == inc.evidence
+    assert inc.source == "Dawn" and inc.source_url == "https://example.org/x" and inc.doc_id == "x"
+
+
+def test_record_is_valid(gaz: Gazetteer) -> None:
+    inc = _only(gaz, "A roadside bomb exploded near a vehicle in Bajaur on January 5, 2025, killing three.")
+    assert inc.sub_event_type in EVENT_TYPES[inc.event_type]
+    assert 0.0 <= inc.confidence <= 1.0
+    assert inc.latitude == pytest.approx(34.78) and inc.longitude == pytest.approx(71.5)
+
+
+def test_nlp_hook_adds_unresolved_places(gaz: Gazetteer) -> None:
+    text = "Gunmen killed two policemen in Zarghun Kili on 2 May 2025."
+    start = text.index("Zarghun")
+
+    def fake_nlp(t: str) -> SimpleNamespace:
+        ent = SimpleNamespace(label_="GPE", start_char=start, end_char=start + len("Zarghun Kili"), text="Zarghun Kili")
+        return SimpleNamespace(ents=[ent])
+
+    (without,) = extract_incidents(_article(text), gaz)
+    assert without.location == "" and without.latitude is None
+    (inc,) = extract_incidents(_article(text), gaz, nlp=fake_nlp)
+    assert inc.location == "Zarghun Kili" and inc.latitude is None and inc.geocoder == ""
+
+
+def test_extraction_is_pure(gaz: Gazetteer) -> None:
+    art = _article("Gunmen killed two policemen in Bannu on 2 May 2025.")
+    a = [i.to_dict() for i in extract_incidents(art, gaz)]
+    b = [i.to_dict() for i in extract_incidents(art, gaz)]
+    assert a == b and len(a) == 1
+
+
+# ------------------------------------------------------------- seeds, e2e
+def _seed_predictions() -> tuple[list[dict], object]:
+    from geo.articles import load_articles
+    from geo.errors import GazetteerError
+    from geo.gazetteer import load_gazetteer
+
+    try:
+        g = load_gazetteer()
+    except GazetteerError:
+        pytest.skip("data/gazetteer.tsv not built")
+    arts = load_articles([ROOT / "seeds"])
+    feats = []
+    for a in arts:
+        for i in extract_incidents(a, g):
+            d = i.to_dict()
+            geom = None if d["latitude"] is None else {"type": "Point", "coordinates": [d["longitude"], d["latitude"]]}
+            feats.append({"type": "Feature", "geometry": geom, "properties": d})
+    return feats, (g, arts)
+
+
+def test_seeds_score(tmp_path: Path) -> None:
+    if not (SCORE_PY.exists() and GOLD.exists()):
+        pytest.skip("scorer not available")
+    feats, _ = _seed_predictions()
+    pred = tmp_path / "pred.geojson"
+    pred.write_text(json.dumps({"type": "FeatureCollection", "features": feats}, default=str), encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("score", SCORE_PY)
+    assert spec is not None and spec.loader is not None
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    r = score.score(pred, GOLD, ROOT / "seeds")
+    assert r["f1"] >= 0.9
+    for key in ("location_ok", "actor1_ok", "event_type_ok"):
+        assert r[key][0] >= 0.9, (key, r[key])
+    assert r["date_ok"][0] >= 0.85
+
+
+def test_speed_on_seeds() -> None:
+    _, (g, arts) = _seed_predictions()
+    corpus = list(arts) * 10  # type: ignore[call-overload]
+    words = sum(a.word_count for a in corpus)
+    t = time.perf_counter()
+    for a in corpus:
+        extract_incidents(a, g)  # type: ignore[arg-type]
+    rate = words / (time.perf_counter() - t)
+    assert rate >= 50_000, f"{rate:,.0f} words/s"
+
+
+def test_hard_wrapped_paragraph_is_one_sentence(gaz: Gazetteer) -> None:
+    text = (
+        "Officials in the provincial capital said on Thursday that the situation had calmed down.\n"
+        "On 3 March 2025, militants attacked a police checkpoint in Bannu, killing two\n"
+        "policemen and wounding four others, according to the district police officer.\n"
+    )
+    inc = _only(gaz, text)
+    assert inc.evidence.startswith("On 3 March 2025") and inc.evidence.endswith("police officer.")
+    assert inc.fatalities == 2 and inc.location == "Bannu"
+
+
+def test_headings_stay_apart_from_paragraphs(gaz: Gazetteer) -> None:
+    text = (
+        "Militant violence in the northwest: a long view of the conflict\n"
+        "Security analysts described the year as the most violent since 2014.\n"
+        "Attacks on police in Bannu\n"
+        "On 3 March 2025, militants attacked a police checkpoint in Bannu, killing two policemen.\n"
+    )
+    inc = _only(gaz, text)
+    assert inc.evidence.startswith("On 3 March 2025")
