@@ -81,7 +81,15 @@ def filter_incidents(gdf: gpd.GeoDataFrame, flt: IncidentFilter | None = None) -
 
     Examples
     --------
-    >>> filter_incidents(gdf, IncidentFilter(actors=("TTP: Tehreek-e-Taliban Pakistan",)))  # doctest: +SKIP
+    >>> from geo.incidents import Incident, incidents_to_gdf
+    >>> gdf = incidents_to_gdf([
+    ...     Incident("2024-12-24", 1, "Battles", "Armed clash", "doc", "...", 0, 3, actor1="A", actor2="B"),
+    ...     Incident("2025-01-02", 1, "Battles", "Armed clash", "doc", "...", 9, 12, actor1="C"),
+    ... ])
+    >>> len(filter_incidents(gdf, IncidentFilter(actors=("B",))))
+    1
+    >>> len(filter_incidents(gdf, IncidentFilter(start=dt.date(2025, 1, 1))))
+    1
     """
     if flt is None or gdf.empty:
         return gdf

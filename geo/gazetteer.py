@@ -19,8 +19,8 @@ not matter) and answers :meth:`Gazetteer.lookup` and
 
 Examples
 --------
->>> gaz = load_gazetteer()  # doctest: +SKIP
->>> gaz.best("D.I. Khan").name  # doctest: +SKIP
+>>> gaz = load_gazetteer()
+>>> gaz.best("D.I. Khan").name
 'Dera Ismail Khan'
 """
 

@@ -17,9 +17,9 @@ Every answer can be turned into the flat record printed by
 
 Examples
 --------
->>> from geo.gazetteer import load_gazetteer  # doctest: +SKIP
->>> geocoder = OfflineGeocoder(load_gazetteer())  # doctest: +SKIP
->>> geocoder.geocode("Miram Shah").point  # doctest: +SKIP
+>>> from geo.gazetteer import load_gazetteer
+>>> geocoder = OfflineGeocoder(load_gazetteer())
+>>> geocoder.geocode("Miram Shah").point
 Point(33.00059, 70.07117, 0.0)
 """
 
