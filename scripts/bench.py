@@ -2,7 +2,7 @@
 
 Run from the project root (``make bench``)::
 
-    python scripts/bench.py [--repeat 40] [--json]
+    python scripts/bench.py [--repeat 20] [--json]
 
 Reports, in one process:
 
@@ -82,7 +82,7 @@ def bench(repeat: int) -> dict[str, float]:
 def main() -> None:
     """Command-line entry point."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--repeat", type=int, default=40, help="copies of the seed corpus (default: 40)")
+    ap.add_argument("--repeat", type=int, default=20, help="copies of the seed corpus (default: 20)")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     args = ap.parse_args()
     figures = bench(args.repeat)
