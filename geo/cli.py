@@ -65,11 +65,16 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
     chain = ChainGeocoder(offline, _online_geocoder(args))
     names = args.names or [line.strip() for line in sys.stdin if line.strip()]
     records = []
+    locator = None
+    if chain.online is not None:
+        from geo.admin import AdminLocator
+
+        locator = AdminLocator.from_dir()
     for name in names:
         kwargs = {"country_codes": countries} if countries else {}
         if args.type:
             kwargs["feature_type"] = args.type
-        records.append(location_to_record(name, chain.geocode(name, **kwargs)))
+        records.append(location_to_record(name, chain.geocode(name, **kwargs), locator=locator))
     if args.json:
         json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

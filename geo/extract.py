@@ -655,6 +655,9 @@ class _Draft:
     confidence: float = 0.5
 
 
+#: Note on incidents located only by their country (kept, but not mapped).
+COUNTRY_ONLY_NOTE: Final[str] = "location given only as the country: not mapped"
+
 #: A line ending like this closes its sentence; anything else may be hard-wrapped.
 _LINE_END: Final[re.Pattern[str]] = re.compile(r"[.!?:;\"”’)\]]\s*$")
 #: Hard-wrapped prose lines are long; headings and bylines are short.
@@ -1610,7 +1613,7 @@ def _to_incident(ctx: _Ctx, d: _Draft, article: Article) -> Incident:
     if place is not None and place.feature_type == "country":
         # a country is no event location: the incident keeps its country but
         # no point (a dot in the middle of the country would mislead the map)
-        notes.append("location given only as the country: not mapped")
+        notes.append(COUNTRY_ONLY_NOTE)
         place = None
     if place is not None:
         admin1 = place.admin1 or (place.name if place.feature_type == "province" else "")

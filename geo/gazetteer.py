@@ -93,6 +93,11 @@ PREFIX_TYPES: Final[dict[str, str]] = {
     "village of": "village",
 }
 
+_SUFFIXES_LONGEST_FIRST: Final[tuple[tuple[str, str], ...]] = tuple(
+    sorted(SUFFIX_TYPES.items(), key=lambda kv: -len(kv[0]))
+)
+_SUFFIX_LAST_WORDS: Final[frozenset[str]] = frozenset(k.rsplit(" ", 1)[-1] for k in SUFFIX_TYPES)
+
 COLUMNS: Final[tuple[str, ...]] = (
     "place_id",
     "name",
@@ -139,6 +144,8 @@ def normalize(name: str) -> str:
     >>> normalize("Khyber-Pakhtunkhwa")
     'khyber pakhtunkhwa'
     """
+    if name.isascii():  # fast path: most queries need no accent folding
+        return _PUNCT.sub(" ", name.replace("'", "").replace("`", "").lower()).strip()
     text = unicodedata.normalize("NFKD", name.translate(_TRANSLATE))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     return _PUNCT.sub(" ", text).strip()
@@ -169,7 +176,10 @@ def split_type_hint(key: str) -> tuple[str, str | None]:
     for prefix, ftype in PREFIX_TYPES.items():
         if key.startswith(prefix + " ") and len(key) > len(prefix) + 1:
             return key[len(prefix) + 1 :], ftype
-    for suffix, ftype in sorted(SUFFIX_TYPES.items(), key=lambda kv: -len(kv[0])):
+    last = key.rsplit(" ", 1)[-1]
+    if last not in _SUFFIX_LAST_WORDS:
+        return key, None
+    for suffix, ftype in _SUFFIXES_LONGEST_FIRST:
         if key.endswith(" " + suffix) and len(key) > len(suffix) + 1:
             return key[: -len(suffix) - 1], ftype
     return key, None
@@ -308,7 +318,8 @@ class Gazetteer:
                 if hint is not None and bare:
                     index.setdefault(bare, []).append(i)
         self._index: dict[str, tuple[int, ...]] = {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
-        self._prior = [_default_rank(p) for p in self.places]
+        self._prior: dict[str, float] = {p.place_id: _default_rank(p) for p in self.places}
+        self._name_key: dict[str, str] = {p.place_id: split_type_hint(normalize(p.name))[0] for p in self.places}
         self.max_words: int = max((k.count(" ") + 1 for k in self._index), default=1)
         self._first_words: frozenset[str] = frozenset(k.split(" ", 1)[0] for k in self._index)
         # answers are pure functions of the arguments: memoise per instance
@@ -331,6 +342,7 @@ class Gazetteer:
         feature_type: str | None = None,
         country: str | Sequence[str] | None = None,
         admin1: str | None = None,
+        name_key: str | None = None,
     ) -> list[Place]:
         """Order candidate places best first.
 
@@ -344,6 +356,9 @@ class Gazetteer:
             Preferred ISO2 country code(s).
         admin1
             Preferred province name (context such as "Bajaur, Khyber Pakhtunkhwa").
+        name_key
+            The normalised name asked for: a place whose own name it is ranks
+            above one that merely has it as an alias.
 
         Returns
         -------
@@ -353,9 +368,14 @@ class Gazetteer:
         countries = {country} if isinstance(country, str) else set(country or ())
         countries = {c.upper() for c in countries}
         want_admin1 = normalize(admin1) if admin1 else None
+        prior, own_name = self._prior, self._name_key
 
         def score(place: Place) -> float:
-            s = _default_rank(place)
+            s = prior.get(place.place_id)
+            if s is None:
+                s = _default_rank(place)
+            if name_key is not None and own_name.get(place.place_id) == name_key:
+                s += 15.0
             if feature_type is not None:
                 ftype = place.feature_type
                 if ftype == feature_type or (feature_type == "town" and ftype in ("city", "village", "town")):
@@ -410,6 +430,18 @@ class Gazetteer:
         if hint is not None:
             bare_hits = self._index.get(bare, ())
             hits = tuple(dict.fromkeys((*hits, *bare_hits)))
+        if not hits and "," in name:
+            # "Bajaur, Khyber Pakhtunkhwa" / "Khost, Afghanistan": the part
+            # after the comma is context, not part of the name
+            head, tail = name.split(",", 1)
+            context = self._lookup(tail, None, None, None)
+            area = next((p for p in context if p.feature_type in ("province", "country")), None)
+            if head.strip():
+                if area is None:  # unknown context: the name alone
+                    return self._lookup(head, feature_type, country, admin1)
+                if area.feature_type == "province":
+                    return self._lookup(head, feature_type, area.country_code, area.admin1 or area.name)
+                return self._lookup(head, feature_type, area.country_code, admin1)
         if not hits:
             return ()
         ranked = self.rank(
@@ -417,6 +449,7 @@ class Gazetteer:
             feature_type=feature_type or hint,
             country=country,
             admin1=admin1,
+            name_key=bare,
         )
         return tuple(ranked)
 
@@ -485,7 +518,7 @@ class Gazetteer:
                 head = " ".join(keys[max(i - 2, 0) : i])
                 hint = PREFIX_TYPES.get(head, hint)
             start, end = words[i][0], words[i + size - 1][1]
-            cands = self.rank([self.places[j] for j in index[key]], feature_type=hint)
+            cands = self.rank([self.places[j] for j in index[key]], feature_type=hint, name_key=key)
             out.append(PlaceMention(start, end, text[start:end], tuple(cands), hint))
             i += size
         return out

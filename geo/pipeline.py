@@ -15,9 +15,10 @@ from pathlib import Path
 
 import geopandas as gpd
 
+from geo.admin import AdminLocator
 from geo.articles import Article, load_articles
 from geo.errors import ArticleError
-from geo.extract import extract_incidents
+from geo.extract import COUNTRY_ONLY_NOTE, extract_incidents
 from geo.gazetteer import Gazetteer
 from geo.geocode import CachedOnlineGeocoder, location_to_record
 from geo.incidents import Incident, dedupe_incidents, incidents_to_gdf, sort_incidents, validate_incidents
@@ -88,9 +89,10 @@ def extract_all(
         if progress is not None:
             progress(n, total, article.doc_id)
     if online is not None:
+        locator = AdminLocator.from_dir()
         for inc in out:
-            if inc.latitude is None and inc.location:
-                rec = location_to_record(inc.location, online.geocode(inc.location))
+            if inc.latitude is None and inc.location and COUNTRY_ONLY_NOTE not in inc.notes:
+                rec = location_to_record(inc.location, online.geocode(inc.location), locator=locator)
                 if rec["lat"] is not None:
                     inc.latitude, inc.longitude = rec["lat"], rec["lon"]
                     inc.admin1 = inc.admin1 or (rec["admin1"] or "")

@@ -20,6 +20,8 @@ GAZETTEER_PATH
     The offline gazetteer table built by ``python -m geo gazetteer build``.
 SUPPLEMENT_PATH
     The curated alias and supplement table (cited coordinates).
+ALTNAMES_PATH
+    GeoNames alternate names of the region's towns (derived table).
 BOUNDARIES_DIR
     Simplified province, district and border layers derived from the
     public-domain sources (see ``data/README.md``).
@@ -54,6 +56,7 @@ SEEDS_DIR: Path = Path(os.environ.get("FIM_SEEDS_DIR", PROJECT_DIR / "seeds"))
 STORE_PATH: Path = Path(os.environ.get("FIM_STORE_PATH", DATA_DIR / "incidents.gpkg"))
 GAZETTEER_PATH: Path = DATA_DIR / "gazetteer.tsv"
 SUPPLEMENT_PATH: Path = DATA_DIR / "gazetteer_supplement.csv"
+ALTNAMES_PATH: Path = DATA_DIR / "geonames_altnames.tsv"
 BOUNDARIES_DIR: Path = DATA_DIR / "boundaries"
 CACHE_DIR: Path = Path(os.environ.get("FIM_CACHE_DIR", DATA_DIR / "cache"))
 

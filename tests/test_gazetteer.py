@@ -101,3 +101,22 @@ def test_shipped_gazetteer_covers_the_region(real_gazetteer):
     assert real_gazetteer.best("Paktika").feature_type == "province"
     border = real_gazetteer.best("Afghanistan-Pakistan border")
     assert border is not None and border.feature_type == "border"
+
+
+def test_comma_context_picks_the_province(tiny_gazetteer, real_gazetteer):
+    assert tiny_gazetteer.best("Kurram, Khyber Pakhtunkhwa").place_id == "t:kurram"
+    assert tiny_gazetteer.best("Kurram, Gilgit").place_id == "t:kurram"  # unknown context: name alone
+    bajaur = real_gazetteer.best("Bajaur, Khyber Pakhtunkhwa")
+    assert (bajaur.name, bajaur.feature_type) == ("Bajaur", "district")
+    assert real_gazetteer.best("Khost, Afghanistan").country_code == "AF"
+
+
+def test_own_name_beats_an_alias(real_gazetteer):
+    # "Alborz" is a province of Iran and an alternate name of the town Alvand
+    assert real_gazetteer.best("Alborz").feature_type == "province"
+
+
+def test_geonames_alternate_names_are_merged(real_gazetteer):
+    for variant in ("Datakhel", "Timurgara", "Fort Sandeman"):
+        assert real_gazetteer.best(variant) is not None, variant
+    assert real_gazetteer.best("Fort Sandeman").name == "Zhob"

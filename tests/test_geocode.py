@@ -124,3 +124,19 @@ def test_nominatim_has_our_user_agent():
     g = nominatim()
     assert g.headers["User-Agent"] == settings.USER_AGENT
     assert g.timeout == settings.GEOCODE_TIMEOUT_S
+
+
+def test_online_answers_get_admin_names_from_the_district_polygons(tmp_path):
+    from geo.admin import AdminLocator
+
+    fake = FakeOnline({"Sra Kala": (33.0006, 70.0712)})  # a point in North Waziristan
+    online = CachedOnlineGeocoder(fake, cache_path=tmp_path / "c.json", min_delay_seconds=0)
+    rec = location_to_record("Sra Kala", online.geocode("Sra Kala"), locator=AdminLocator.from_dir())
+    assert (rec["country_code"], rec["admin1"], rec["admin2"]) == ("PK", "Khyber Pakhtunkhwa", "North Waziristan")
+
+
+@pytest.mark.network
+def test_live_nominatim_smoke(tmp_path):
+    online = CachedOnlineGeocoder(cache_path=tmp_path / "c.json")
+    loc = online.geocode("Peshawar")
+    assert loc is not None and 33.5 < loc.latitude < 34.5, online.errors
