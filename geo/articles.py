@@ -1,6 +1,7 @@
 """Load articles: plain text or Markdown with an optional YAML front matter.
 
-An article file looks like::
+Plain text, Markdown and HTML pages (reduced to their article text by
+:mod:`geo.htmltext`) are read. An article file looks like::
 
     ---
     url: https://example.org/news/123
@@ -29,11 +30,13 @@ from typing import Any
 import yaml
 
 from geo.errors import ArticleError
+from geo.htmltext import html_to_article
 
 logger = logging.getLogger(__name__)
 
 #: File extensions read as articles.
-ARTICLE_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".markdown")
+ARTICLE_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".markdown", ".html", ".htm")
+HTML_SUFFIXES: tuple[str, ...] = (".html", ".htm")
 #: Largest article accepted, in bytes (a news article is a few tens of KB).
 MAX_ARTICLE_BYTES: int = 5_000_000
 
@@ -193,7 +196,38 @@ def read_article(path: str | Path) -> Article:
     if not raw.strip():
         msg = "file is empty"
         raise ArticleError(msg, path=path)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return html_article(raw, doc_id=path.stem, path=path)
     return parse_article(raw, doc_id=path.stem, path=path)
+
+
+def html_article(page: str, *, doc_id: str, path: str | Path = "") -> Article:
+    """An :class:`Article` from a web page, reduced to its article text.
+
+    Offsets of incidents read from it refer to the reduced text (``body_offset`` 0).
+
+    Raises
+    ------
+    ArticleError
+        The page has no text, or a bad published date in its metadata.
+    """
+    page_article = html_to_article(page)
+    if not page_article.text.strip():
+        msg = "no article text found in the HTML page"
+        raise ArticleError(msg, path=path)
+    published = None
+    if page_article.published:
+        published = _parse_date(page_article.published, path=path, line=1)
+    return Article(
+        doc_id=doc_id,
+        text=page_article.text,
+        body_offset=0,
+        path=str(path),
+        title=page_article.title,
+        url=page_article.url,
+        source=page_article.source or (Path(str(path)).name if path else doc_id),
+        published=published,
+    )
 
 
 def iter_article_paths(paths: Iterable[str | Path]) -> Iterator[Path]:

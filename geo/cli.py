@@ -35,11 +35,81 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
     store = GeoPackageStore(args.store)
     paths = args.paths or [settings.SEEDS_DIR]
-    _, summary = build(paths, store=store, gazetteer=load_gazetteer(args.gazetteer), online=_online_geocoder(args))
+    _, summary = build(
+        paths,
+        store=store,
+        gazetteer=load_gazetteer(args.gazetteer),
+        online=_online_geocoder(args),
+        fresh=args.fresh,
+    )
     print(f"store: {store.path}")
     for line in summary.lines():
         print(line)
     return 0
+
+
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    from geo.admin import AdminLocator
+    from geo.errors import InputError
+    from geo.gazetteer import load_gazetteer
+    from geo.geocode import ChainGeocoder, OfflineGeocoder, location_to_record
+    from geo.incidents import incidents_to_gdf
+    from geo.ingest import GenericColumns, Reject, ingest_csv, write_rejects
+    from geo.pipeline import update_store
+    from geo.store import GeoPackageStore
+
+    locator = AdminLocator.from_dir()
+    columns = None
+    geocode = None
+    if args.place_column:
+        if not args.date_column:
+            msg = "--place-column needs --date-column"
+            raise InputError(msg)
+        columns = GenericColumns(
+            place=args.place_column.lower(),
+            date=args.date_column.lower(),
+            actor1=(args.actor1_column or "actor1").lower(),
+            actor2=(args.actor2_column or "actor2").lower(),
+            event_type=(args.event_type_column or "event_type").lower(),
+            sub_event_type=(args.sub_event_type_column or "sub_event_type").lower(),
+            fatalities=(args.fatalities_column or "fatalities").lower(),
+            notes=(args.notes_column or "notes").lower(),
+            country=args.country_column.lower() if args.country_column else None,
+            dayfirst=not args.monthfirst,
+        )
+        chain = ChainGeocoder(OfflineGeocoder(load_gazetteer(args.gazetteer)), _online_geocoder(args))
+
+        def geocode(place: str, country: str | None) -> dict:
+            kwargs = {"country": country} if country else {}
+            return location_to_record(place, chain.geocode(place, **kwargs), locator=locator)
+
+    store = GeoPackageStore(args.store)
+    rejects: list[Reject] = []
+    incidents = []
+    sources: set[str] = set()
+    for path in args.files:
+        try:
+            result = ingest_csv(path, fmt=args.format, columns=columns, geocode=geocode, locator=locator)
+        except InputError as exc:
+            rejects.append(Reject(Path(path).name, exc.line or 0, exc.field or "", f"file not read: {exc.reason}"))
+            print(f"{path}: not read: {exc}", file=sys.stderr)
+            continue
+        sources.add(Path(path).name)
+        incidents.extend(result.incidents)
+        rejects.extend(result.rejects)
+        print(f"{path}: {result.fmt}, {result.rows} rows, {result.stored} stored, {len(result.rejects)} rejected")
+    gdf = incidents_to_gdf(incidents)
+    if not args.dry_run and sources:
+        total = update_store(store, gdf, replace_docs=sources)
+        print(f"store: {store.path} ({len(total)} incidents)")
+    if rejects:
+        report = write_rejects(rejects, args.rejects or store.path.with_name("rejects.csv"))
+        print(f"rejected: {len(rejects)} (reasons in {report})")
+        for r in rejects[:10]:
+            print(f"  {r}")
+        if len(rejects) > 10:
+            print(f"  ... and {len(rejects) - 10} more")
+    return 0 if sources else 2
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -111,6 +181,19 @@ def _cmd_gazetteer_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_synth(args: argparse.Namespace) -> int:
+    from geo.gazetteer import load_gazetteer
+    from geo.store import GeoPackageStore
+    from geo.synth import DEFAULT_PATH, synthesize
+
+    places = None if args.no_towns else load_gazetteer(args.gazetteer)
+    gdf = synthesize(args.n, seed=args.seed, places=places)
+    store = GeoPackageStore(args.out or DEFAULT_PATH)
+    store.write(gdf)
+    print(f"wrote {len(gdf)} SYNTHETIC incidents (seed {args.seed}) to {store.path}")
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     """The argument parser of ``python -m geo``."""
     p = argparse.ArgumentParser(
@@ -128,7 +211,28 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--store", type=Path, default=None, help="GeoPackage to write (default: data/incidents.gpkg)")
     b.add_argument("--online", action="store_true", help="ask Nominatim (1 req/s, cached) for unknown places")
     b.add_argument("--cache", type=Path, default=None, help="online geocoder cache file")
+    b.add_argument("--fresh", action="store_true", help="start from an empty store (default: update it)")
     b.set_defaults(func=_cmd_build)
+
+    i = sub.add_parser("ingest", help="import ACLED / UCDP GED / generic CSV records into the store")
+    i.add_argument("files", nargs="+", type=Path)
+    i.add_argument("--format", default="auto", choices=["auto", "acled", "ucdp", "generic"])
+    i.add_argument("--place-column", help="generic CSV: column with place names to geocode")
+    i.add_argument("--date-column", help="generic CSV: column with the event date")
+    i.add_argument("--actor1-column")
+    i.add_argument("--actor2-column")
+    i.add_argument("--event-type-column")
+    i.add_argument("--sub-event-type-column")
+    i.add_argument("--fatalities-column")
+    i.add_argument("--notes-column")
+    i.add_argument("--country-column", help="generic CSV: ISO2 country hint for the geocoder")
+    i.add_argument("--monthfirst", action="store_true", help="numeric dates are MM/DD/YYYY (default DD/MM/YYYY)")
+    i.add_argument("--store", type=Path, default=None, help="GeoPackage to update (default: data/incidents.gpkg)")
+    i.add_argument("--rejects", type=Path, default=None, help="reject report CSV (default: next to the store)")
+    i.add_argument("--dry-run", action="store_true", help="check and report, do not write the store")
+    i.add_argument("--online", action="store_true", help="ask Nominatim (1 req/s, cached) for unknown places")
+    i.add_argument("--cache", type=Path, default=None, help="online geocoder cache file")
+    i.set_defaults(func=_cmd_ingest)
 
     e = sub.add_parser("extract", help="print the incidents of FILEs as GeoJSON (store untouched)")
     e.add_argument("files", nargs="+", type=Path)
@@ -160,6 +264,13 @@ def make_parser() -> argparse.ArgumentParser:
     zb.set_defaults(func=_cmd_gazetteer_build)
     zi = zsub.add_parser("info", help="count places by country and type")
     zi.set_defaults(func=_cmd_gazetteer_info)
+
+    s = sub.add_parser("synth", help="write synthetic incidents (clearly marked) for demos and benchmarks")
+    s.add_argument("--n", type=int, default=10_000, help="number of incidents (default: %(default)s)")
+    s.add_argument("--seed", type=int, default=0, help="random seed; the same seed gives the same data")
+    s.add_argument("--out", type=Path, default=None, help="GeoPackage to write (default: data/synthetic.gpkg)")
+    s.add_argument("--no-towns", action="store_true", help="random points in districts, no gazetteer towns")
+    s.set_defaults(func=_cmd_synth)
     return p
 
 

@@ -22,7 +22,7 @@ from geo.extract import COUNTRY_ONLY_NOTE, extract_incidents
 from geo.gazetteer import Gazetteer
 from geo.geocode import CachedOnlineGeocoder, location_to_record
 from geo.incidents import Incident, dedupe_incidents, incidents_to_gdf, sort_incidents, validate_incidents
-from geo.store import IncidentStore
+from geo.store import IncidentStore, merge_incidents
 
 logger = logging.getLogger(__name__)
 
@@ -116,13 +116,16 @@ def build(
     gazetteer: Gazetteer,
     online: CachedOnlineGeocoder | None = None,
     progress: Progress | None = None,
+    fresh: bool = False,
 ) -> tuple[gpd.GeoDataFrame, BuildSummary]:
-    """Read articles, extract and geocode incidents, write the store.
+    """Read articles, extract and geocode incidents, update the store.
 
     Unreadable files are listed in ``summary.rejects`` with the reason; the
-    others are processed. The store is replaced atomically and only when
-    everything succeeded. Rerunning on the same input gives the same store
-    (stable ids).
+    others are processed. The incidents of the articles read replace those
+    the store held for the same documents; other records (other articles,
+    imported CSVs) are kept, unless ``fresh``. The store file is replaced
+    atomically and only when everything succeeded. Rerunning on the same
+    input gives the same store (stable ids).
 
     Parameters
     ----------
@@ -136,17 +139,23 @@ def build(
         Opt-in online geocoder.
     progress
         Callback after each article.
+    fresh
+        Start from an empty store instead of updating it.
 
     Returns
     -------
     tuple of (GeoDataFrame, BuildSummary)
+        The incidents of these articles, and the summary.
     """
     t0 = time.perf_counter()
     errors: list[ArticleError] = []
     articles = load_articles(paths, errors=errors)
     incidents = extract_all(articles, gazetteer, online=online, progress=progress)
     gdf = incidents_frame(incidents)
-    store.write(gdf)
+    if fresh or not store.exists():
+        store.write(gdf)
+    else:
+        update_store(store, gdf, replace_docs={a.doc_id for a in articles})
     resolved = int(gdf.geometry.notna().sum())
     summary = BuildSummary(
         articles_read=len(articles),
@@ -159,3 +168,22 @@ def build(
         geocoder_errors=list(online.errors) if online is not None else [],
     )
     return gdf, summary
+
+
+def update_store(store: IncidentStore, gdf: gpd.GeoDataFrame, *, replace_docs: set[str]) -> gpd.GeoDataFrame:
+    """Write ``gdf`` into the store in place of the records of ``replace_docs``.
+
+    Records of other documents stay; an ``event_id`` already stored keeps
+    its stored version (re-adding the same input changes nothing).
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        Everything now in the store.
+    """
+    existing = store.read() if store.exists() else gdf.iloc[:0]
+    kept = existing[~existing["doc_id"].isin(replace_docs)]
+    merged = sort_incidents(merge_incidents(kept, gdf))
+    validate_incidents(merged)
+    store.write(merged)
+    return merged

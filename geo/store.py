@@ -194,6 +194,49 @@ def to_csv_bytes(gdf: gpd.GeoDataFrame) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
+def to_gpkg_bytes(gdf: gpd.GeoDataFrame) -> bytes:
+    """The incidents as a GeoPackage file (layer ``incidents``), as bytes."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "incidents.gpkg"
+        GeoPackageStore(path).write(gdf)
+        return path.read_bytes()
+
+
+def to_parquet_bytes(gdf: gpd.GeoDataFrame) -> bytes:
+    """The incidents as GeoParquet (WKB geometry, ``geo`` metadata, EPSG:4326), as bytes."""
+    frame = normalise_frame(pd.DataFrame(gdf.drop(columns="geometry", errors="ignore")))
+    buf = io.BytesIO()
+    frame.to_parquet(buf, index=False)
+    return buf.getvalue()
+
+
+def read_incidents_file(path: str | Path) -> gpd.GeoDataFrame:
+    """Read incidents exported as GeoJSON, GeoPackage, GeoParquet or CSV back into the schema."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in (".parquet", ".geoparquet"):
+        gdf = gpd.read_parquet(path)
+    elif suffix == ".csv":
+        gdf = pd.read_csv(path, dtype=str, keep_default_na=False)
+    else:
+        gdf = gpd.read_file(path)
+    frame = pd.DataFrame(gdf.drop(columns="geometry", errors="ignore"))
+    frame = frame.replace({"": None}) if suffix == ".csv" else frame
+    return normalise_frame(frame)
+
+
+def merge_incidents(existing: gpd.GeoDataFrame, new: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Add ``new`` incidents to ``existing``; an ``event_id`` already stored is kept as it is.
+
+    Re-adding the same input therefore changes nothing (ids are stable).
+    """
+    frames = [pd.DataFrame(f.drop(columns="geometry", errors="ignore")) for f in (existing, new) if len(f)]
+    if not frames:
+        return normalise_frame(pd.DataFrame(columns=list(COLUMNS)))
+    merged = pd.concat(frames, ignore_index=True).drop_duplicates(subset="event_id", keep="first")
+    return normalise_frame(merged.reset_index(drop=True))
+
+
 def write_geojson(gdf: gpd.GeoDataFrame, path: str | Path) -> Path:
     """Write :func:`to_geojson_bytes` to ``path`` atomically."""
     path = Path(path)

@@ -102,3 +102,43 @@ def test_gazetteer_build_for_other_countries(tmp_path):
     assert all(line.split("\t")[4] == "TJ" for line in lines[1:])
     bad = run("gazetteer", "build", "--countries", "XX", "--output", str(out))
     assert bad.returncode == 2 and "XX" in bad.stderr
+
+
+def test_ingest_acled_and_generic_then_reingest_changes_nothing(tmp_path):
+    data = settings.PROJECT_DIR / "tests" / "data" / "ingest"
+    store, rejects = tmp_path / "s.gpkg", tmp_path / "rejects.csv"
+    res = run("ingest", str(data / "acled_current.csv"), "--store", str(store), "--rejects", str(rejects))
+    assert res.returncode == 0, res.stderr
+    assert "7 rows, 4 stored, 3 rejected" in res.stdout
+    assert rejects.read_text(encoding="utf-8").count("\n") == 4  # header + 3
+    generic = [
+        *("ingest", str(data / "generic_places.csv"), "--place-column", "Village", "--date-column", "Date"),
+        *("--actor1-column", "Perpetrator", "--fatalities-column", "Killed", "--store", str(store)),
+    ]
+    res = run(*generic)
+    assert res.returncode == 0, res.stderr
+    assert "9 rows, 4 stored, 5 rejected" in res.stdout and "(8 incidents)" in res.stdout
+    before = GeoPackageStore(store).read()
+    assert run(*generic).returncode == 0
+    assert run("ingest", str(data / "acled_current.csv"), "--store", str(store)).returncode == 0
+    after = GeoPackageStore(store).read()
+    assert list(after["event_id"]) == list(before["event_id"])
+
+
+def test_ingest_bad_file_is_reported_not_a_traceback(tmp_path):
+    data = settings.PROJECT_DIR / "tests" / "data" / "ingest"
+    res = run("ingest", str(data / "latin1.csv"), "--store", str(tmp_path / "s.gpkg"))
+    assert res.returncode == 2 and "Traceback" not in res.stderr
+    assert "not valid UTF-8" in res.stderr and "latin1.csv:2" in res.stderr
+    assert not (tmp_path / "s.gpkg").exists()
+
+
+def test_build_keeps_imported_records(article_dir, tmp_path):
+    data = settings.PROJECT_DIR / "tests" / "data" / "ingest"
+    store = tmp_path / "s.gpkg"
+    assert run("ingest", str(data / "acled_old_upper.csv"), "--store", str(store)).returncode == 0
+    assert run("build", str(article_dir), "--store", str(store)).returncode == 0
+    ids = set(GeoPackageStore(store).read()["event_id"])
+    assert "ACLED-PAK45678" in ids
+    assert run("build", str(article_dir), "--store", str(store), "--fresh").returncode == 0
+    assert "ACLED-PAK45678" not in set(GeoPackageStore(store).read()["event_id"])
