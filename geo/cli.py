@@ -120,7 +120,12 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
     articles = load_articles(args.files)
     incidents = extract_all(articles, load_gazetteer(args.gazetteer), online=_online_geocoder(args))
-    fc = to_feature_collection(incidents_frame(incidents))
+    gdf = incidents_frame(incidents)
+    if args.merge:
+        from geo.incidents import merge_reports
+
+        gdf = merge_reports(gdf)
+    fc = to_feature_collection(gdf)
     json.dump(fc, sys.stdout, ensure_ascii=False, indent=None if args.compact else 1)
     sys.stdout.write("\n")
     return 0
@@ -239,6 +244,7 @@ def make_parser() -> argparse.ArgumentParser:
     e.add_argument("--online", action="store_true", help="ask Nominatim (1 req/s, cached) for unknown places")
     e.add_argument("--cache", type=Path, default=None, help="online geocoder cache file")
     e.add_argument("--compact", action="store_true", help="one-line JSON")
+    e.add_argument("--merge", action="store_true", help="merge reports of one incident by several articles")
     e.set_defaults(func=_cmd_extract)
 
     g = sub.add_parser("geocode", help="geocode place names (one JSON object per line)")

@@ -322,6 +322,108 @@ def dedupe_incidents(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return gdf.drop_duplicates(subset="event_id", keep="first").reset_index(drop=True)
 
 
+def _interval(date: str, precision: int) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The days an ACLED date with its time_precision may stand for (a day: ±1)."""
+    try:
+        day = pd.Timestamp(date)
+    except (ValueError, TypeError):
+        return None
+    if precision <= 1:  # reports of a night-time event differ by a day
+        return day - pd.Timedelta(days=1), day + pd.Timedelta(days=1)
+    if precision == 2:
+        return day - pd.Timedelta(days=6), day + pd.Timedelta(days=6)
+    if precision == 3:
+        return day.replace(day=1), day.replace(day=1) + pd.offsets.MonthEnd(0)
+    return day.replace(month=1, day=1), day.replace(month=12, day=31)
+
+
+def _same_place(a: Any, b: Any, *, max_km: float) -> bool:
+    if a.place_id and a.place_id == b.place_id:
+        return True
+    if a.geometry is None or b.geometry is None:
+        return False
+    if a.admin1 != b.admin1 and a.geo_precision == b.geo_precision == 3:
+        return False
+    from geo.evaluate import haversine_km
+
+    return haversine_km(a.geometry.y, a.geometry.x, b.geometry.y, b.geometry.x) <= max_km
+
+
+def merge_reports(gdf: gpd.GeoDataFrame, *, max_km: float = 60.0) -> gpd.GeoDataFrame:
+    """Merge the reports of one incident by several articles into one record.
+
+    The store keeps every report (one record per article, so rebuilding one
+    article never loses another's); this function makes the analyst's view
+    of them, and is pure: the same records always give the same result.
+
+    Two records are the same incident when they come from different
+    documents and have the same event type and sub-type, the same
+    ``actor1``, compatible dates (their precision intervals overlap) and the
+    same place (same gazetteer entry, or within ``max_km``). The most
+    precise record is kept (day before month; town before province); it
+    lists every source in ``source``/``source_url`` and the merged reports
+    in ``notes``; ``fatalities`` is the most conservative known figure.
+
+    Parameters
+    ----------
+    gdf
+        Incidents, e.g. a build over many articles.
+    max_km
+        Largest distance between the two places.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        Fewer rows; the ``event_id`` of a kept record does not change.
+    """
+    if len(gdf) < 2:
+        return gdf
+    order = gdf.assign(_tp=gdf["time_precision"].fillna(9), _gp=gdf["geo_precision"].fillna(9)).sort_values(
+        ["_tp", "_gp", "doc_id", "char_start"], kind="stable"
+    )
+    rows = list(order.itertuples())
+    keep: list[int] = []
+    groups: dict[int, list[Any]] = {}
+    for row in rows:
+        span = _interval(row.event_date, int(row.time_precision))
+        home = None
+        for k in keep:
+            head = groups[k][0]
+            if any(r.doc_id == row.doc_id for r in groups[k]):
+                continue  # two incidents of one article are two incidents
+            other = _interval(head.event_date, int(head.time_precision))
+            if (
+                head.event_type == row.event_type
+                and head.sub_event_type == row.sub_event_type
+                and head.actor1 == row.actor1
+                and span is not None
+                and other is not None
+                and span[0] <= other[1]
+                and other[0] <= span[1]
+                and _same_place(head, row, max_km=max_km)
+            ):
+                home = k
+                break
+        if home is None:
+            keep.append(row.Index)
+            groups[row.Index] = [row]
+        else:
+            groups[home].append(row)
+    out = gdf.loc[keep].copy()
+    for k, members in groups.items():
+        if len(members) == 1:
+            continue
+        out.at[k, "source"] = "; ".join(dict.fromkeys(str(m.source) for m in members if m.source))
+        out.at[k, "source_url"] = " ; ".join(dict.fromkeys(str(m.source_url) for m in members if m.source_url))
+        known = [int(m.fatalities) for m in members if not pd.isna(m.fatalities)]
+        if known:
+            out.at[k, "fatalities"] = min(known)
+        others = ", ".join(f"{m.doc_id} ({m.event_id})" for m in members[1:])
+        note = f"also reported in {others}"
+        out.at[k, "notes"] = "; ".join(x for x in (out.at[k, "notes"], note) if x)
+    return out.sort_index()
+
+
 def sort_incidents(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Order by date, document and position: a stable order for output."""
     return gdf.sort_values(["event_date", "doc_id", "char_start", "event_id"], kind="stable", ignore_index=True)

@@ -21,7 +21,14 @@ from geo.errors import ArticleError
 from geo.extract import COUNTRY_ONLY_NOTE, extract_incidents
 from geo.gazetteer import Gazetteer
 from geo.geocode import CachedOnlineGeocoder, location_to_record
-from geo.incidents import Incident, dedupe_incidents, incidents_to_gdf, sort_incidents, validate_incidents
+from geo.incidents import (
+    Incident,
+    dedupe_incidents,
+    incidents_to_gdf,
+    merge_reports,
+    sort_incidents,
+    validate_incidents,
+)
 from geo.store import IncidentStore, merge_incidents
 
 logger = logging.getLogger(__name__)
@@ -37,6 +44,7 @@ class BuildSummary:
     articles_read: int = 0
     words: int = 0
     incidents: int = 0
+    merged: int = 0
     geocoded: int = 0
     unresolved: int = 0
     seconds: float = 0.0
@@ -47,7 +55,7 @@ class BuildSummary:
         """Human-readable summary lines."""
         out = [
             f"articles read:  {self.articles_read} ({self.words:,} words)",
-            f"incidents:      {self.incidents}",
+            f"incidents:      {self.incidents} ({self.merged} after merging reports of the same incident)",
             f"geocoded:       {self.geocoded}",
             f"unresolved:     {self.unresolved}",
             f"rejected files: {len(self.rejects)}",
@@ -161,6 +169,7 @@ def build(
         articles_read=len(articles),
         words=sum(a.word_count for a in articles),
         incidents=len(gdf),
+        merged=len(merge_reports(gdf)),
         geocoded=resolved,
         unresolved=len(gdf) - resolved,
         seconds=time.perf_counter() - t0,

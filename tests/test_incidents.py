@@ -75,3 +75,42 @@ def test_sub_event_types_belong_to_their_type():
     with pytest.raises(SchemaError, match="not in Battles"):
         validate_incidents(incidents_to_gdf([inc]))
     assert "Air/drone strike" in EVENT_TYPES["Explosions/Remote violence"]
+
+
+def _report(doc, date, precision, *, place="t:paktika", lat=32.5, lon=68.7, fat=None, src=None, **kw):
+    base = {
+        "event_type": "Explosions/Remote violence",
+        "sub_event_type": "Air/drone strike",
+        "actor1": "Military Forces of Pakistan",
+        "admin1": "Paktika",
+        "geo_precision": 3,
+    }
+    base.update(kw)
+    return Incident(
+        event_date=date, time_precision=precision, doc_id=doc, evidence=f"{doc} says", char_start=0, char_end=9,
+        place_id=place, latitude=lat, longitude=lon, fatalities=fat, source=src or f"{doc}.txt", **base,
+    )  # fmt: skip
+
+
+def test_reports_of_one_incident_are_merged_listing_all_sources():
+    from geo.incidents import merge_reports
+
+    gdf = incidents_to_gdf(
+        [
+            _report("002", "2024-12-01", 3, fat=46),
+            _report("004", "2024-12-24", 1, fat=46),
+            _report("009", "2024-12-25", 1, fat=40, src="Other News"),
+            _report("004", "2025-01-02", 1, fat=None),  # another incident of the same article
+            _report("010", "2024-12-24", 1, actor1="TTP: Tehreek-e-Taliban Pakistan"),  # other actor
+            _report("011", "2024-11-20", 1),  # other month
+        ]
+    )
+    merged = merge_reports(gdf)
+    assert len(merged) == 4
+    main = merged[merged["doc_id"] == "004"].sort_values("event_date").iloc[0]
+    assert main.event_date == "2024-12-24" and main.time_precision == 1  # the most precise report leads
+    assert main.source == "004.txt; Other News; 002.txt"  # most precise first
+    assert main.fatalities == 40  # most conservative figure
+    assert main.notes.startswith("also reported in 009 (FIM-") and ", 002 (FIM-" in main.notes
+    assert list(merge_reports(gdf)["event_id"]) == list(merged["event_id"])  # pure and stable
+    assert len(merge_reports(gdf.iloc[:1])) == 1
