@@ -29,7 +29,7 @@ from typing import Any
 
 import yaml
 
-from geo.errors import ArticleError
+from geo.errors import ArticleError, InputError
 from geo.htmltext import html_to_article
 
 logger = logging.getLogger(__name__)
@@ -158,6 +158,54 @@ def parse_article(raw: str, *, doc_id: str, path: str | Path = "") -> Article:
     )
 
 
+def read_text_file(path: str | Path, *, max_bytes: int, error: type[InputError] = InputError) -> str:
+    """Read a UTF-8 text file defensively, or raise ``error`` saying why not.
+
+    Parameters
+    ----------
+    path
+        The file.
+    max_bytes
+        Larger files are refused.
+    error
+        The exception class to raise (an :class:`~geo.errors.InputError`).
+
+    Returns
+    -------
+    str
+        The decoded text (a UTF-8 BOM is dropped).
+
+    Raises
+    ------
+    InputError
+        The file cannot be read, is empty, too large, binary (NUL bytes) or
+        not UTF-8 (the message gives the line of the first bad byte).
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            msg = f"file is {size:,} bytes; the limit is {max_bytes:,} (split it, or raise the limit)"
+            raise error(msg, path=path)
+        data = path.read_bytes()
+    except OSError as exc:
+        msg = f"cannot read file: {exc.strerror}"
+        raise error(msg, path=path) from exc
+    if b"\x00" in data[:65536]:
+        msg = "file looks binary (NUL bytes); expected UTF-8 text"
+        raise error(msg, path=path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        msg = f"not valid UTF-8 at byte {exc.start}; re-save the file as UTF-8 (Excel: 'CSV UTF-8') or convert it"
+        raise error(msg, path=path, line=line) from exc
+    if not text.strip():
+        msg = "file is empty"
+        raise error(msg, path=path)
+    return text
+
+
 def read_article(path: str | Path) -> Article:
     """Read one article file.
 
@@ -176,26 +224,7 @@ def read_article(path: str | Path) -> Article:
         The file cannot be read, is empty, binary, too large or not UTF-8.
     """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        msg = f"cannot read file: {exc.strerror}"
-        raise ArticleError(msg, path=path) from exc
-    if len(data) > MAX_ARTICLE_BYTES:
-        msg = f"file is {len(data):,} bytes; the limit for one article is {MAX_ARTICLE_BYTES:,}"
-        raise ArticleError(msg, path=path)
-    if b"\x00" in data[:8192]:
-        msg = "file looks binary (NUL bytes); expected UTF-8 text"
-        raise ArticleError(msg, path=path)
-    try:
-        raw = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        msg = f"not valid UTF-8 (byte {exc.start}); re-save the file as UTF-8"
-        raise ArticleError(msg, path=path, line=line) from exc
-    if not raw.strip():
-        msg = "file is empty"
-        raise ArticleError(msg, path=path)
+    raw = read_text_file(path, max_bytes=MAX_ARTICLE_BYTES, error=ArticleError)
     if path.suffix.lower() in HTML_SUFFIXES:
         return html_article(raw, doc_id=path.stem, path=path)
     return parse_article(raw, doc_id=path.stem, path=path)

@@ -43,6 +43,7 @@ import geopandas as gpd
 
 from geo import settings
 from geo.admin import AdminLocator
+from geo.articles import read_text_file
 from geo.errors import InputError
 from geo.incidents import EVENT_TYPES, Incident, incidents_to_gdf
 
@@ -178,33 +179,6 @@ def _month(token: str) -> int:
     except KeyError:
         msg = f"unknown month {token!r}"
         raise ValueError(msg) from None
-
-
-def _read_text(path: Path, *, max_bytes: int) -> str:
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        msg = f"cannot read file: {exc.strerror}"
-        raise InputError(msg, path=path) from exc
-    if size == 0:
-        msg = "file is empty"
-        raise InputError(msg, path=path)
-    if size > max_bytes:
-        msg = f"file is {size:,} bytes; the limit is {max_bytes:,} (split it, or raise the limit)"
-        raise InputError(msg, path=path)
-    data = path.read_bytes()
-    if b"\x00" in data[:65536]:
-        msg = "file looks binary (NUL bytes); expected a UTF-8 CSV"
-        raise InputError(msg, path=path)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        msg = (
-            f"not valid UTF-8 at byte {exc.start}; re-save the file as UTF-8 "
-            "(Excel: 'CSV UTF-8'), or convert it with iconv"
-        )
-        raise InputError(msg, path=path, line=line) from exc
 
 
 def _open_csv(text: str, path: Path) -> tuple[list[str], Iterator[tuple[int, dict[str, str]]]]:
@@ -556,7 +530,7 @@ def ingest_csv(
         UTF-8, no header, broken quoting); row problems are rejects instead.
     """
     path = Path(path)
-    text = _read_text(path, max_bytes=max_bytes)
+    text = read_text_file(path, max_bytes=max_bytes)
     keys, rows = _open_csv(text, path)
     header = set(keys)
     kind = detect_format(header) if fmt == "auto" else fmt
