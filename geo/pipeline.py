@@ -72,6 +72,7 @@ def extract_all(
     *,
     online: CachedOnlineGeocoder | None = None,
     progress: Progress | None = None,
+    nlp: object | None = None,
 ) -> list[Incident]:
     """Extract the incidents of every article; optionally geocode leftovers online.
 
@@ -85,6 +86,8 @@ def extract_all(
         Opt-in online geocoder for locations the gazetteer could not resolve.
     progress
         Callback after each article.
+    nlp
+        Optional spaCy pipeline (see :mod:`geo.nlp`).
 
     Returns
     -------
@@ -93,7 +96,7 @@ def extract_all(
     out: list[Incident] = []
     total = len(articles)
     for n, article in enumerate(articles, start=1):
-        out.extend(extract_incidents(article, gazetteer))
+        out.extend(extract_incidents(article, gazetteer, nlp=nlp))
         if progress is not None:
             progress(n, total, article.doc_id)
     if online is not None:
@@ -125,6 +128,7 @@ def build(
     online: CachedOnlineGeocoder | None = None,
     progress: Progress | None = None,
     fresh: bool = False,
+    nlp: object | None = None,
 ) -> tuple[gpd.GeoDataFrame, BuildSummary]:
     """Read articles, extract and geocode incidents, update the store.
 
@@ -149,6 +153,8 @@ def build(
         Callback after each article.
     fresh
         Start from an empty store instead of updating it.
+    nlp
+        Optional spaCy pipeline (see :mod:`geo.nlp`).
 
     Returns
     -------
@@ -158,7 +164,7 @@ def build(
     t0 = time.perf_counter()
     errors: list[ArticleError] = []
     articles = load_articles(paths, errors=errors)
-    incidents = extract_all(articles, gazetteer, online=online, progress=progress)
+    incidents = extract_all(articles, gazetteer, online=online, progress=progress, nlp=nlp)
     gdf = incidents_frame(incidents)
     if fresh or not store.exists():
         store.write(gdf)

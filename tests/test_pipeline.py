@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from geo.errors import InputError
 from geo.pipeline import build
 from geo.store import GeoPackageStore
@@ -22,3 +24,47 @@ def test_errors_format():
     assert str(err) == "a.csv:3, field 'event_date': bad date"
     assert isinstance(err, ValueError)
     assert str(InputError("plain")) == "plain"
+
+
+class _Ent:
+    def __init__(self, text: str, start: int, label: str) -> None:
+        self.text, self.start_char, self.end_char, self.label_ = text, start, start + len(text), label
+
+
+class FakeNlp:
+    """Stands in for a spaCy pipeline: tags every capitalised 'Sra Kala' as a GPE."""
+
+    def __call__(self, text: str):
+        i = text.find("Sra Kala")
+        ents = [_Ent("Sra Kala", i, "GPE")] if i >= 0 else []
+        return type("Doc", (), {"ents": ents})()
+
+
+def test_optional_nlp_adds_places_outside_the_gazetteer(real_gazetteer):
+    from geo.articles import parse_article
+    from geo.pipeline import extract_all
+
+    text = "On 3 March 2025, militants attacked a police post in Sra Kala, killing two policemen."
+    art = parse_article(text, doc_id="n")
+    plain = extract_all([art], real_gazetteer)
+    with_nlp = extract_all([art], real_gazetteer, nlp=FakeNlp())
+    assert len(plain) == len(with_nlp) == 1
+    assert with_nlp[0].location == "Sra Kala" and with_nlp[0].latitude is None
+    assert plain[0].location != "Sra Kala"
+
+
+def test_load_nlp_without_spacy_is_a_clear_error(monkeypatch):
+    import importlib
+
+    from geo.nlp import NlpUnavailable, load_nlp
+
+    real = importlib.import_module
+
+    def fake(name, *args):
+        if name == "spacy":
+            raise ImportError(name)
+        return real(name, *args)
+
+    monkeypatch.setattr(importlib, "import_module", fake)
+    with pytest.raises(NlpUnavailable, match=r"requirements-nlp\.txt"):
+        load_nlp()
