@@ -54,6 +54,11 @@ def _cmd_build(args: argparse.Namespace) -> int:
     print(f"store: {store.path}")
     for line in summary.lines():
         print(line)
+    if summary.rejects:
+        from geo.rejects import write_rejects
+
+        report = write_rejects(summary.rejects, args.rejects or store.path.with_name("rejects.csv"))
+        print(f"reject report: {report}")
     return 0
 
 
@@ -63,8 +68,9 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     from geo.gazetteer import load_gazetteer
     from geo.geocode import ChainGeocoder, OfflineGeocoder, location_to_record
     from geo.incidents import incidents_to_gdf
-    from geo.ingest import GenericColumns, Reject, ingest_csv, write_rejects
+    from geo.ingest import GenericColumns, ingest_csv
     from geo.pipeline import update_store
+    from geo.rejects import Reject, write_rejects
     from geo.store import GeoPackageStore
 
     locator = AdminLocator.from_dir()
@@ -100,7 +106,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
         try:
             result = ingest_csv(path, fmt=args.format, columns=columns, geocode=geocode, locator=locator)
         except InputError as exc:
-            rejects.append(Reject(Path(path).name, exc.line or 0, exc.field or "", f"file not read: {exc.reason}"))
+            rejects.append(Reject.from_error(exc, prefix="file not read: "))
             print(f"{path}: not read: {exc}", file=sys.stderr)
             continue
         sources.add(Path(path).name)
@@ -226,6 +232,7 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--online", action="store_true", help="ask Nominatim (1 req/s, cached) for unknown places")
     b.add_argument("--cache", type=Path, default=None, help="online geocoder cache file")
     b.add_argument("--fresh", action="store_true", help="start from an empty store (default: update it)")
+    b.add_argument("--rejects", type=Path, default=None, help="reject report CSV (default: next to the store)")
     b.add_argument(
         "--nlp", action="store_true",
         help="also use a spaCy model for places outside the gazetteer (pip install -r requirements-nlp.txt)",

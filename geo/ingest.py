@@ -46,6 +46,7 @@ from geo.admin import AdminLocator
 from geo.articles import read_text_file
 from geo.errors import InputError
 from geo.incidents import EVENT_TYPES, Incident, incidents_to_gdf
+from geo.rejects import Reject
 
 logger = logging.getLogger(__name__)
 
@@ -85,23 +86,6 @@ _MONTHS |= {k[:3]: v for k, v in _MONTHS.items()} | {"sept": 9}
 _DMY_TEXT = re.compile(r"^(\d{1,2})[\s\-/]+([A-Za-z]+)\.?[\s\-/,]+(\d{4})$")
 _MDY_TEXT = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
 _NUMERIC = re.compile(r"^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})$")
-
-
-@dataclass(frozen=True, slots=True)
-class Reject:
-    """One input row (or file) that was not stored, and why."""
-
-    file: str
-    line: int
-    field: str
-    reason: str
-    value: str = ""
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        what = f" field {self.field!r}" if self.field else ""
-        val = f" (value {self.value!r})" if self.value else ""
-        return f"{where}:{what} {self.reason}{val}"
 
 
 @dataclass(slots=True)
@@ -566,16 +550,3 @@ def ingest_csv(
         result.incidents.append(inc)
     logger.info("%s: %d rows, %d stored, %d rejected", path, result.rows, result.stored, len(result.rejects))
     return result
-
-
-def write_rejects(rejects: list[Reject], path: str | Path) -> Path:
-    """Write the reject report (CSV: file, line, field, reason, value) atomically."""
-    from geo.store import atomic_path
-
-    path = Path(path)
-    with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(["file", "line", "field", "reason", "value"])
-        for r in rejects:
-            writer.writerow([r.file, r.line, r.field, r.reason, r.value])
-    return path

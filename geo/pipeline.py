@@ -29,6 +29,7 @@ from geo.incidents import (
     sort_incidents,
     validate_incidents,
 )
+from geo.rejects import Reject
 from geo.store import IncidentStore, merge_incidents
 
 logger = logging.getLogger(__name__)
@@ -48,7 +49,7 @@ class BuildSummary:
     geocoded: int = 0
     unresolved: int = 0
     seconds: float = 0.0
-    rejects: list[str] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
     geocoder_errors: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
@@ -179,7 +180,7 @@ def build(
         geocoded=resolved,
         unresolved=len(gdf) - resolved,
         seconds=time.perf_counter() - t0,
-        rejects=[str(e) for e in errors],
+        rejects=[Reject.from_error(e) for e in errors],
         geocoder_errors=list(online.errors) if online is not None else [],
     )
     return gdf, summary

@@ -84,6 +84,8 @@ def test_build_reports_rejected_files_and_goes_on(article_dir, tmp_path):
     res = run("build", str(article_dir), "--store", str(tmp_path / "s.gpkg"))
     assert res.returncode == 0
     assert "rejected files: 1" in res.stdout and "empty.txt" in res.stdout
+    report = (tmp_path / "rejects.csv").read_text(encoding="utf-8")
+    assert "empty.txt" in report and "file is empty" in report
 
 
 @pytest.mark.parametrize("args", [["--version"], ["--help"], ["gazetteer", "info"]])

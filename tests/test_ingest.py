@@ -15,7 +15,8 @@ from geo.admin import AdminLocator
 from geo.errors import InputError
 from geo.geocode import OfflineGeocoder, location_to_record
 from geo.incidents import validate_incidents
-from geo.ingest import GenericColumns, Reject, detect_format, ingest_csv, parse_record_date, write_rejects
+from geo.ingest import GenericColumns, detect_format, ingest_csv, parse_record_date
+from geo.rejects import Reject, write_rejects
 
 DATA = Path(__file__).parent / "data" / "ingest"
 

@@ -13,7 +13,7 @@ def test_build_reports_progress_and_summary(article_dir, tmp_path, real_gazettee
     store = GeoPackageStore(tmp_path / "s.gpkg")
     gdf, summary = build([article_dir], store=store, gazetteer=real_gazetteer, progress=lambda *a: calls.append(a))
     assert [c[:2] for c in calls] == [(1, 2), (2, 2)]
-    assert summary.articles_read == 2 and len(summary.rejects) == 1 and "broken.md:2" in summary.rejects[0]
+    assert summary.articles_read == 2 and len(summary.rejects) == 1 and "broken.md:2" in str(summary.rejects[0])
     assert summary.incidents == len(gdf) == len(store.read())
     assert summary.geocoded + summary.unresolved == summary.incidents
     assert any("rejected" in line for line in summary.lines())
