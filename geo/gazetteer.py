@@ -83,6 +83,9 @@ SUFFIX_TYPES: Final[dict[str, str]] = {
     "crossing": "crossing",
 }
 
+#: Type words that must be honoured: a pass is not a district of the same name.
+STRICT_HINTS: Final[frozenset[str]] = frozenset({"pass", "valley", "crossing"})
+
 #: Words that, before a name, say which kind of place is meant
 #: ("the province of Khost", "Kurram district").
 PREFIX_TYPES: Final[dict[str, str]] = {
@@ -263,8 +266,12 @@ class PlaceMention:
         return self.candidates[0]
 
 
-def _default_rank(place: Place) -> float:
-    """Prior of a place when the text gives no hint (higher is better)."""
+def _default_rank(place: Place, *, seat: bool = False) -> float:
+    """Prior of a place when the text gives no hint (higher is better).
+
+    ``seat``: the place is a town named like a district of its country, so
+    most likely that district's headquarters.
+    """
     region = 0.0
     if place.country_code in settings.REGION_COUNTRIES:
         region = 100.0
@@ -276,8 +283,8 @@ def _default_rank(place: Place) -> float:
     elif ftype in ("town", "city", "village"):
         if place.population >= BIG_TOWN:
             kind = 60.0
-        elif place.admin2 and normalize(place.admin2) == normalize(place.name):
-            kind = 58.0  # the seat of the district of the same name (Spin Boldak)
+        elif seat:
+            kind = 58.0  # the seat of the district of the same name (Spin Boldak, Hangu)
         else:
             kind = 20.0
     elif ftype == "province":
@@ -318,7 +325,18 @@ class Gazetteer:
                 if hint is not None and bare:
                     index.setdefault(bare, []).append(i)
         self._index: dict[str, tuple[int, ...]] = {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
-        self._prior: dict[str, float] = {p.place_id: _default_rank(p) for p in self.places}
+        # a town named like a district of its province is most likely its seat
+        district_names = {
+            (p.country_code, p.admin1, split_type_hint(normalize(p.name))[0])
+            for p in self.places
+            if p.feature_type == "district"
+        }
+        self._prior: dict[str, float] = {
+            p.place_id: _default_rank(
+                p, seat=(p.country_code, p.admin1, split_type_hint(normalize(p.name))[0]) in district_names
+            )
+            for p in self.places
+        }
         self._name_key: dict[str, str] = {p.place_id: split_type_hint(normalize(p.name))[0] for p in self.places}
         self.max_words: int = max((k.count(" ") + 1 for k in self._index), default=1)
         self._first_words: frozenset[str] = frozenset(k.split(" ", 1)[0] for k in self._index)
@@ -442,6 +460,9 @@ class Gazetteer:
                 if area.feature_type == "province":
                     return self._lookup(head, feature_type, area.country_code, area.admin1 or area.name)
                 return self._lookup(head, feature_type, area.country_code, admin1)
+        if hits and hint in STRICT_HINTS:
+            # "Nawa Pass" is a pass or nothing: never the district called Nawa
+            hits = tuple(i for i in hits if self.places[i].feature_type == hint)
         if not hits:
             return ()
         ranked = self.rank(

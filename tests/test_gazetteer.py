@@ -120,3 +120,18 @@ def test_geonames_alternate_names_are_merged(real_gazetteer):
     for variant in ("Datakhel", "Timurgara", "Fort Sandeman"):
         assert real_gazetteer.best(variant) is not None, variant
     assert real_gazetteer.best("Fort Sandeman").name == "Zhob"
+
+
+def test_district_seat_beats_its_district_and_strict_type_words(real_gazetteer):
+    hangu = real_gazetteer.best("Hangu")  # a town of 36k people, seat of Hangu district
+    assert (hangu.feature_type, hangu.admin2) == ("town", "Hangu")
+    # a village elsewhere named like a district does not become its seat
+    assert real_gazetteer.best("Kurram").feature_type == "district"
+    # "X Pass" is a pass or nothing, never the district called X
+    assert real_gazetteer.best("Nawa Pass") is None
+    assert real_gazetteer.best("Khyber Pass").feature_type == "pass"
+
+
+def test_points_get_the_geonames_district_when_it_fits(real_gazetteer):
+    assert real_gazetteer.best("Bannu").admin2 == "Bannu"  # PIP alone says North Waziristan
+    assert real_gazetteer.best("Angoor Adda").admin1 == "Khyber Pakhtunkhwa"  # just outside every polygon
