@@ -150,23 +150,33 @@ _FORCES = (
 #: Every pattern is matched case-insensitively except where ``(?-i:...)`` says.
 ALIASES: Final[tuple[tuple[str, Actor], ...]] = (
     # -- named armed groups
-    (r"tehr[ei]+k[\s-]*(?:[ei]|al)?[\s-]*jihad(?:\s+pakistan)?|(?-i:TJP)", Actor(TJP, 2, "PK")),
+    (r"t[ae]hr[ei]+k[\s-]*(?:[ei]|al)?[\s-]*j[ei]had(?:[\s-]+pakistan)?|(?-i:TJP)", Actor(TJP, 2, "PK")),
     (
         r"tehr[ei]+k[\s-]*(?:[ei]|al)?[\s-]*taliban(?:[\s-]+pakistan)?|tahr[ei]+k[\s-]*(?:[ei])?[\s-]*taliban"
         r"|pakistani\s+taliban|pakistan\s+taliban|(?-i:TTP)|fitna[\s-]+al[\s-]+khawarij|khawarij|khwarij",
         _TTP,
     ),
-    (r"jamaat[\s-]+ul[\s-]+ahrar|(?-i:JuA)", Actor("JuA: Jamaat-ul-Ahrar (TTP faction)", 2, "PK")),
-    (r"hafiz\s+gul\s+bahadur(?:\s+group)?", Actor("Hafiz Gul Bahadur Group", 2, "PK")),
-    (r"lashkar[\s-]+e[\s-]+jhangvi|(?-i:LeJ)", Actor("LeJ: Lashkar-e-Jhangvi", 3, "PK")),
+    (r"jama'?at[\s-]*ul[\s-]*ahrar|(?-i:JuA)", Actor("JuA: Jamaat-ul-Ahrar (TTP faction)", 2, "PK")),
+    (r"hizb[\s-]*ul[\s-]*ahrar|(?-i:HuA)", Actor("HuA: Hizbul Ahrar (TTP faction)", 2, "PK")),
+    (
+        r"(?:hafiz\s+)?gul\s+baha?d[ua]r(?:\s+(?:group|faction|network))?|(?-i:HGB)",
+        Actor("Hafiz Gul Bahadur Group", 2, "PK"),
+    ),
+    (r"lashkar[\s-]+e[\s-]+jhangvi(?:[\s-]+al[\s-]+alami)?|(?-i:LeJ)", Actor("LeJ: Lashkar-e-Jhangvi", 3, "PK")),
+    (r"lashkar[\s-]+e[\s-]+islam(?:i)?|(?-i:LeI)", Actor("LeI: Lashkar-e-Islam", 2, "PK")),
+    (r"baloch\s+raaji\s+aajoi\s+sangar|(?-i:BRAS)", Actor("BRAS: Baloch Raaji Aajoi Sangar", 2, "PK")),
+    (r"zainab[iy]+o?un(?:\s+brigade)?", Actor("Zainabiyoun Brigade", 3, "PK")),
     (r"balochistan\s+liberation\s+army|baloch\s+liberation\s+army|(?-i:BLA)|majeed\s+brigade", _BLA),
     (
         r"balochistan\s+liberation\s+front|baloch\s+liberation\s+front|(?-i:BLF)",
         Actor("BLF: Balochistan Liberation Front", 2, "PK"),
     ),
     (
-        r"islamic\s+state(?:\s+of)?\s+khorasan(?:\s+province)?(?:\s+\((?-i:IS-?KP?)\)(?:\s+province)?)?"
-        r"|(?-i:ISIS-K|IS-KP|IS-K|ISKP)|daesh|(?-i:Islamic\s+State)|(?-i:ISIS)",
+        r"islamic\s+state(?:\s+of)?[\s-]+(?:khorasan|khurasan)(?:\s+province)?(?:\s+\((?-i:IS-?KP?)\)(?:\s+province)?)?"
+        r"|(?-i:ISIS-K|IS-KP|IS-K|ISKP|ISK|ISIS-KP)|(?-i:IS)-(?:khorasan|khurasan)|daesh(?:[\s-]+khorasan)?"
+        r"|(?-i:Islamic\s+State)(?:\s+group)?|(?-i:ISIS|ISIL)"
+        r"|(?-i:IS)(?=-claimed|\s+(?:claimed|militants?|fighters?|group|affiliate|jihadists?|gunmen|bombers?|cell|"
+        r"has|have|had|said|says|was|were)\b)",
         _ISK,
     ),
     (r"haqqani\s+network", Actor("Haqqani Network", 2, "AF")),
@@ -260,6 +270,15 @@ ACTOR_KEYS: Final[frozenset[str]] = frozenset(
         "khw",
         "jam",
         "jua",
+        "hiz",
+        "hua",
+        "gul",
+        "hgb",
+        "lei",
+        "bra",
+        "rai",
+        "zai",
+        "isl",
         "haf",
         "las",
         "lej",

@@ -69,6 +69,9 @@ _DATE_RE: Final[re.Pattern[str]] = re.compile(
   | (?P<mdy>\b(?P<m2>{_MONTH})\s+(?P<d2>{_DAY}),?\s+(?P<y2>{_YEAR})\b)
   | (?P<my>\b(?:(?P<mod3>early|mid|late|end\s+of|the\s+end\s+of|beginning\s+of)[\s-]+)?
         (?P<m3>{_MONTH}),?\s+(?P<y3>{_YEAR})\b)
+  | (?P<mly>\b(?:(?:in|In|of|since|Since|during|During|by|By)\s+)?
+        (?P<mly_body>(?:(?:early|mid|late|the\s+end\s+of|end\s+of)[\s-]+)?
+        (?P<m9>{_MONTH})\s+(?:of\s+)?(?P<r9>last|this|the\s+previous|previous)\s+year)\b)
   | (?P<dm>\b(?P<d4>{_DAY})(?:\s+of)?\s+(?P<m4>{_MONTH})\b)
   | (?P<md>\b(?P<m5>{_MONTH})\s+(?P<d5>{_DAY})\b(?![,.]?\d)(?!\s*,?\s*\d))
   | (?P<mo>\b(?:in|In|on|On|of|by|By|and|since|Since|from|From|until|during|During|last|Last|this|This
@@ -80,7 +83,8 @@ _DATE_RE: Final[re.Pattern[str]] = re.compile(
   | (?P<wd>\b(?P<w8>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
   | (?P<rel>\b(?:(?i:yesterday|last\s+night|this\s+morning|today|tonight|earlier\s+this\s+week|this\s+week|last\s+week
         |earlier\s+this\s+month|this\s+month|last\s+month|earlier\s+this\s+year|this\s+year|last\s+year
-        |the\s+past\s+week|recent|recently))\b)
+        |the\s+past\s+week|recent|recently|overnight|(?:over|during|at)\s+the\s+weekend|last\s+weekend
+        |this\s+weekend|the\s+weekend|(?:a|one|two|three|four|five|six|[1-6])\s+days?\s+ago))\b)
     """,
     re.VERBOSE,
 )
@@ -91,7 +95,9 @@ _FUTURE_BEFORE: Final[re.Pattern[str]] = re.compile(
     re.IGNORECASE,
 )
 #: Words before a date that make it the start of a period ("since 2022").
-_SINCE_BEFORE: Final[re.Pattern[str]] = re.compile(r"(?:\bsince|\bbetween|\bfrom)\s+$", re.IGNORECASE)
+_SINCE_BEFORE: Final[re.Pattern[str]] = re.compile(
+    r"(?:\bsince|\bbetween|\bfrom)\s+$|\bsince\s+(?:a|an|the|its|their)\s+(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE
+)
 
 
 _TOKEN_RE: Final[re.Pattern[str]] = re.compile(r"[A-Za-z0-9]+")
@@ -181,6 +187,16 @@ _DATE_KEYS: Final[frozenset[str]] = frozenset(
             "earlier",
             "recent",
             "recently",
+            "overnight",
+            "over",
+            "at",
+            "a",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
         ]
     }
 )
@@ -209,6 +225,9 @@ class DateMention:
         True when the year is a deadline ("by 2030") rather than a date.
     since
         True for the start of a period ("since 2022", "between X and Y").
+    year_offset
+        For a month named relative to the year ("December last year"): the
+        year relative to the publication year (-1 last year, 0 this year).
     """
 
     start: int
@@ -222,6 +241,7 @@ class DateMention:
     relative: str | None = None
     future: bool = False
     since: bool = False
+    year_offset: int | None = None
 
     @property
     def precision(self) -> int:
@@ -277,6 +297,13 @@ class ResolvedDate:
         return self.date <= other.end and other.date <= self.end
 
 
+_COUNTS: Final[dict[str, int]] = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _count(token: str) -> int:
+    return int(token) if token.isdigit() else _COUNTS[token]
+
+
 def _month(token: str) -> int:
     return MONTHS[token.lower().rstrip(".")]
 
@@ -327,6 +354,12 @@ def find_dates(text: str) -> list[DateMention]:
             mention = DateMention(start, end, m.group(), "absolute", int(g["y2"]), _month(g["m2"]), _day(g["d2"]), **kw)
         elif g["my"]:
             mention = DateMention(start, end, m.group(), "absolute", int(g["y3"]), _month(g["m3"]), **kw)
+        elif g["mly"]:
+            start = m.start("mly_body")
+            offset = 0 if g["r9"] == "this" else -1
+            mention = DateMention(
+                start, end, text[start:end], "partial", None, _month(g["m9"]), year_offset=offset, **kw
+            )
         elif g["dm"]:
             mention = DateMention(start, end, m.group(), "partial", None, _month(g["m4"]), _day(g["d4"]), **kw)
         elif g["md"]:
@@ -343,6 +376,10 @@ def find_dates(text: str) -> list[DateMention]:
         else:
             rel = re.sub(r"\s+", " ", m.group().lower())
             rel = {"recently": "recent", "tonight": "today", "this morning": "today"}.get(rel, rel)
+            if rel.endswith("weekend"):
+                rel = "weekend"
+            elif rel.endswith("ago"):
+                rel = f"{_count(rel.split()[0])} days ago"
             mention = DateMention(start, end, m.group(), "relative", relative=rel, **kw)
         if (
             mention.month is not None
@@ -484,6 +521,12 @@ def resolve_date(
     """
     if mention.kind == "absolute":
         return mention_interval(mention)
+    if mention.kind == "partial" and mention.year_offset is not None:
+        assert mention.month is not None
+        anchor = published.year if published is not None else (reference.date.year if reference else None)
+        if anchor is None:
+            return None
+        return ResolvedDate(dt.date(anchor + mention.year_offset, mention.month, 1), 3, inferred=True)
     if mention.kind == "partial":
         assert mention.month is not None
         year = _choose_year(
@@ -499,19 +542,40 @@ def resolve_date(
         anchor = published
         if anchor is None and context is not None and context.precision == 1:
             anchor = context.date
-        if anchor is None:
-            return None
         assert mention.weekday is not None
+        if anchor is None:
+            return _weekday_in_reference(mention.weekday, reference)
         delta = (anchor.weekday() - mention.weekday) % 7
         return ResolvedDate(anchor - dt.timedelta(days=delta), 1, inferred=True)
     return _resolve_relative(mention.relative or "", published=published, reference=reference)
 
 
+def _weekday_in_reference(weekday: int, reference: ResolvedDate | None) -> ResolvedDate | None:
+    """A weekday with no publication date: the reference period, coarsened.
+
+    Against a reference day (the latest date the article gives) the weekday
+    is the one on or before it, at week precision; against a reference
+    month (e.g. a date in the page's URL) it is that month.
+    """
+    if reference is None or reference.precision == 4:
+        return None
+    if reference.precision == 1:
+        delta = (reference.date.weekday() - weekday) % 7
+        return ResolvedDate(reference.date - dt.timedelta(days=delta), 2, inferred=True)
+    return ResolvedDate(reference.date.replace(day=1), 3, inferred=True)
+
+
 def _resolve_relative(rel: str, *, published: dt.date | None, reference: ResolvedDate | None) -> ResolvedDate | None:
     if published is not None:
         p = published
-        if rel in ("yesterday", "last night"):
+        if rel in ("yesterday", "last night", "overnight"):
+            # an overnight event began the evening before the report
             return ResolvedDate(p - dt.timedelta(days=1), 1, inferred=True)
+        if rel.endswith("days ago"):
+            return ResolvedDate(p - dt.timedelta(days=int(rel.split()[0])), 1, inferred=True)
+        if rel == "weekend":
+            # the last Saturday on or before publication
+            return ResolvedDate(p - dt.timedelta(days=(p.weekday() - 5) % 7), 2, inferred=True)
         if rel == "today":
             return ResolvedDate(p, 1, inferred=True)
         if rel in ("this week", "earlier this week", "the past week"):

@@ -34,6 +34,17 @@ Pipeline for one article
    the date, evidence and character offsets, and a confidence.
 5. Coarse duplicates (a lead sentence summarising an event that a later
    sentence reports with a finer date) are dropped.
+6. Mentions of one incident are merged (:func:`_merge_incidents`): a news
+   story tells an incident over several sentences (lead, place, toll, claim,
+   "the attack", "the blast"). Sentences that only refer back, or lack an
+   actor and a place, are *weak*: they add detail to the incident before
+   them but never stand alone. A report joins an incident when its actor,
+   date, place and kind do not contradict it; "in a separate incident",
+   "another attack" and "... also ..." start a new one. The merged record
+   takes the most specific place, date and method, the lowest toll given for
+   the same victims, and the sentence that names the incident with its place
+   as evidence. Report and claim dates ("said on Friday", "on Saturday
+   claimed") lose to event dates ("on Thursday", "overnight").
 
 Coding conventions that follow the project's gold annotation rather than
 the letter of the ACLED codebook are documented where they are applied
@@ -43,8 +54,10 @@ the letter of the ACLED codebook are documented where they are applied
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import logging
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Final
@@ -61,7 +74,7 @@ from geo.actors import (
 from geo.articles import Article
 from geo.dates import DateMention, ResolvedDate, find_dates, reference_date, resolve_date, scan_words
 from geo.gazetteer import Gazetteer, Place, PlaceMention
-from geo.incidents import Incident
+from geo.incidents import Incident, make_event_id
 
 logger = logging.getLogger(__name__)
 
@@ -105,7 +118,10 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
     (
         "suicide",
         "v",
-        r"blew\s+(?:himself|herself|themselves)\s+up|detonated\s+(?:his|her|their)\s+(?:explosive|suicide)\s+vests?",
+        r"blew\s+(?:himself|herself|themselves)\s+up|detonated\s+(?:his|her|their)\s+(?:explosive|suicide)\s+vests?"
+        r"|detonated\s+(?:himself|herself|themselves)"
+        r"|rammed\s+(?:an?\s+|his\s+|their\s+)?(?:explosives?|bomb)[\s-]+(?:laden|packed|filled|rigged)\s+"
+        r"(?:vehicle|car|truck|van|pickup|motorcycle)",
     ),
     ("grenade", "v", r"(?:hurled|lobbed|threw)\s+(?:a\s+)?(?:hand\s+)?grenades?"),
     ("grenade", "n", r"(?:hand[\s-])?grenade(?:\s+attacks?|s)?"),
@@ -124,7 +140,8 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
     (
         "ied",
         "n",
-        r"(?:roadside|remote[\s-]+controll?ed|car|truck|magnetic|sticky|motorcycle|bicycle|time|planted|improvised)\s+bombs?"
+        r"(?:roadside|remote[\s-]+controll?ed|remote[\s-]+control|car|truck|magnetic|sticky|motorcycle|bicycle|time|planted|"
+        r"improvised)\s+bombs?|remote[\s-]+control(?:led)?\s+(?:blasts?|explosions?|explosive\s+devices?|devices?|IEDs?)"
         r"|improvised\s+explosive\s+devices?|(?-i:IEDs?|VBIEDs?)|land[\s-]?mines?"
         r"|(?:bomb|explosive)\s+(?:blasts?|explosions?|attacks?)|blasts?|explosions?|bombings?",
     ),
@@ -139,7 +156,9 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
     (
         "abduct",
         "v",
-        r"abducted|kidnapp?ed|hijacked|took\s+(?:\w+\s+){0,3}?hostage|taken\s+hostage|held\s+hostage",
+        r"abducted|kidnapp?ed|hijacked|took\s+(?:\w+\s+){0,3}?hostage|taken\s+hostage|held\s+hostage"
+        r"|(?:took|taken|whisked|carried|dragged)\s+away\s+(?=(?:\w+\s+){0,2}?(?:others|people|persons|passengers|men|"
+        r"women|children|workers|officials|teachers|drivers|soldiers|policemen|labou?rers|travell?ers|them)\b)",
     ),
     ("abduct", "n", r"abductions?|kidnappings?|hijackings?|hostage[\s-]taking"),
     (
@@ -152,7 +171,7 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
         "n",
         r"clash(?:es)?|exchanges?\s+of\s+fire|gun[\s-]?fights?|fire[\s-]?fights?|gun\s+battles?|skirmish(?:es)?"
         r"|shoot[\s-]?outs?|(?:heavy\s+)?fighting\s+(?:broke\s+out|erupted)|cross[\s-]border\s+fir(?:e|ing)"
-        r"|(?<=\bin\s)an\s+encounter|(?<=\bduring\s)an\s+encounter",
+        r"|(?<=\bin\s)an\s+encounter|(?<=\bduring\s)an\s+encounter|offensives?",
     ),
     (
         "attack",
@@ -243,6 +262,10 @@ _TRIGGER_KEYS: Final[frozenset[str]] = frozenset(
         "ope",
         "ret",
         "arm",
+        "ram",
+        "whi",
+        "dra",
+        "off",
         "ter",
         "mil",
         "pre",
@@ -284,7 +307,7 @@ _INFINITIVE: Final[re.Pattern[str]] = re.compile(
     r"\bto\s+(?:(?!the\b|a\b|an\b|these\b|those\b|this\b|its\b|their\b)[\w-]+\s+){0,3}$", re.IGNORECASE
 )
 _HABITUAL: Final[re.Pattern[str]] = re.compile(r"\b(?:has|have|had)\s+been\s+$|\b(?:is|are)\s+$", re.IGNORECASE)
-_PERFECT: Final[re.Pattern[str]] = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_PERFECT: Final[re.Pattern[str]] = re.compile(r"\b(?:has|have)\s+(?:(?!been\b)\w+\s+)?$", re.IGNORECASE)
 _POST_BLOCK: Final[re.Pattern[str]] = re.compile(
     r"^\W*(?:[\w-]+\W+){0,2}?(?:continu\w*|have\s+surged|has\s+surged|surged|rose|risen|increased|doubl\w+|declined|"
     r"decreased|dropped|plots?|plans?|planned|threats?|capabilit\w+|could|would|will|may|might|were\s+thwarted|"
@@ -299,8 +322,11 @@ _AGGREGATE: Final[re.Pattern[str]] = re.compile(
     re.IGNORECASE,
 )
 #: A determiner NP with only lower-case modifiers: "the strikes", "these attacks".
+_NP_WORD: Final[str] = (
+    r"(?:(?!(?:in|on|at|of|a|an|by|for|with|to|from|into|during|after|before|and|or|was|were|is|are)\b)[a-z][\w'’-]*\s+)"
+)
 _ANAPHORIC_BEFORE: Final[re.Pattern[str]] = re.compile(
-    r"\b(?:the|these|those|this|that|such|its|their|both|same)\s+(?:[a-z][\w-]*\s+){0,3}$", re.IGNORECASE
+    rf"\b(?:the|these|those|this|that|such|its|their|both|same)\s+{_NP_WORD}{{0,3}}$", re.IGNORECASE
 )
 _SENTENCE_INITIAL_NP: Final[re.Pattern[str]] = re.compile(
     r"^\W*(?:the|these|those|this|that|such|both)\s+(?:[a-z][\w-]*\s+){0,3}$", re.IGNORECASE
@@ -318,10 +344,38 @@ _LIGHT_VERB_BEFORE: Final[re.Pattern[str]] = re.compile(
     re.IGNORECASE,
 )
 #: Words after which a bare "X" actor is the agent ("by X").
-_BY_BEFORE: Final[re.Pattern[str]] = re.compile(r"\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_BY_BEFORE: Final[re.Pattern[str]] = re.compile(
+    r"(?<!\bused\s)(?<!\bowned\s)(?<!\brun\s)(?<!\bmanned\s)(?<!\bguarded\s)(?<!\bescorted\s)(?<!\bled\s)"
+    r"(?<!\bbacked\s)(?<!\bsupported\s)(?<!\bfunded\s)(?<!\bcontrolled\s)(?<!\boccupied\s)(?<!\bheaded\s)"
+    r"(?<!\boperated\s)(?<!\bfounded\s)(?<!\bbuilt\s)\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _TARGET_BEFORE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:on|against|at|targeting|targeted|attacked|killed|killing|ambushed|of|hit|struck|shelled|bombed|"
-    r"abducted|kidnapped|with)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$",
+    r"abducted|kidnapped|with)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:(?!(?:when|while|after|as|before|because|since|and|but|then)\b)[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+#: After an actor: it is the victim ("23 soldiers were killed", "eight soldiers lost their lives").
+_VICTIM_AFTER: Final[re.Pattern[str]] = re.compile(
+    r"^(?:\s*,[^,.;]{0,40},)?(?:\s+and\s+(?:his|her|their|the|\w+)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?"
+    r"\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|got|being)\s+(?:\w+\s+)?"
+    r"(?:killed|martyred|injured|wounded|abducted|kidnapped|shot|slain|targeted|attacked|ambushed|taken|hurt|dead|"
+    r"beheaded|executed|gunned)\b|(?:\w+\s+)?lost\s+(?:their|his|her)\s+lives|died|perished|succumbed"
+    r"|(?:killed|martyred|injured|wounded|hurt)(?:\s*[,.;]|\s+(?:after|in|when|during|and|as|while|by|on)\b))",
+    re.IGNORECASE,
+)
+#: After an actor: it is the source of the report, not an actor ("police said", "the Army said on Friday").
+_REPORTER_AFTER: Final[re.Pattern[str]] = re.compile(
+    r"^(?:\s+\([^)]{1,12}\))?(?:\s+of\s+[\w\s]{1,25}?)?\s+(?:(?:also|later|further|had|has|have)\s+)?"
+    r"(?:said|says|told|stated|reported|confirmed|added|announced|spokesm[ae]n|spokesperson|statement|sources?|"
+    r"officials?\s+said|officers?\s+said)\b(?!\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:they|it|its\s+forces|we)\b)",
+    re.IGNORECASE,
+)
+#: Before an actor: it is the source of the report ("according to the police", "per the police").
+_REPORTER_BEFORE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:according\s+to|as\s+per|per|quoting|citing|spokesm[ae]n\s+(?:for|of)|spokesperson\s+(?:for|of))\s+"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _TARGET_AFTER: Final[re.Pattern[str]] = re.compile(
@@ -338,7 +392,7 @@ _ACTS_AFTER: Final[re.Pattern[str]] = re.compile(
 )
 _CLASH_CUE: Final[re.Pattern[str]] = re.compile(
     r"\bboth\s+sides\b|exchange\w*\s+(?:of\s+)?fire|gun\s*battle|fire\s*fight|\bclash|retaliatory\s+fire|repulsed|"
-    r"repelled|infiltration|(?:intelligence[\s-]based|security|military|search|clearance|counter[\s-]terrorism|"
+    r"repelled|infiltration|fired\s+back|returned\s+fire|return\s+fire|retaliatory\s+action|offensive|(?:intelligence[\s-]based|security|military|search|clearance|counter[\s-]terrorism|"
     r"sanitisation|sanitization)\s+operations?|(?-i:IBO)|\bencounter\b",
     re.IGNORECASE,
 )
@@ -347,7 +401,8 @@ _MILITANT_WORDS: Final[str] = (
 )
 #: The people killed are the militants ("killing 15 militants", "8 terrorists were killed").
 _MILITANT_VICTIMS: Final[re.Pattern[str]] = re.compile(
-    rf"\b(?:killing|killed|kills|eliminat\w+|neutrali[sz]\w+|deaths?\s+of|bodies\s+of)\s+(?:[\w,-]+\s+){{0,3}}?{_MILITANT_WORDS}\b"
+    rf"\b(?:killing|killed|kills|eliminat\w+|neutrali[sz]\w+|deaths?\s+of|bodies\s+of)\s+"
+    rf"(?:(?!(?:when|while|after|as|before|because|since|but|then)\b)[\w,-]+\s+){{0,3}}?{_MILITANT_WORDS}\b"
     rf"|\b{_MILITANT_WORDS}\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:killed|eliminated|neutrali[sz]ed|dead)\b",
     re.IGNORECASE,
 )
@@ -403,7 +458,7 @@ _NUMBER_WORDS: Final[dict[str, int]] = {
     "hundreds of": 100,
 }
 _NUM: Final[str] = (
-    r"(?:\d[\d,]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|"
+    r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|"
     r"seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen|a\s+dozen|dozens(?:\s+of)?|scores(?:\s+of)?|hundreds(?:\s+of)?)"
 )
@@ -411,7 +466,8 @@ _QUAL: Final[str] = r"(?:(?:at\s+least|over|more\s+than|nearly|around|about|some
 _RANGE: Final[str] = rf"(?P<n>{_NUM})(?:\s*(?:to|-|–|or)\s*(?P<n2>{_NUM}))?"
 _FATALITY_RES: Final[tuple[re.Pattern[str], ...]] = (
     re.compile(
-        rf"\b(?:killing|killed|kills|kill|martyring|martyred|slaying|claim(?:ed|ing)\s+the\s+lives\s+of)\s+{_QUAL}{_RANGE}\b"
+        rf"\b(?:killing|killed|kills|kill|martyring|martyred|slaying|claim(?:ed|ing)\s+the\s+lives\s+of)\s+(?:all\s+|of\s+)?"
+        rf"{_QUAL}{_RANGE}\b"
         r"(?!\s*(?:%|per\s*cent|years?\b|km\b))",
         re.IGNORECASE,
     ),
@@ -420,6 +476,16 @@ _FATALITY_RES: Final[tuple[re.Pattern[str], ...]] = (
         re.IGNORECASE,
     ),
     re.compile(rf"\bdeath\s+toll\s+(?:\w+\s+){{0,3}}?(?:to|at|of)\s+{_QUAL}{_RANGE}\b", re.IGNORECASE),
+    re.compile(
+        rf"\bdeath\s+toll\b[^.;:]{{0,160}}?\b(?:rose|risen|climbed|jumped|reached|increased|stands|stood|mounted|"
+        rf"went\s+up|has\s+risen)\s+to\s+{_QUAL}{_RANGE}\b",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"\bclaim(?:ed|ing)\s+{_QUAL}{_RANGE}\s+lives\b", re.IGNORECASE),
+    re.compile(
+        rf"(?<![\w,.])(?:{_QUAL}){_RANGE}\s+(?:(?!\d)[\w-]+,?\s+){{0,8}}?(?:lost\s+(?:their|his|her)\s+lives|perished)\b",
+        re.IGNORECASE,
+    ),
     re.compile(
         rf"(?<![\w,.])(?:{_QUAL}){_RANGE}\s+(?:[\w-]+\s+){{0,4}}?(?:were|was|have\s+been|had\s+been|are|got|being)\s+"
         r"(?:\w+\s+)?(?:killed|martyred|slain|shot\s+dead|gunned\s+down|dead|executed|beheaded)\b",
@@ -431,6 +497,75 @@ _FATALITY_RES: Final[tuple[re.Pattern[str], ...]] = (
     ),
     re.compile(rf"\b(?:leaving|left)\s+{_QUAL}{_RANGE}\s+(?:[\w-]+\s+){{0,3}}?(?:dead|killed)\b", re.IGNORECASE),
 )
+#: Words naming who died; a figure's noun is the first of them after the number.
+_VICTIM_NOUNS: Final[frozenset[str]] = frozenset(
+    [
+        "people",
+        "persons",
+        "person",
+        "individuals",
+        "civilians",
+        "passengers",
+        "soldiers",
+        "troops",
+        "personnel",
+        "policemen",
+        "policeman",
+        "police",
+        "officers",
+        "officer",
+        "officials",
+        "official",
+        "children",
+        "boys",
+        "girls",
+        "women",
+        "men",
+        "minors",
+        "students",
+        "workers",
+        "labourers",
+        "laborers",
+        "drivers",
+        "guards",
+        "bodyguards",
+        "villagers",
+        "worshippers",
+        "pilgrims",
+        "tribesmen",
+        "militants",
+        "terrorists",
+        "attackers",
+        "insurgents",
+        "fighters",
+        "assailants",
+        "gunmen",
+        "khawarij",
+        "members",
+        "cadets",
+        "constables",
+        "commandos",
+        "nationals",
+        "engineers",
+        "teachers",
+        "afghans",
+        "pakistanis",
+        "lives",
+        "dead",
+    ]
+)
+#: Nouns that count everybody: comparable with each other.
+_UNIVERSAL_NOUNS: Final[frozenset[str]] = frozenset({"people", "persons", "person", "individuals", "lives", "dead", ""})
+#: Nouns of attackers: their deaths are left out when the victims' toll is also given.
+_ATTACKER_NOUNS: Final[frozenset[str]] = frozenset(
+    {"militants", "terrorists", "attackers", "insurgents", "fighters", "assailants", "gunmen", "khawarij", "members"}
+)
+_WORD_RE: Final[re.Pattern[str]] = re.compile(r"[A-Za-z]+")
+#: A claimant or reporting verb between two figures: two accounts, not two groups of victims.
+_ACCOUNT_BREAK: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:said|says|claimed|claiming|reported|according|told|stated|while|whereas|as)\b", re.IGNORECASE
+)
+
 _MONTH_WORDS: Final[str] = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
@@ -486,6 +621,81 @@ _ORIGIN_BEFORE: Final[re.Pattern[str]] = re.compile(
     r"coordinated|operating|operate|harbou?r\w*|shelter\w*|havens?|for|with|to|against)\s+(?:in\s+|across\s+|inside\s+|"
     r"from\s+|the\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
+)
+#: After a place: it is where the source speaks from ("the government in Kabul said").
+_REPORTER_PLACE_AFTER: Final[re.Pattern[str]] = re.compile(
+    r"\s*,?\s+(?:(?:also|later)\s+)?(?:said|says|reported|stated|told|announced|confirmed)\b", re.IGNORECASE
+)
+#: After a place: a capitalised word continuing the name.
+_NEXT_CAPITAL: Final[re.Pattern[str]] = re.compile(r"[ \t]+([A-Z][a-z][\w-]*)")
+#: Capitalised words after a place that name a part of it, not a longer place name.
+_FACILITY_WORDS: Final[frozenset[str]] = frozenset(
+    {
+        "police",
+        "press",
+        "club",
+        "high",
+        "court",
+        "cantonment",
+        "cantt",
+        "road",
+        "bazaar",
+        "market",
+        "airport",
+        "university",
+        "hospital",
+        "jail",
+        "prison",
+        "station",
+        "camp",
+        "fort",
+        "highway",
+        "motorway",
+        "chowk",
+        "gate",
+        "bridge",
+        "dam",
+        "mosque",
+        "masjid",
+        "madrassa",
+        "division",
+        "range",
+        "region",
+        "valley",
+        "agency",
+        "levies",
+        "city",
+        "town",
+        "village",
+        "district",
+        "districts",
+        "province",
+        "provinces",
+        "tehsil",
+        "area",
+        "sector",
+        "crossing",
+        "border",
+        "pass",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "upper",
+        "lower",
+        "chief",
+        "deputy",
+        "commissioner",
+        "circle",
+        "zone",
+        "headquarters",
+    }
+)
+#: After a town: the incident is in its area, not in the town itself ("the Bagan area", "Bannu's Hoid area").
+_AREA_AFTER: Final[re.Pattern[str]] = re.compile(
+    r"(?:\s+(?:area|areas|region|vicinity|outskirts|suburbs?)\b"
+    r"|(?:'s|’s)\s+(?:[A-Z][\w-]*\s+){1,3}(?:area|village|locality|neighbou?rhood|region|bazaar|town)\b)"
 )
 _HINT_AFTER: Final[re.Pattern[str]] = re.compile(
     r"^\s+(province|district|agency|city|town|village|valley|tehsil|subdivision|pass|crossing)\b", re.IGNORECASE
@@ -653,6 +863,14 @@ class _Draft:
     event_type: tuple[str, str] = _ATTACK
     notes: list[str] = field(default_factory=list)
     confidence: float = 0.5
+    weak: bool = False  # adds detail to an incident already read; never stands alone
+    date_kind: str = "event"  # event | context | report | publication
+    fat_noun: str = ""
+    separate: bool = False  # "in a separate incident", "another attack"
+    also: bool = False  # "air strikes also hit ...": a further incident of the same kind
+    split_key: str = ""  # disambiguates incidents read from one span
+    date_vague: bool = False  # "this week", "recently": contains finer dates
+    same_area: str = ""  # "in the same province": the kind of area of the incident before
 
 
 #: Note on incidents located only by their country (kept, but not mapped).
@@ -803,7 +1021,12 @@ def extract_incidents(article: Article, gazetteer: Gazetteer, *, nlp: object | N
     extra_places = _nlp_places(nlp, text, mentions) if nlp is not None else []
 
     dates = [d for d in dates if not doc.is_boilerplate(doc.index(d.start))]
-    resolved, contexts = _resolve_dates(dates, doc, published=article.published)
+    reference = reference_date(dates, published=article.published)
+    if article.published is None:
+        from_url = _url_date(article.url)
+        if from_url is not None and (reference is None or from_url.end >= reference.date):
+            reference = from_url
+    resolved, contexts = _resolve_dates(dates, doc, published=article.published, reference=reference)
     date_starts = [d.start for d in dates]
     actor_starts = [a.start for a in actors]
     mention_starts = [m.start for m in mentions]
@@ -825,7 +1048,8 @@ def extract_incidents(article: Article, gazetteer: Gazetteer, *, nlp: object | N
         gazetteer=gazetteer,
         border_place=border_place,
         default_country=default_country,
-        published_ref=reference_date(dates, published=article.published),
+        published_ref=reference,
+        report=[_is_report_date(text, doc, m) for m in dates],
     )
 
     drafts: list[_Draft] = []
@@ -838,8 +1062,10 @@ def extract_incidents(article: Article, gazetteer: Gazetteer, *, nlp: object | N
             continue
         drafts.extend(_sentence_incidents(ctx, si, by_sentence[si]))
 
-    _harvest_following(ctx, drafts)
-    drafts = _drop_coarse_duplicates(drafts)
+    strong = _drop_coarse_duplicates([d for d in drafts if not d.weak])
+    drafts = [d for d in drafts if d.weak or d in strong]
+    drafts, taken = _merge_incidents(ctx, drafts)
+    _harvest_following(ctx, drafts, taken)
     return [_to_incident(ctx, d, article) for d in drafts]
 
 
@@ -861,6 +1087,8 @@ class _Ctx:
     border_place: Place | None
     default_country: str
     published_ref: ResolvedDate | None
+    report: list[bool] = field(default_factory=list)
+    sent_attr: dict[int, Actor] = field(default_factory=dict)
 
 
 def _nlp_places(nlp: object, text: str, mentions: list[PlaceMention]) -> list[tuple[int, int, str]]:
@@ -902,14 +1130,67 @@ def _find_triggers(text: str) -> list[_Trigger]:
     return out
 
 
+_URL_DATE: Final[re.Pattern[str]] = re.compile(
+    r"/(?P<y>20\d\d)/(?P<m>0?[1-9]|1[0-2]|[A-Za-z]{3})(?:/(?P<d>0?[1-9]|[12]\d|3[01]))?(?=/)"
+)
+
+
+def _url_date(url: str) -> ResolvedDate | None:
+    """The date in an article's URL ("/2022/01/", "/2025/Oct/15/"), when there is one."""
+    import datetime as dt
+
+    from geo.dates import MONTHS
+
+    m = _URL_DATE.search(url or "")
+    if m is None:
+        return None
+    month_token = m.group("m")
+    month = int(month_token) if month_token.isdigit() else MONTHS.get(month_token.lower())
+    if month is None:
+        return None
+    year = int(m.group("y"))
+    if m.group("d"):
+        try:
+            return ResolvedDate(dt.date(year, month, int(m.group("d"))), 1, inferred=True)
+        except ValueError:
+            return None
+    return ResolvedDate(dt.date(year, month, 1), 3, inferred=True)
+
+
+#: A reporting verb right before a date: the date of the report ("said on Friday", "rose to 10 on Friday").
+_REPORT_BEFORE_DATE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:said|says|told\s+[\w.]+|reported|stated|announced|confirmed|claimed(?:\s+responsibility)?|added|"
+    r"condemned|(?:rose|risen|climbed|jumped|reached|increased)\s+to\s+[\w,]+)"
+    r"(?:\s+(?:in\s+a\s+statement|late|early|on))*\s*$",
+    re.IGNORECASE,
+)
+#: A reporting verb right after a date: "The group on Saturday claimed responsibility".
+_REPORT_AFTER_DATE: Final[re.Pattern[str]] = re.compile(
+    r"^(?:\s+(?:night|evening|morning|afternoon))?\s*,?\s*(?:(?:also|strongly|formally|officially|later|again)\s+)*"
+    r"(?:said|claimed|condemned|reported|confirmed|announced|stated|denied|blamed|accused)\b(?!\s+to\s+have)",
+    re.IGNORECASE,
+)
+
+
+def _is_report_date(text: str, doc: _Doc, m: DateMention) -> bool:
+    """Whether a date mention dates a report or a claim rather than an event."""
+    if m.kind not in ("weekday", "relative", "partial", "absolute"):
+        return False
+    s_start = doc.spans[doc.index(m.start)][0]
+    before = text[max(s_start, m.start - 50) : m.start]
+    if m.kind == "relative" and m.relative not in ("today",):
+        return False
+    return bool(_REPORT_BEFORE_DATE.search(before) or _REPORT_AFTER_DATE.search(text[m.end : m.end + 40]))
+
+
 def _resolve_dates(
-    dates: list[DateMention], doc: _Doc, *, published: object
+    dates: list[DateMention], doc: _Doc, *, published: object, reference: ResolvedDate | None
 ) -> tuple[list[ResolvedDate | None], list[ResolvedDate | None]]:
     """Resolve every date in text order; also the context *before* each."""
     import datetime as dt
 
     pub = published if isinstance(published, dt.date) else None
-    ref = reference_date(dates, published=pub)
+    ref = reference
     resolved: list[ResolvedDate | None] = []
     contexts: list[ResolvedDate | None] = []
     ctx: ResolvedDate | None = None
@@ -926,11 +1207,17 @@ def _resolve_dates(
 
 def _context_before(ctx: _Ctx, pos: int) -> ResolvedDate | None:
     """The last resolved date strictly before ``pos``."""
+    i = _context_index(ctx, pos)
+    return None if i is None else ctx.resolved[i]
+
+
+def _context_index(ctx: _Ctx, pos: int) -> int | None:
+    """Index of the last resolved date strictly before ``pos``."""
     i = bisect.bisect_left(ctx.date_starts, pos) - 1
     while i >= 0:
         r = ctx.resolved[i]
         if r is not None and not ctx.dates[i].future:
-            return r
+            return i
         i -= 1
     return None
 
@@ -996,6 +1283,8 @@ def _mark_anaphora(ctx: _Ctx, t: _Trigger, sent_start: int, sent_end: int) -> No
     after = text[t.end : min(clause_end, t.end + 60)]
     if re.match(r"\s+of\s+(?:(?:former|senior|the)\s+)?(?:[a-z]+\s+)?[A-Z]", after):
         return  # "the killing of Osama bin Laden": a first mention
+    if re.match(r"\s+(?:on|against)\s+(?:a|an)\s+", after):
+        return  # "the attack on a checkpost": new information, a first mention
     if re.match(r"\s+(?:in|at|near|on)\s+(?:the\s+)?[A-Z0-9]", after) and not re.match(
         r"\s+on\s+(?:the\s+)?(?:Pakistani|Afghan)", after
     ):
@@ -1018,18 +1307,18 @@ def _sentence_incidents(ctx: _Ctx, si: int, triggers: list[_Trigger]) -> list[_D
     # a sentence opening with an anaphoric event NP ("Those raids, which ...
     # killed") only adds detail to an event already read
     first = kept[0]
-    if first.anaphoric and not first.backref and _SENTENCE_INITIAL_NP.search(text[s_start : first.start]):
-        return []
-    kept = [t for t in kept if not t.anaphoric]
-    if not kept:
-        return []
-    groups = _group_triggers(ctx, kept, s_start, s_end)
+    fresh = [t for t in kept if not t.anaphoric]
+    initial_np = first.anaphoric and not first.backref and _SENTENCE_INITIAL_NP.search(text[s_start : first.start])
+    if initial_np or not fresh:
+        # only anaphoric mentions ("the attack", "the blast"): detail for an
+        # incident already read (place, date, toll), never an incident of its own
+        (_s, _e, date_idx), *_rest = _split_by_dates(ctx, s_start, s_end, kept)
+        return _build_draft(ctx, si, s_start, s_end, kept, date_idx, group_start=s_start, weak=True)
+    groups = _group_triggers(ctx, fresh, s_start, s_end)
     out: list[_Draft] = []
     for g_start, g_end, g_trigs in groups:
         for sub_start, sub_end, date_idx in _split_by_dates(ctx, g_start, g_end, g_trigs):
-            draft = _build_draft(ctx, si, sub_start, sub_end, g_trigs, date_idx, group_start=g_start)
-            if draft is not None:
-                out.append(draft)
+            out.extend(_build_draft(ctx, si, sub_start, sub_end, g_trigs, date_idx, group_start=g_start))
     return out
 
 
@@ -1058,6 +1347,8 @@ def _is_agent(ctx: _Ctx, a: ActorMention) -> bool:
     after = text[a.end : a.end + 30]
     if _BY_BEFORE.search(before):
         return True
+    if _is_source_or_victim(text, a):
+        return False
     if _TARGET_AFTER.search(after):
         return False
     if a.is_state_word:
@@ -1067,6 +1358,24 @@ def _is_agent(ctx: _Ctx, a: ActorMention) -> bool:
             return False
         return bool(_ACTS_AFTER.search(after))
     return not _TARGET_BEFORE.search(before[-25:])
+
+
+def _is_source_or_victim(text: str, a: ActorMention) -> bool:
+    """Whether an actor mention is the victim or the source of a report, not an agent.
+
+    "23 soldiers were killed", "two policemen lost their lives": victims.
+    "police said", "the Army said on Friday", "according to the military",
+    "a spokesman for the TTP": sources of the report (a group claiming an
+    attack is an attribution, handled elsewhere).
+    """
+    after = text[a.end : a.end + 60]
+    if _VICTIM_AFTER.search(after):
+        return True
+    if _REPORTER_AFTER.search(after):
+        return True
+    if a.actor.is_state and re.match(r"\s+(?:also\s+)?claimed\b(?!\s+responsibility)", after):
+        return True
+    return bool(_REPORTER_BEFORE.search(text[max(0, a.start - 40) : a.start]))
 
 
 def _group_triggers(
@@ -1112,6 +1421,10 @@ def _usable_dates(ctx: _Ctx, start: int, end: int) -> list[int]:
     return [i for i in range(lo, hi) if ctx.dates[i].end <= end and not ctx.dates[i].future]
 
 
+#: Characters a report date counts as further from the trigger than an event date.
+_REPORT_DATE_PENALTY: Final[int] = 80
+
+
 def _split_by_dates(ctx: _Ctx, start: int, end: int, trigs: list[_Trigger]) -> list[tuple[int, int, int | None]]:
     """One (start, end, date index) per event; several explicit years joined by "and" split."""
     idx = _usable_dates(ctx, start, end)
@@ -1145,11 +1458,13 @@ def _split_by_dates(ctx: _Ctx, start: int, end: int, trigs: list[_Trigger]) -> l
     main = trigs[0]
     best: int | None = None
     best_key: tuple[int, int] | None = None
+    # a report date ("said on Friday") loses to an event date ("overnight")
     for i in idx:
         m = ctx.dates[i]
         if ctx.resolved[i] is None:
             continue
-        key = (0 if not m.since else 1, abs(m.start - main.start))
+        penalty = _REPORT_DATE_PENALTY if ctx.report and ctx.report[i] else 0
+        key = (int(m.since), abs(m.start - main.start) + penalty)
         if best_key is None or key < best_key:
             best, best_key = i, key
     return [(start, end, best)]
@@ -1164,7 +1479,14 @@ def _build_draft(
     date_idx: int | None,
     *,
     group_start: int,
-) -> _Draft | None:
+    weak: bool = False,
+) -> list[_Draft]:
+    """The incident(s) one span reports (several when it names coordinated places).
+
+    A span that lacks what makes a report concrete (no actor, no place, no
+    date of its own) gives a *weak* draft: it can add detail to an incident
+    read before it, but never stands alone.
+    """
     text = ctx.text
     in_span = [t for t in trigs if start <= t.start < end] or trigs
     cls = min((t.cls for t in in_span), key=CLASS_PRIORITY.index)
@@ -1179,46 +1501,60 @@ def _build_draft(
     # --- date
     notes: list[str] = []
     date: ResolvedDate | None = None
+    date_kind = "event"
+    date_vague = False
     if date_idx is not None:
         date = ctx.resolved[date_idx]
         if date is not None and date.inferred:
             notes.append("year inferred from article context")
+        if ctx.report and ctx.report[date_idx]:
+            date_kind = "report"
+        date_vague = ctx.dates[date_idx].kind == "relative" and ctx.dates[date_idx].relative not in _DAY_RELATIVES
     if date is None:
-        date = _context_before(ctx, start)
+        ci = _context_index(ctx, start)
+        date = None if ci is None else ctx.resolved[ci]
         explicit_date = False
         if date is not None:
             notes.append("date from preceding context")
+            date_kind = "report" if ctx.report and ci is not None and ctx.report[ci] else "context"
         elif ctx.published_ref is not None:
             date = ctx.published_ref
+            date_kind = "publication"
             notes.append("date from publication/reference date")
     if date is None:
         logger.debug("no date for trigger %r", main.text)
-        return None
+        return []
     if date.precision == 4 and _AGGREGATE.search(seg):
-        return None
+        return []
     if date.precision <= 3 and _AGGREGATE.search(seg) and not has_verb:
-        return None
+        return []
     first_verb = next((t for t in in_span if t.pos == "v"), main)
     perfect = _PERFECT.search(text[max(start, first_verb.start - 25) : first_verb.start])
-    if perfect and not explicit_date and not re.search(r"\d", seg):
-        return None  # present perfect with no figure and no date: a generic statement
+    if perfect and not explicit_date and not re.search(r"\d", seg) and not weak:
+        return []  # present perfect with no figure and no date: a generic statement
 
     # --- places
     place, loc_text, precision, locative_found = _choose_place(ctx, start, end)
+    also = bool(_ALSO_CUE.search(text[max(start, main.start - 30) : min(end, main.end + 25)]))
     if not has_verb and not explicit_date and not locative_found and not light:
-        return None
+        weak = True
 
     # --- actors
     actor1, actor1_note = _choose_actor1(ctx, min(start, group_start), end, main)
     if actor1_note:
         notes.append(actor1_note)
     actor2 = _choose_actor2(ctx, start, end, main, actor1)
-    if place is None and actor1 is None:
-        return None
-    if not explicit_date and actor1 is None:
-        return None  # no date and no actor of its own: a general statement
+    attributed = None
+    if actor1 is None:
+        attributed = _attribution_in(ctx, start, end)
+        if attributed is not None:
+            notes.append("actor attributed in the same sentence")
+    if actor1 is None and attributed is None and (place is None or not (explicit_date or also)):
+        # no actor and no place, or no actor and no date of its own: a detail
+        # of another report or a general statement
+        weak = True
 
-    fatalities, fat_note = _fatalities(seg)
+    fatalities, fat_note, fat_noun = _fatality_figure(seg)
     if fat_note:
         notes.append(fat_note)
 
@@ -1233,7 +1569,7 @@ def _build_draft(
         cls=cls,
         date=date,
         date_explicit=explicit_date,
-        actor1=actor1.actor if actor1 else None,
+        actor1=actor1.actor if actor1 else attributed,
         actor2=actor2.actor if actor2 else None,
         place=place,
         location_text=loc_text,
@@ -1241,10 +1577,37 @@ def _build_draft(
         country_code=country,
         fatalities=fatalities,
         notes=notes,
+        weak=weak,
+        date_kind=date_kind,
+        fat_noun=fat_noun,
+        separate=bool(_SEPARATE_CUE.search(seg)),
+        also=also,
+        date_vague=date_vague,
+        same_area=_same_area(seg),
     )
     draft.event_type = _event_type(draft, seg, main)
     draft.confidence = _confidence(draft, seg, has_verb)
-    return draft
+    out = [draft]
+    # killings and abductions of other people in one report: two incidents
+    others = [t for t in in_span if t.cls != "abduct"]
+    if cls == "abduct" and others and fatalities is not None and not weak:
+        other_cls = min((t.cls for t in others), key=CLASS_PRIORITY.index)
+        killing = dataclasses.replace(draft, cls=other_cls, notes=list(notes), triggers=others)
+        draft.split_key = "abduction"
+        killing.event_type = _event_type(killing, seg, next((t for t in others if t.cls != "kill"), others[0]))
+        draft.fatalities, draft.fat_noun = None, ""
+        out = [killing, draft]
+    # "air strikes also hit Kunar and Paktika": one incident per place
+    if not weak and place is not None:
+        extra = _coordinated_places(ctx, start, end, place)
+        if extra:
+            copies = []
+            for p in extra:
+                c = dataclasses.replace(draft, place=p, location_text=p.name, notes=list(notes), split_key=p.place_id)
+                copies.append(c)
+            draft.split_key = place.place_id
+            out.extend(copies)
+    return out
 
 
 def _country_hint(seg: str, actor2: ActorMention | None) -> str:
@@ -1298,8 +1661,16 @@ def _place_candidates(ctx: _Ctx, start: int, end: int) -> list[tuple[int, int, s
             continue
         if not _LOCATIVE_BEFORE.search(before):
             continue
+        after = text[m.end : m.end + 40]
+        if _REPORTER_PLACE_AFTER.match(after):
+            continue  # "the government in Kabul said": where the source is, not the event
+        nxt = _NEXT_CAPITAL.match(after)
+        if nxt and nxt.group(1).lower() not in _FACILITY_WORDS:
+            continue  # a short match inside an unknown longer name ("Kot" of "Kot Katai")
         place = _rerank(ctx, m, before)
         flags = 1 if _NEAR_BEFORE.search(before) else 0
+        if _AREA_AFTER.match(after):
+            flags |= 4  # "the X area", "Y's X area": around X, not X itself
         out.append((m.start, m.end, m.text, place, flags))
     for s, e, name in ctx.extra_places:
         if start <= s < end and not any(s < be and bs < e for bs, be in blocked):
@@ -1311,7 +1682,7 @@ def _place_candidates(ctx: _Ctx, start: int, end: int) -> list[tuple[int, int, s
     marked: list[tuple[int, int, str, Place | None, int]] = []
     for i, c in enumerate(out):
         flags = c[4]
-        if flags & 1 and i > 0:
+        if flags & 1 and i > 0 and _NEAR_BEFORE.search(text[out[i - 1][1] : c[0]]):
             flags |= 2
         marked.append((c[0], c[1], c[2], c[3], flags))
     return marked
@@ -1343,16 +1714,45 @@ def _choose_place(ctx: _Ctx, start: int, end: int) -> tuple[Place | None, str, i
         return None, "", None, False
     resolved = [c for c in cands if c[3] is not None]
     pool = [c for c in resolved if not c[4] & 2] or resolved
+    between = _between_places(ctx, resolved)
+    if between is not None:
+        return between, between.name, 2, True
     if pool:
         best = min(pool, key=lambda c: (_TYPE_RANK.get(c[3].feature_type, 9), c[0]))  # type: ignore[union-attr]
         place = best[3]
         assert place is not None
         precision = place.geo_precision
-        if best[4] & 1 and precision == 1:
+        if best[4] & 5 and precision == 1:
             precision = 2
         return place, place.name, precision, True
     first = cands[0]
     return None, first[2], None, True
+
+
+def _between_places(ctx: _Ctx, cands: list[tuple[int, int, str, Place | None, int]]) -> Place | None:
+    """A point halfway between two nearby towns ("between Pasni and Ormara", geo_precision 2)."""
+    text = ctx.text
+    for a, b in itertools.pairwise(cands):
+        pa, pb = a[3], b[3]
+        if pa is None or pb is None or pa.geo_precision != 1 or pb.geo_precision != 1:
+            continue
+        if not re.fullmatch(r"\s+and\s+", text[a[1] : b[0]]) or not re.search(r"\bbetween\s+$", text[a[0] - 9 : a[0]]):
+            continue
+        if pa.country_code != pb.country_code or _km(pa, pb) > 150:
+            continue
+        return Place(
+            place_id=f"{pa.place_id}+{pb.place_id}",
+            name=f"between {pa.name} and {pb.name}",
+            feature_type="town",
+            country_code=pa.country_code,
+            admin1=pa.admin1 if pa.admin1 == pb.admin1 else "",
+            admin2=pa.admin2 if pa.admin2 == pb.admin2 else "",
+            lat=round((pa.lat + pb.lat) / 2, 5),
+            lon=round((pa.lon + pb.lon) / 2, 5),
+            population=0,
+            source="midpoint",
+        )
+    return None
 
 
 def _choose_actor1(ctx: _Ctx, start: int, end: int, main: _Trigger) -> tuple[ActorMention | None, str]:
@@ -1394,8 +1794,32 @@ def _choose_actor2(ctx: _Ctx, start: int, end: int, main: _Trigger, actor1: Acto
     return after[0] if after else None
 
 
+def _figure_noun(seg: str, pos: int) -> str:
+    """The victim noun of the figure ending at ``pos`` ("" when none is near)."""
+    for k, w in enumerate(_WORD_RE.finditer(seg, pos, pos + 60)):
+        word = w.group().lower()
+        if word in _VICTIM_NOUNS:
+            return word
+        if k >= 4:
+            break
+    return ""
+
+
 def _fatalities(seg: str) -> tuple[int | None, str]:
-    values: list[tuple[int, int]] = []
+    """The most conservative death toll a text span states, and a note."""
+    value, note, _noun = _fatality_figure(seg)
+    return value, note
+
+
+def _fatality_figure(seg: str) -> tuple[int | None, str, str]:
+    """The death toll of a span, a note and the noun of the victims counted.
+
+    Several figures joined in one list ("two soldiers and three civilians")
+    are summed; figures of two accounts ("15 civilians were killed, officials
+    said, as the army claimed killing 40 fighters") are not. Attackers killed
+    are left out when the victims' toll is also given.
+    """
+    values: list[tuple[int, int, str]] = []
     for rx in _FATALITY_RES:
         for m in rx.finditer(seg):
             n = _to_int(m.group("n"))
@@ -1407,26 +1831,33 @@ def _fatalities(seg: str) -> tuple[int | None, str]:
                 n2 = _to_int(m.group("n2"))
                 if n2 is not None:
                     n = min(n, n2)
-            values.append((m.start("n"), n))
+            end = m.end("n2") if m.group("n2") else m.end("n")
+            values.append((m.start("n"), n, _figure_noun(seg, end)))
     note = ""
     if not values:
         if _SINGLE_VICTIM.search(seg):
-            return 1, ""
+            return 1, "", "<one>"
         nm = _NAMED_VICTIM.search(seg)
         if nm and not re.search(r"\b(?:Pakistan|Afghanistan|India|Iran|China)\b", nm.group()):
-            return 1, "one named victim"
-        return None, ""
+            return 1, "one named victim", "<one>"
+        return None, "", ""
     # the same figure read twice by two patterns counts once
-    uniq: dict[int, int] = {}
-    for pos, n in values:
+    uniq: dict[int, tuple[int, str]] = {}
+    for pos, n, noun in sorted(values):
         if not any(abs(pos - p) <= 2 for p in uniq):
-            uniq[pos] = n
-    nums = [uniq[p] for p in sorted(uniq)]
-    if len(nums) > 1 and re.search(r"\band\b", seg):
-        total = sum(nums)
-        value = min(nums) if len(set(nums)) == 1 else total
-        if len(set(nums)) > 1:
-            note = "fatalities summed over reported groups"
+            uniq[pos] = (n, noun)
+    victims = {p: v for p, v in uniq.items() if v[1] not in _ATTACKER_NOUNS}
+    if victims:
+        uniq = victims
+    order = sorted(uniq)
+    nums = [uniq[p][0] for p in order]
+    noun = uniq[order[0]][1]
+    joined = len(nums) > 1 and all(
+        re.search(r"\band\b|,", seg[a:b]) and not _ACCOUNT_BREAK.search(seg[a:b]) for a, b in itertools.pairwise(order)
+    )
+    if joined and len(set(nums)) > 1:
+        value = sum(nums)
+        note = "fatalities summed over reported groups"
     else:
         value = min(nums)
     first_pos = min(uniq)
@@ -1438,7 +1869,7 @@ def _fatalities(seg: str) -> tuple[int | None, str]:
         who = claim.group("who")
         if who.lower() not in ("the", "it", "this", "that"):
             note = f"fatalities per {who} claim"
-    return value, note
+    return value, note, noun
 
 
 def _event_type(d: _Draft, seg: str, main: _Trigger) -> tuple[str, str]:
@@ -1461,6 +1892,8 @@ def _event_type(d: _Draft, seg: str, main: _Trigger) -> tuple[str, str]:
       annotation of this project codes them as attacks.
     """
     cls = d.cls
+    if cls == "ied" and _state_explosion(d.triggers, d.actor1):
+        return CLASS_TYPES["air"] if _AIR_CONTEXT.search(seg) else CLASS_TYPES["shell"]
     if cls not in ("attack", "kill"):
         return CLASS_TYPES[cls]
     a1, a2 = d.actor1, d.actor2
@@ -1489,6 +1922,22 @@ def _event_type(d: _Draft, seg: str, main: _Trigger) -> tuple[str, str]:
     return _ATTACK
 
 
+_GENERIC_EXPLOSION: Final[re.Pattern[str]] = re.compile(r"(?:blasts?|explosions?|explod\w+|bombings?)", re.IGNORECASE)
+
+
+def _state_explosion(triggers: list[_Trigger], actor1: Actor | None) -> bool:
+    """Explosions a state force is credited with are strikes, not planted bombs.
+
+    "explosions in Kabul that were blamed on Pakistan": a state does not
+    plant roadside bombs across a border; unless the text names a planted
+    device, an explosion caused by a state military is a strike.
+    """
+    if actor1 is None or not actor1.is_state or actor1.is_generic:
+        return False
+    ied = [t for t in triggers if t.cls == "ied"]
+    return bool(ied) and all(_GENERIC_EXPLOSION.fullmatch(t.text) for t in ied)
+
+
 def _confidence(d: _Draft, seg: str, has_verb: bool) -> float:
     c = 0.5
     c += 0.1 if d.date_explicit else -0.1
@@ -1512,7 +1961,15 @@ _ATTRIBUTION: Final[tuple[re.Pattern[str], ...]] = (
         r"\b(?:claimed\s+by|carried\s+out\s+by|perpetrated\s+by|responsibility\s+(?:was\s+)?claimed\s+by)\s+(?:the\s+)?$",
         re.IGNORECASE,
     ),
+    re.compile(r"\bblamed\s+on\s+(?:the\s+)?$", re.IGNORECASE),
 )
+_SEPARATE_CUE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:separate(?:ly)?\s+(?:incidents?|attacks?|operations?|clash(?:es)?|developments?|raids?|strikes?)|separately"
+    r"|another\s+(?:attack|incident|blast|explosion|bombing|strike|ambush|raid|clash)|(?:second|third)\s+incident"
+    r"|a\s+similar\s+(?:attack|incident))\b",
+    re.IGNORECASE,
+)
+_ALSO_CUE: Final[re.Pattern[str]] = re.compile(r"\balso\b", re.IGNORECASE)
 _CLAIM_AFTER: Final[re.Pattern[str]] = re.compile(
     r"^\s*(?:(?:has|have|had|later|quickly)\s+)*(?:claimed|accepted|took)\s+responsibility|^\s*(?:was|were)\s+behind\b",
     re.IGNORECASE,
@@ -1524,7 +1981,7 @@ _FOLLOW_EVENT: Final[re.Pattern[str]] = re.compile(
 )
 
 
-def _harvest_following(ctx: _Ctx, drafts: list[_Draft]) -> None:
+def _harvest_following(ctx: _Ctx, drafts: list[_Draft], taken: set[int]) -> None:
     """Attribution and fatalities from the next sentences of an incident.
 
     "The Pakistani government blamed the TTP for the attack." gives actor1;
@@ -1532,7 +1989,6 @@ def _harvest_following(ctx: _Ctx, drafts: list[_Draft]) -> None:
     civilian deaths" gives fatalities. Evidence then covers both sentences.
     """
     text, doc = ctx.text, ctx.doc
-    taken = {d.sent_index for d in drafts}
     for d in drafts:
         last_in_sentence = all(o.sent_index != d.sent_index or o.end <= d.end for o in drafts)
         if not last_in_sentence:
@@ -1544,7 +2000,7 @@ def _harvest_following(ctx: _Ctx, drafts: list[_Draft]) -> None:
             s, e, _ = doc.spans[si]
             sent = text[s:e]
             used = False
-            if d.actor1 is None:
+            if d.actor1 is None or d.actor1.name == GENERIC_ARMED:
                 for a in _in_range(ctx.actors, ctx.actor_starts, s, e):
                     if a.actor.name in (GENERIC_CIVILIANS,) or a.is_state_word:
                         continue
@@ -1566,6 +2022,358 @@ def _harvest_following(ctx: _Ctx, drafts: list[_Draft]) -> None:
                 d.end = e
             elif not _FOLLOW_EVENT.search(sent):
                 break
+
+
+def _attribution_in(ctx: _Ctx, start: int, end: int) -> Actor | None:
+    """An actor a span blames or credits: "blamed the TTP", "claimed by ISKP", "X claimed responsibility"."""
+    text = ctx.text
+    for a in _in_range(ctx.actors, ctx.actor_starts, start, end):
+        if a.actor.name == GENERIC_CIVILIANS:
+            continue
+        before = text[max(start, a.start - 40) : a.start]
+        if any(rx.search(before) for rx in _ATTRIBUTION):
+            return a.actor
+        if not a.is_state_word and not a.actor.is_generic and _CLAIM_AFTER.search(text[a.end : a.end + 40]):
+            return a.actor
+    return None
+
+
+def _coordinated_places(ctx: _Ctx, start: int, end: int, chosen: Place) -> list[Place]:
+    """Other places coordinated with the chosen one ("in Kunar and Paktika"): one incident each."""
+    cands = [c for c in _place_candidates(ctx, start, end) if c[3] is not None and not c[4] & 2]
+    idx = next((i for i, c in enumerate(cands) if c[3] == chosen), None)
+    if idx is None or _vague(chosen):
+        return []
+    run = [idx]
+    for step in (-1, 1):
+        i = idx
+        while 0 <= i + step < len(cands):
+            a, b = (cands[i], cands[i + step]) if step == 1 else (cands[i + step], cands[i])
+            other = cands[i + step][3]
+            assert other is not None
+            if other.feature_type != chosen.feature_type or other == chosen:
+                break
+            if not re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*", ctx.text[a[1] : b[0]]):
+                break
+            i += step
+            run.append(i)
+    extra: list[Place] = []
+    for i in sorted(run):
+        p = cands[i][3]
+        if p is not None and p != chosen and p not in extra:
+            extra.append(p)
+    return extra
+
+
+# ------------------------------------------------------------ merging
+#: How far (in sentences) a report may follow the incident it adds to.
+_MERGE_GAP: Final[int] = 3
+_WEAK_GAP: Final[int] = 5
+_EXPLOSIVE_CLASSES: Final[frozenset[str]] = frozenset({"suicide", "ied", "grenade", "air", "shell"})
+_KIND_RANK: Final[dict[str, int]] = {"event": 0, "context": 1, "report": 2, "publication": 3}
+#: Relative expressions that name a day ("yesterday"), unlike "this week" or "recently".
+_DAY_RELATIVES: Final[frozenset[str]] = frozenset({"yesterday", "last night", "overnight", "today"})
+_SAME_AREA: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:in|at|of)\s+the\s+same\s+(province|district|city|town|area|region)\b", re.IGNORECASE
+)
+
+
+def _same_area(seg: str) -> str:
+    """The kind of area "in the same province" means ("" when none)."""
+    m = _SAME_AREA.search(seg)
+    return "" if m is None else m.group(1).lower()
+
+
+def _area_of(ctx: _Ctx, place: Place | None, kind: str) -> Place | None:
+    """The province (or district, town) of a place: "the same province" as an incident before."""
+    if place is None or not kind:
+        return None
+    if kind in ("province", "region"):
+        if place.feature_type == "province":
+            return place
+        name, ftype = place.admin1, "province"
+    elif kind == "district":
+        if place.feature_type == "district":
+            return place
+        name, ftype = place.admin2, "district"
+    else:
+        return place
+    if not name:
+        return None
+    found = ctx.gazetteer.lookup(name, feature_type=ftype, country=place.country_code)
+    return next((p for p in found if p.feature_type == ftype), None)
+
+
+def _vague(place: Place | None) -> bool:
+    """A place that does not pin an incident down (a country, a border, a region)."""
+    return place is None or place.feature_type in ("country", "border", "region")
+
+
+def _km(a: Place, b: Place) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _places_compatible(a: Place | None, b: Place | None) -> bool:
+    """Whether two places can be the scene of one incident (same, nested or near)."""
+    if a is None or b is None or a == b:
+        return True
+    if a.feature_type in ("border", "region") or b.feature_type in ("border", "region"):
+        return True
+    if a.country_code and b.country_code and a.country_code != b.country_code:
+        return False
+    if a.feature_type == "country" or b.feature_type == "country":
+        return True
+    for x, y in ((a, b), (b, a)):
+        if x.feature_type == "province" and y.admin1 and y.admin1.lower() == x.name.lower():
+            return True
+        if x.feature_type in ("district", "tehsil") and y.admin2 and y.admin2.lower() == x.name.lower():
+            return True
+    return _km(a, b) <= 40.0
+
+
+def _actor_key(actor: Actor | None) -> tuple[str, str] | None:
+    if actor is None or actor.name == GENERIC_CIVILIANS:
+        return None
+    if actor.is_state:
+        return ("state", actor.country or "?")
+    if actor.is_generic:
+        return ("armed", "?")
+    return ("armed", actor.name)
+
+
+def _actors_compatible(a: Actor | None, b: Actor | None) -> bool:
+    ka, kb = _actor_key(a), _actor_key(b)
+    if ka is None or kb is None:
+        return True
+    return ka[0] == kb[0] and (ka[1] == kb[1] or "?" in (ka[1], kb[1]))
+
+
+def _group_actor1(group: list[_Draft]) -> Actor | None:
+    """The perpetrator of a group: the first stated actor; a named group refines an unnamed one."""
+    actor: Actor | None = None
+    for m in group:
+        a = m.actor1
+        if a is None or (m.weak and a.is_generic):
+            continue
+        if actor is None or (actor.name == GENERIC_ARMED and not a.is_state and not a.is_generic):
+            actor = a
+    return actor
+
+
+def _compatible(group: list[_Draft], d: _Draft, group_actor: Actor | None) -> bool:
+    """Whether draft ``d`` can report the same incident as ``group``."""
+    # abductions and killings of other people are separate incidents
+    g_abduct = any(m.cls == "abduct" for m in group)
+    if g_abduct != (d.cls == "abduct"):
+        killed = d.fatalities is not None if d.cls != "abduct" else any(m.fatalities is not None for m in group)
+        if killed:
+            return False
+    # actors: the two sides of a battle may be named in either order
+    battle = d.event_type in (_BATTLE, _ATTACK) and any(m.event_type == _BATTLE for m in group)
+    if not _actors_compatible(group_actor, d.actor1):
+        sides = [m.actor2 for m in group if m.actor2 is not None]
+        either_side = any(_actors_compatible(x, d.actor1) for x in sides) or _actors_compatible(group_actor, d.actor2)
+        if not (battle and either_side):
+            return False
+    # dates: a report date constrains nothing; event dates must agree
+    if d.date_kind in ("event", "context"):
+        for m in group:
+            if m.date_kind not in ("event", "context"):
+                continue
+            if not m.date.overlaps(d.date):
+                return False
+            if (
+                m.date_kind == d.date_kind == "event"
+                and m.date.precision != d.date.precision
+                and not (m.date_vague or d.date_vague)
+            ):
+                return False
+    return all(_places_compatible(m.place, d.place) for m in group)
+
+
+def _same_day(group: list[_Draft], d: _Draft) -> bool:
+    if d.date_kind not in ("event", "context") or d.date.precision != 1:
+        return False
+    return any(m.date_kind in ("event", "context") and m.date == d.date for m in group)
+
+
+#: A number of people ("five to six drivers", "three others").
+_VICTIM_COUNT: Final[re.Pattern[str]] = re.compile(
+    rf"(?<![\w,.]){_RANGE}\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(_VICTIM_NOUNS))}|others)\b", re.IGNORECASE
+)
+
+
+def _concrete(ctx: _Ctx, d: _Draft) -> bool:
+    """A weak draft that still reports something concrete: a verb and a number of victims."""
+    if not any(t.pos == "v" and not t.anaphoric for t in d.triggers):
+        return False
+    if d.date_kind == "publication":
+        return False
+    return d.fatalities is not None or bool(_VICTIM_COUNT.search(ctx.text[d.start : d.end]))
+
+
+def _merge_incidents(ctx: _Ctx, drafts: list[_Draft]) -> tuple[list[_Draft], set[int]]:
+    """Merge the mentions of one incident in an article into one record.
+
+    A news story tells one incident over several sentences: the lead, the
+    place, the toll, the claim ("the attack", "the blast"). A draft joins an
+    earlier incident when nothing contradicts it (actor, date, place, kind)
+    and it follows closely; anaphoric and weak drafts only ever join.
+    "In a separate incident", "another attack" and "... also ..." start a
+    new incident.
+
+    Returns
+    -------
+    tuple
+        The merged drafts in text order, and the sentences they used.
+    """
+    groups: list[list[_Draft]] = []
+    for d in drafts:
+        anaphoric = d.weak or all(t.anaphoric for t in d.triggers)
+        target: list[_Draft] | None = None
+        if not (d.separate or d.also) or anaphoric:
+            order = sorted(groups, key=lambda g: max(m.sent_index for m in g), reverse=True)
+            for rank, g in enumerate(order):
+                gap = d.sent_index - max(m.sent_index for m in g)
+                if gap > (_WEAK_GAP if anaphoric else _MERGE_GAP):
+                    continue
+                if not anaphoric and rank > 0 and not _same_day(g, d):
+                    continue
+                refers_back = all(t.anaphoric for t in d.triggers)
+                if not refers_back and all(m.date.precision == 4 for m in g):
+                    continue  # background dated by a year only: too vague to join on
+
+                if _compatible(g, d, _group_actor1(g)):
+                    target = g
+                    break
+        if target is not None:
+            target.append(d)
+            continue
+        if d.weak:
+            if not _concrete(ctx, d):
+                continue
+            d.weak = False
+        if d.place is None and d.same_area and groups:
+            last = max(groups, key=lambda g: max(m.sent_index for m in g))
+            area = _area_of(ctx, _combine(ctx, last).place, d.same_area)
+            if area is not None:
+                d.place, d.location_text, d.geo_precision = area, area.name, area.geo_precision
+                d.country_code = area.country_code
+                d.notes.append(f"place: the same {d.same_area} as the incident before")
+        if d.also and d.actor1 is None and groups:
+            last = max(groups, key=lambda g: max(m.sent_index for m in g))
+            d.actor1 = _group_actor1(last)
+            if d.actor1 is not None:
+                d.notes.append("actor of the incident reported before")
+        groups.append([d])
+    taken = {m.sent_index for g in groups for m in g}
+    uses: dict[int, int] = {}
+    for g in groups:
+        for si in {m.sent_index for m in g}:
+            uses[si] = uses.get(si, 0) + 1
+    shared = {si for si, n in uses.items() if n > 1}
+    merged = [_combine(ctx, g, shared) for g in groups]
+    merged.sort(key=lambda m: (m.start, m.split_key))
+    return merged, taken
+
+
+def _combine(ctx: _Ctx, group: list[_Draft], shared: frozenset[int] | set[int] = frozenset()) -> _Draft:
+    """One record from the mentions of one incident.
+
+    The most specific place, date and type win; the toll is the lowest
+    figure given for the same victims; the evidence is the sentence that
+    describes the incident with its place, plus the sentences right after it
+    that add to it (but not those ``shared`` with another incident).
+    """
+    if len(group) == 1:
+        return group[0]
+    strong = [m for m in group if not m.weak]
+    lead = strong[0] if strong else group[0]
+
+    def place_key(m: _Draft) -> tuple[int, int, int]:
+        assert m.place is not None
+        return (_TYPE_RANK.get(m.place.feature_type, 9), m.geo_precision or 9, m.start)
+
+    pools = (
+        [m for m in group if not _vague(m.place)],
+        [m for m in strong if m.place is not None],
+        [m for m in group if m.place is not None],
+    )
+    pool = next((p for p in pools if p), [])
+    primary = min(pool, key=place_key) if pool else lead
+    out = dataclasses.replace(primary, notes=list(primary.notes), weak=False)
+
+    # date: an event date before a date read from context, a report or the publication
+    dated = min(group, key=lambda m: (_KIND_RANK[m.date_kind], m.date.precision, m.start))
+    out.date, out.date_kind = dated.date, dated.date_kind
+    out.date_explicit = any(m.date_explicit for m in group)
+
+    # type: the most specific method named anywhere; fighting if any report says so
+    classes = [m.cls for m in group if m.cls in _EXPLOSIVE_CLASSES or (m.cls == "abduct" and not m.weak)]
+    if any(m.cls == "abduct" for m in group):
+        classes.append("abduct")
+    if classes:
+        out.cls = min(classes, key=CLASS_PRIORITY.index)
+        out.event_type = CLASS_TYPES[out.cls]
+        if out.cls == "ied" and _state_explosion([t for m in group for t in m.triggers], _group_actor1(group)):
+            out.event_type = CLASS_TYPES["shell"]
+    elif any(m.event_type == _BATTLE for m in group):
+        out.event_type = _BATTLE
+    else:
+        out.event_type = next((m.event_type for m in strong if m.event_type != _BATTLE), primary.event_type)
+
+    # actors
+    actor1 = _group_actor1(group)
+    attributed = None
+    for m in group:
+        attributed = attributed or _attribution_in(ctx, *ctx.doc.spans[m.sent_index][:2])
+    if attributed is not None and (
+        actor1 is None or (actor1.name == GENERIC_ARMED and not attributed.is_state and not attributed.is_generic)
+    ):
+        actor1 = attributed
+        out.notes.append("actor from a claim or attribution")
+    out.actor1 = actor1
+    actor2 = next((m.actor2 for m in [primary, *group] if m.actor2 is not None and m.actor2 != actor1), None)
+    out.actor2 = actor2
+
+    # fatalities: the lowest figure given for the same victims as the first figure
+    figures = [m for m in group if m.fatalities is not None]
+    if figures:
+        victims = [m for m in figures if m.fat_noun not in _ATTACKER_NOUNS] or figures
+        base = victims[0]
+        same = [m for m in victims if _same_victims(base.fat_noun, m.fat_noun)]
+        best = min(same, key=lambda m: m.fatalities or 0)
+        out.fatalities = best.fatalities
+        out.notes = [n for n in out.notes if not n.startswith("fatalities")]
+        out.notes.extend(n for n in best.notes if n.startswith("fatalities"))
+        if len({m.fatalities for m in same}) > 1:
+            out.notes.append("lowest of the tolls reported")
+    else:
+        out.fatalities = None
+
+    # evidence: the primary sentence and the member sentences right after it
+    members = {m.sent_index for m in group}
+    si = primary.sent_index
+    end = primary.end
+    while si + 1 in members and si + 1 not in shared and si + 1 - primary.sent_index < 3:
+        si += 1
+        end = ctx.doc.spans[si][1]
+    out.end = end
+    if out.country_code == "" and out.place is not None:
+        out.country_code = out.place.country_code
+    out.notes.append(f"merged {len(group)} mentions of the incident")
+    out.confidence = max(m.confidence for m in group)
+    return out
+
+
+def _same_victims(a: str, b: str) -> bool:
+    """Whether two tolls count the same people ("people" and "persons" do; "people" and "children" do not)."""
+    if a == b:
+        return True
+    return a in _UNIVERSAL_NOUNS and b in _UNIVERSAL_NOUNS
 
 
 def _drop_coarse_duplicates(drafts: list[_Draft]) -> list[_Draft]:
@@ -1649,4 +2457,9 @@ def _to_incident(ctx: _Ctx, d: _Draft, article: Article) -> Incident:
         confidence=d.confidence,
         place_id=place_id,
         geocoder=geocoder,
+        event_id=make_event_id(article.doc_id, article.body_offset + start, article.body_offset + end, event_type)
+        if not d.split_key
+        else make_event_id(
+            article.doc_id, article.body_offset + start, article.body_offset + end, f"{event_type}|{d.split_key}"
+        ),
     )

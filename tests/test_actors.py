@@ -50,6 +50,20 @@ SCORE_PY = Path("/work/shared/eval/score.py")
         ("Frontier Corps", PAK_MILITARY),
         ("ISPR", PAK_MILITARY),
         ("US forces", US_MILITARY),
+        ("Tehrik-e-Jehad Pakistan", TJP),
+        ("the Islamic State-Khorasan", ISK),
+        ("an IS-claimed bombing", ISK),
+        ("IS fighters", ISK),
+        ("ISIS-KP", ISK),
+        ("the Gul Bahadur faction", "Hafiz Gul Bahadur Group"),
+        ("Hafiz Gul Bahadur group", "Hafiz Gul Bahadur Group"),
+        ("Jamaatul Ahrar", "JuA: Jamaat-ul-Ahrar (TTP faction)"),
+        ("Hizbul Ahrar", "HuA: Hizbul Ahrar (TTP faction)"),
+        ("Lashkar-e-Islam", "LeI: Lashkar-e-Islam"),
+        ("Lashkar-e-Jhangvi al-Alami", "LeJ: Lashkar-e-Jhangvi"),
+        ("Balochistan Liberation Front", "BLF: Balochistan Liberation Front"),
+        ("BRAS", "BRAS: Baloch Raaji Aajoi Sangar"),
+        ("the Zainabiyoun Brigade", "Zainabiyoun Brigade"),
     ],
 )
 def test_aliases(name: str, canonical: str) -> None:
@@ -60,6 +74,11 @@ def test_aliases(name: str, canonical: str) -> None:
 
 def test_unknown_name() -> None:
     assert canonical_actor("the local football club") is None
+
+
+def test_upper_case_is_only_an_actor_before_a_verb_or_noun() -> None:
+    assert canonical_actor("THIS IS A HEADLINE") is None
+    assert canonical_actor("the IS gunmen") is not None
 
 
 def test_state_words_are_flagged() -> None:
@@ -96,6 +115,8 @@ def test_dispatch_keys_cover_every_alias() -> None:
         "Unidentified gunmen, U.S. forces, ISIS-K, IS-K, ISKP, Fitna al-Khawarij, Frontier Corps, FC, CTD, "
         "Levies, the BLF, BLA, TJP, JuA, LeJ, LeT, JeM, Jaish al-Adl, IRGC, NATO, CIA, al-Qaeda, AQIS, "
         "Haqqani network, Hafiz Gul Bahadur group, Majeed Brigade, Islamic Emirate, IEA, Rawalpindi, "
+        "Hizbul Ahrar, HuA, HGB, Gul Bahadur group, LeI, BRAS, Baloch Raaji Aajoi Sangar, Zainabiyoun, ISK, ISIL, "
+        "IS-claimed, IS fighters, "
         "New Delhi, Washington, Tehran, Kabul, police officers, policemen, checkposts, servicemen, "
         "villagers, pilgrims, labourers, tribesmen, Chinese nationals, refugees, miscreants, separatists."
     )

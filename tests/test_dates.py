@@ -118,3 +118,38 @@ def test_scan_words_equals_finditer() -> None:
     a = [(m.start(), m.end()) for m in _DATE_RE.finditer(text)]
     b = [(m.start(), m.end()) for m in scan_words(_DATE_RE, text, _DATE_KEYS, digits=True)]
     assert a == b
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "precision"),
+    [
+        ("Two days ago, gunmen fired", "2025-03-11", 1),
+        ("A day ago, a convoy", "2025-03-12", 1),
+        ("were shot overnight in", "2025-03-12", 1),
+        ("casualties over the weekend", "2025-03-08", 2),
+        ("the weekend raid", "2025-03-08", 2),
+    ],
+)
+def test_relative_days_overnight_and_weekend(text: str, iso: str, precision: int) -> None:
+    r = resolve_date(_one(text), published=dt.date(2025, 3, 13))  # a Thursday
+    assert r is not None and (r.iso, r.precision) == (iso, precision)
+
+
+def test_month_named_against_last_year() -> None:
+    m = _one("In November last year, a bomb")
+    assert m.text == "November last year" and m.year_offset == -1
+    r = resolve_date(m, published=dt.date(2025, 3, 13))
+    assert r is not None and (r.iso, r.precision) == ("2024-11-01", 3)
+    r = resolve_date(_one("in June this year the army"), published=dt.date(2025, 8, 2))
+    assert r is not None and (r.iso, r.precision) == ("2025-06-01", 3)
+
+
+def test_weekday_without_publication_date_falls_back_to_the_reference_period() -> None:
+    m = _one("said on Friday that")
+    month = ResolvedDate(dt.date(2023, 6, 1), 3)
+    r = resolve_date(m, reference=month)
+    assert r is not None and (r.iso, r.precision) == ("2023-06-01", 3)
+    day = ResolvedDate(dt.date(2023, 6, 14), 1)  # a Wednesday
+    r = resolve_date(m, reference=day)
+    assert r is not None and (r.iso, r.precision) == ("2023-06-09", 2)
+    assert resolve_date(m, reference=ResolvedDate(dt.date(2023, 1, 1), 4)) is None

@@ -84,6 +84,11 @@ def gaz() -> Gazetteer:
                 69.3,
                 aliases=("Durand Line", "Pak-Afghan border"),
             ),
+            _p("t:kohat", "Kohat", "district", "PK", 33.37, 71.49, admin1="Khyber Pakhtunkhwa", admin2="Kohat"),
+            _p("t:gwadar", "Gwadar", "district", "PK", 25.42, 62.53, admin1="Balochistan", admin2="Gwadar"),
+            _p("t:pasni", "Pasni", "town", "PK", 25.26, 63.47, admin1="Balochistan", admin2="Gwadar"),
+            _p("t:ormara", "Ormara", "town", "PK", 25.21, 64.64, admin1="Balochistan", admin2="Gwadar"),
+            _p("t:kot", "Kot", "district", "AF", 34.14, 70.59, admin1="Nangarhar", admin2="Kot"),
             _p("t:march", "March", "village", "AF", 35.0, 65.0),
             _p("t:khan", "Khan", "village", "PK", 31.0, 71.0),
         ]
@@ -411,3 +416,212 @@ def test_headings_stay_apart_from_paragraphs(gaz: Gazetteer) -> None:
     )
     inc = _only(gaz, text)
     assert inc.evidence.startswith("On 3 March 2025")
+
+
+# ------------------------------------------------- one incident, many mentions
+def test_follow_up_sentences_merge_into_one_incident(gaz: Gazetteer) -> None:
+    text = (
+        "Militants ambushed a police patrol in Lakki Marwat district on Monday, killing three policemen, "
+        "officials said. The attack took place near a flour mill. "
+        "Police said the attackers fled on motorcycles after the ambush."
+    )
+    inc = _only(gaz, text)
+    assert inc.location == "Lakki Marwat" and inc.fatalities == 3
+    assert inc.event_date == "2025-05-05"
+
+
+def test_anaphoric_detail_gives_place_and_method(gaz: Gazetteer) -> None:
+    text = (
+        "Four people were killed in an attack on a passenger van on Sunday, police said. "
+        "The blast, caused by a roadside bomb, took place in Chaman."
+    )
+    inc = _only(gaz, text)
+    assert inc.sub_event_type == "Remote explosive/landmine/IED"
+    assert inc.location == "Chaman" and inc.fatalities == 4
+    assert inc.evidence.startswith("The blast")  # the sentence that names the place
+
+
+def test_claim_date_is_not_the_event_date(gaz: Gazetteer) -> None:
+    text = (
+        "ISKP on Saturday claimed responsibility for a suicide bombing in Kabul which killed four people. "
+        "The bomber blew himself up at a checkpoint on Thursday, officials said."
+    )
+    inc = _only(gaz, text, published=dt.date(2025, 5, 10))  # a Saturday
+    assert (inc.event_date, inc.time_precision) == ("2025-05-08", 1)
+    assert inc.sub_event_type == "Suicide bomb" and inc.actor1 == "IS-K: Islamic State Khorasan Province"
+
+
+def test_both_sides_accounts_of_one_firefight_merge(gaz: Gazetteer) -> None:
+    text = (
+        "Security forces raided a hideout in Mir Ali when two soldiers were killed in an exchange of fire with TTP "
+        "militants, the army said on Friday. "
+        "The TTP said in a statement that five soldiers had been killed in its attack on Wednesday night."
+    )
+    inc = _only(gaz, text, published=dt.date(2025, 5, 9))  # a Friday
+    assert (inc.event_type, inc.sub_event_type) == ("Battles", "Armed clash")
+    assert inc.fatalities == 2  # the lower of the two accounts
+    assert inc.event_date == "2025-05-07"
+    assert inc.actor1 == "Military Forces of Pakistan"
+
+
+def test_separate_incident_is_not_merged(gaz: Gazetteer) -> None:
+    text = (
+        "Gunmen killed two policemen in Bannu on Monday, officials said. "
+        "In a separate incident, militants killed a shopkeeper in Bannu."
+    )
+    found = _run(gaz, text)
+    assert len(found) == 2
+
+
+def test_other_people_abducted_in_a_killing_are_a_second_incident(gaz: Gazetteer) -> None:
+    found = _run(gaz, "Gunmen killed two drivers and took away four others near Chaman on Monday.")
+    kinds = sorted((i.sub_event_type, i.fatalities) for i in found)
+    assert kinds == [("Abduction/forced disappearance", None), ("Attack", 2)]
+    assert len({i.event_id for i in found}) == 2
+
+
+def test_also_with_two_places_gives_one_incident_per_place(gaz: Gazetteer) -> None:
+    text = (
+        "Pakistani jets struck a house in Khost province last night, killing six people. "
+        "Strikes also hit Kunar and Paktika, the Taliban said."
+    )
+    found = _run(gaz, text)
+    assert sorted(i.location for i in found) == ["Khost", "Kunar", "Paktika"]
+    assert all(i.actor1 == "Military Forces of Pakistan" for i in found)
+    assert all(i.event_date == "2025-05-07" for i in found)
+    assert len({i.event_id for i in found}) == 3
+
+
+# ------------------------------------------------------------- fatalities
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("On 2 May 2025, nine people lost their lives when militants attacked a bus in Bannu.", 9),
+        ("Gunmen attacked a van in Bannu on 2 May 2025 and killed all four passengers.", 4),
+        (
+            "Twelve civilians were killed in shelling in Kunar on 2 May 2025, officials said, while the army "
+            "claimed killing 30 fighters.",
+            12,
+        ),
+        ("The death toll from the attack on a checkpost in Bannu on 2 May 2025 rose to 14 on Sunday.", 14),
+    ],
+)
+def test_toll_phrasings(gaz: Gazetteer, text: str, toll: int) -> None:
+    assert _only(gaz, text).fatalities == toll
+
+
+def test_toll_is_the_lowest_figure_for_the_same_victims(gaz: Gazetteer) -> None:
+    text = (
+        "Gunmen killed five passengers on a bus in Quetta on 2 May 2025. "
+        "The dead included three children. Officials later said four passengers were killed in the attack."
+    )
+    assert _only(gaz, text).fatalities == 4  # "three children" counts only some of them
+
+
+# ----------------------------------------------------------------- actors
+def test_victims_and_reporters_are_not_actors(gaz: Gazetteer) -> None:
+    inc = _only(gaz, "Six soldiers were killed when militants stormed a checkpost in Bannu on 3 May 2025.")
+    assert inc.actor1 == "Unidentified Armed Group (Pakistan)" and inc.sub_event_type == "Attack"
+    inc = _only(gaz, "Per the police, two teachers were abducted by gunmen in Bannu on 3 May 2025.")
+    assert inc.actor1 == "Unidentified Armed Group (Pakistan)"
+    inc = _only(gaz, "Two teachers were abducted in Bannu on 3 May 2025, police said.")
+    assert inc.actor1 == ""
+
+
+def test_a_claim_names_the_perpetrator(gaz: Gazetteer) -> None:
+    text = (
+        "Gunmen attacked a checkpost in Bannu on Monday, killing two soldiers. "
+        "The Hafiz Gul Bahadur group claimed responsibility for the attack."
+    )
+    inc = _only(gaz, text)
+    assert inc.actor1 == "Hafiz Gul Bahadur Group" and inc.sub_event_type == "Attack"
+
+
+def test_explosions_blamed_on_a_state_are_strikes(gaz: Gazetteer) -> None:
+    inc = _only(gaz, "Two explosions in Kabul on Thursday were blamed on Pakistan.")
+    assert inc.actor1 == "Military Forces of Pakistan"
+    assert inc.sub_event_type == "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        ("On 2 May 2025, attackers rammed an explosives-laden truck into a checkpost in Bannu.", "Suicide bomb"),
+        (
+            "A remote-controlled device exploded near a police van in Bannu on 2 May 2025.",
+            "Remote explosive/landmine/IED",
+        ),
+        ("The Afghan Taliban launched an offensive on Pakistani posts near Chaman on 2 May 2025.", "Armed clash"),
+    ],
+)
+def test_method_words(gaz: Gazetteer, text: str, sub_type: str) -> None:
+    assert _only(gaz, text).sub_event_type == sub_type
+
+
+# ----------------------------------------------------------------- places
+def test_where_the_source_speaks_is_not_the_place(gaz: Gazetteer) -> None:
+    text = "An airstrike killed five people in Khost province, the government in Kabul said on 3 May 2025."
+    assert _only(gaz, text).location == "Khost"
+
+
+def test_short_match_inside_an_unknown_longer_name_is_ignored(gaz: Gazetteer) -> None:
+    inc = _only(gaz, "Militants killed two soldiers near the Kot Shahi village on 3 May 2025.")
+    assert inc.location == "" and inc.latitude is None
+
+
+def test_area_of_a_town_is_near_the_town(gaz: Gazetteer) -> None:
+    inc = _only(gaz, "Gunmen killed two policemen in the Mir Ali area on 3 May 2025.")
+    assert inc.location == "Mir Ali" and inc.geo_precision == 2
+    inc = _only(gaz, "Gunmen killed two policemen in Bannu’s Jani Khel area on 3 May 2025.")
+    assert inc.location == "Bannu" and inc.geo_precision == 2
+
+
+def test_between_two_towns_is_halfway(gaz: Gazetteer) -> None:
+    inc = _only(gaz, "Gunmen killed four passengers on the highway between Pasni and Ormara on 3 May 2025.")
+    assert inc.geo_precision == 2
+    assert inc.latitude == pytest.approx((25.26 + 25.21) / 2) and inc.longitude == pytest.approx((63.47 + 64.64) / 2)
+
+
+def test_chain_of_areas_keeps_the_smallest(gaz: Gazetteer) -> None:
+    inc = _only(gaz, "Gunmen killed four passengers in the Shadi area of Balochistan’s Gwadar district on 3 May 2025.")
+    assert inc.location == "Gwadar"
+
+
+def test_the_same_province_as_the_incident_before(gaz: Gazetteer) -> None:
+    text = (
+        "Gunmen shot dead a policeman in Bannu overnight, officials said. "
+        "Two attacks last week in the same province killed three policemen."
+    )
+    found = _run(gaz, text)
+    assert [i.location for i in found] == ["Bannu", "Khyber Pakhtunkhwa"]
+    assert found[1].geo_precision == 3 and found[1].time_precision == 2
+
+
+# ------------------------------------------------------------------ dates
+def test_a_day_ago_and_overnight(gaz: Gazetteer) -> None:
+    inc = _only(gaz, "A day ago, militants attacked a convoy in Kurram, killing three soldiers.")
+    assert (inc.event_date, inc.time_precision) == ("2025-05-07", 1)
+    inc = _only(gaz, "Gunmen shot dead two policemen in Bannu overnight, officials said Thursday.")
+    assert (inc.event_date, inc.time_precision) == ("2025-05-07", 1)
+
+
+def test_weekday_without_publication_date_uses_the_url_month(gaz: Gazetteer) -> None:
+    art = Article(
+        doc_id="u",
+        text="On Tuesday, the TTP attacked a police post in Bannu.",
+        source="Test",
+        url="https://example.org/analysis/2023/06/ttp-report",
+        published=None,
+    )
+    (inc,) = extract_incidents(art, gaz)
+    assert (inc.event_date, inc.time_precision) == ("2023-06-01", 3)
+
+
+def test_background_dated_by_a_year_does_not_absorb_other_reports(gaz: Gazetteer) -> None:
+    text = (
+        "After the 2016 attack on a school in Peshawar, the government changed its policy. "
+        "Later that year, many militants were killed in raids across the tribal belt."
+    )
+    found = _run(gaz, text)
+    assert [i.location for i in found] == ["Peshawar"]
+    assert found[0].sub_event_type == "Attack"
