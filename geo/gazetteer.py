@@ -174,6 +174,8 @@ def split_type_hint(key: str) -> tuple[str, str | None]:
     >>> split_type_hint("province of khost")
     ('khost', 'province')
     """
+    if " " not in key:  # one word: no affix
+        return key, None
     if key.startswith("the "):
         key = key[4:]
     for prefix, ftype in PREFIX_TYPES.items():
@@ -314,6 +316,8 @@ class Gazetteer:
 
     def __init__(self, places: Iterable[Place]) -> None:
         self.places: list[Place] = list(places)
+        # the bare normalised own name of each place ("kurram" for "Kurram District")
+        self._name_key: dict[str, str] = {p.place_id: split_type_hint(normalize(p.name))[0] for p in self.places}
         index: dict[str, list[int]] = {}
         for i, place in enumerate(self.places):
             keys = {normalize(place.name)} | {normalize(a) for a in place.aliases}
@@ -326,18 +330,14 @@ class Gazetteer:
                     index.setdefault(bare, []).append(i)
         self._index: dict[str, tuple[int, ...]] = {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
         # a town named like a district of its province is most likely its seat
+        own = self._name_key
         district_names = {
-            (p.country_code, p.admin1, split_type_hint(normalize(p.name))[0])
-            for p in self.places
-            if p.feature_type == "district"
+            (p.country_code, p.admin1, own[p.place_id]) for p in self.places if p.feature_type == "district"
         }
         self._prior: dict[str, float] = {
-            p.place_id: _default_rank(
-                p, seat=(p.country_code, p.admin1, split_type_hint(normalize(p.name))[0]) in district_names
-            )
+            p.place_id: _default_rank(p, seat=(p.country_code, p.admin1, own[p.place_id]) in district_names)
             for p in self.places
         }
-        self._name_key: dict[str, str] = {p.place_id: split_type_hint(normalize(p.name))[0] for p in self.places}
         self.max_words: int = max((k.count(" ") + 1 for k in self._index), default=1)
         self._first_words: frozenset[str] = frozenset(k.split(" ", 1)[0] for k in self._index)
         # answers are pure functions of the arguments: memoise per instance
