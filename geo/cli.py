@@ -1,4 +1,4 @@
-"""Command line: ``python -m geo {build,extract,geocode,gazetteer} ...``.
+"""Command line: ``python -m geo {build,extract,geocode,gazetteer,synth} ...``.
 
 Every command runs offline unless ``--online`` is given. Errors in the input
 are reported as one line naming the file, line and field, with exit status

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -35,6 +35,8 @@ class IncidentFilter:
         ISO2 codes.
     admin1
         Province names.
+    admin2
+        District names.
     min_fatalities
         Keep incidents with at least this many fatalities (unknown counts
         as not meeting a positive minimum).
@@ -54,6 +56,7 @@ class IncidentFilter:
     sub_event_types: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
     admin1: tuple[str, ...] = ()
+    admin2: tuple[str, ...] = ()
     min_fatalities: int = 0
     geo_precision: tuple[int, ...] = ()
     text: str = ""
@@ -61,7 +64,11 @@ class IncidentFilter:
 
 
 def _dates(gdf: gpd.GeoDataFrame) -> pd.Series:
-    return pd.to_datetime(gdf["event_date"], errors="coerce").dt.date
+    return pd.to_datetime(gdf["event_date"], errors="coerce", format="mixed").dt.date
+
+
+def _datetimes(gdf: gpd.GeoDataFrame) -> pd.Series:
+    return pd.to_datetime(gdf["event_date"], errors="coerce", format="mixed")
 
 
 def filter_incidents(gdf: gpd.GeoDataFrame, flt: IncidentFilter | None = None) -> gpd.GeoDataFrame:
@@ -95,11 +102,13 @@ def filter_incidents(gdf: gpd.GeoDataFrame, flt: IncidentFilter | None = None) -
         return gdf
     keep = pd.Series(True, index=gdf.index)
     if flt.start is not None or flt.end is not None:
-        dates = _dates(gdf)
+        # ISO strings compare like dates: no per-row parsing (fast at 100,000 rows)
+        dates = gdf["event_date"].astype(str).str.slice(0, 10)
+        keep &= (dates.str.len() == 10).to_numpy()
         if flt.start is not None:
-            keep &= dates.map(lambda d: d is not None and not pd.isna(d) and d >= flt.start)
+            keep &= (dates >= flt.start.isoformat()).to_numpy()
         if flt.end is not None:
-            keep &= dates.map(lambda d: d is not None and not pd.isna(d) and d <= flt.end)
+            keep &= (dates <= flt.end.isoformat()).to_numpy()
     if flt.actors:
         wanted = set(flt.actors)
         keep &= gdf["actor1"].isin(wanted) | gdf["actor2"].isin(wanted)
@@ -111,6 +120,8 @@ def filter_incidents(gdf: gpd.GeoDataFrame, flt: IncidentFilter | None = None) -
         keep &= gdf["country_code"].isin(set(flt.countries))
     if flt.admin1:
         keep &= gdf["admin1"].isin(set(flt.admin1))
+    if flt.admin2:
+        keep &= gdf["admin2"].isin(set(flt.admin2))
     if flt.min_fatalities > 0:
         keep &= pd.to_numeric(gdf["fatalities"], errors="coerce").fillna(-1) >= flt.min_fatalities
     if flt.geo_precision:
@@ -126,13 +137,14 @@ def filter_incidents(gdf: gpd.GeoDataFrame, flt: IncidentFilter | None = None) -
     return gdf[keep.astype(bool)]
 
 
-def _options(values: Iterable[object]) -> list[str]:
-    return sorted({str(v) for v in values if isinstance(v, str) and v.strip()}, key=str.casefold)
+def _options(values: pd.Series) -> list[str]:
+    uniques = pd.unique(values.to_numpy(dtype=object))  # once per distinct value: fast at 100,000 rows
+    return sorted({str(v) for v in uniques if isinstance(v, str) and v.strip()}, key=str.casefold)
 
 
 def actor_options(gdf: gpd.GeoDataFrame) -> list[str]:
     """Every actor named as ``actor1`` or ``actor2``, sorted."""
-    return _options([*gdf["actor1"], *gdf["actor2"]])
+    return _options(pd.concat([gdf["actor1"], gdf["actor2"]], ignore_index=True))
 
 
 def event_type_options(gdf: gpd.GeoDataFrame) -> list[str]:
@@ -140,9 +152,35 @@ def event_type_options(gdf: gpd.GeoDataFrame) -> list[str]:
     return _options(gdf["event_type"])
 
 
-def admin1_options(gdf: gpd.GeoDataFrame) -> list[str]:
-    """Every province present, sorted."""
-    return _options(gdf["admin1"])
+def sub_event_type_options(gdf: gpd.GeoDataFrame, event_types: Iterable[str] = ()) -> list[str]:
+    """Every sub-event type present (of the given event types, if any), sorted."""
+    wanted = set(event_types)
+    rows = gdf[gdf["event_type"].isin(wanted)] if wanted else gdf
+    return _options(rows["sub_event_type"])
+
+
+def country_options(gdf: gpd.GeoDataFrame) -> list[str]:
+    """Every ISO2 country code present, sorted."""
+    return _options(gdf["country_code"])
+
+
+def admin1_options(gdf: gpd.GeoDataFrame, countries: Iterable[str] = ()) -> list[str]:
+    """Every province present (in the given countries, if any), sorted."""
+    wanted = set(countries)
+    rows = gdf[gdf["country_code"].isin(wanted)] if wanted else gdf
+    return _options(rows["admin1"])
+
+
+def admin2_options(gdf: gpd.GeoDataFrame, admin1: Iterable[str] = ()) -> list[str]:
+    """Every district present (in the given provinces, if any), sorted."""
+    wanted = set(admin1)
+    rows = gdf[gdf["admin1"].isin(wanted)] if wanted else gdf
+    return _options(rows["admin2"])
+
+
+def geo_precision_options(gdf: gpd.GeoDataFrame) -> list[int]:
+    """Every ``geo_precision`` code present, sorted."""
+    return sorted({int(v) for v in gdf["geo_precision"].dropna().unique()})
 
 
 def date_bounds(gdf: gpd.GeoDataFrame) -> tuple[dt.date, dt.date] | None:
@@ -151,3 +189,113 @@ def date_bounds(gdf: gpd.GeoDataFrame) -> tuple[dt.date, dt.date] | None:
     if dates.empty:
         return None
     return min(dates), max(dates)
+
+
+#: Query-parameter name of each list field of :class:`IncidentFilter` (repeated keys in the URL).
+_LIST_PARAMS: dict[str, str] = {
+    "actors": "actor",
+    "event_types": "type",
+    "sub_event_types": "subtype",
+    "countries": "country",
+    "admin1": "province",
+    "admin2": "district",
+}
+_DATES = "dates"
+
+
+def filter_to_params(flt: IncidentFilter) -> dict[str, str | list[str]]:
+    """The filter as URL query parameters (only the constraints that are set).
+
+    The names and formats are those of the app's widgets bound to the URL
+    (Streamlit's ``bind="query-params"``): the date range is the repeated
+    key ``dates`` (ISO start, then end; ``""`` for an open end), lists are
+    repeated keys (``?actor=A&actor=B``, so names containing commas
+    survive), numbers are decimal strings.
+
+    Parameters
+    ----------
+    flt
+        A filter state.
+
+    Returns
+    -------
+    dict
+        ``{name: value or list of values}``, ready for ``st.query_params``.
+
+    Examples
+    --------
+    >>> filter_to_params(IncidentFilter(start=dt.date(2025, 1, 1), actors=("A", "B"), min_fatalities=3))
+    {'dates': ['2025-01-01', ''], 'actor': ['A', 'B'], 'min_fat': '3'}
+    """
+    out: dict[str, str | list[str]] = {}
+    if flt.start is not None or flt.end is not None:
+        out["dates"] = [d.isoformat() if d is not None else "" for d in (flt.start, flt.end)]
+    for attr, key in _LIST_PARAMS.items():
+        values = getattr(flt, attr)
+        if values:
+            out[key] = [str(v) for v in values]
+    if flt.min_fatalities > 0:
+        out["min_fat"] = str(flt.min_fatalities)
+    if flt.geo_precision:
+        out["precision"] = [str(v) for v in flt.geo_precision]
+    if flt.text.strip():
+        out["q"] = flt.text.strip()
+    return out
+
+
+def _iso_date(value: object) -> dt.date | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def filter_from_params(params: Mapping[str, str | Sequence[str]]) -> IncidentFilter:
+    """Read a filter back from URL query parameters; bad values are ignored.
+
+    Parameters
+    ----------
+    params
+        ``{name: value or list of values}`` (e.g. ``st.query_params.to_dict()``
+        merged with ``get_all`` for the repeated keys).
+
+    Returns
+    -------
+    IncidentFilter
+
+    Examples
+    --------
+    >>> flt = filter_from_params({"dates": ["2025-01-01"], "actor": ["A", "B"], "min_fat": "x", "precision": "1"})
+    >>> flt.start, flt.actors, flt.min_fatalities, flt.geo_precision
+    (datetime.date(2025, 1, 1), ('A', 'B'), 0, (1,))
+    """
+
+    def many(key: str) -> tuple[str, ...]:
+        value = params.get(key)
+        if value is None:
+            return ()
+        values = [value] if isinstance(value, str) else list(value)
+        return tuple(dict.fromkeys(v for v in values if isinstance(v, str) and v.strip()))
+
+    def one(key: str) -> str | None:
+        values = many(key)
+        return values[-1] if values else None
+
+    lists = {attr: many(key) for attr, key in _LIST_PARAMS.items()}
+    try:
+        min_fat = max(0, int(one("min_fat") or 0))
+    except ValueError:
+        min_fat = 0
+    precision = tuple(int(v) for v in many("precision") if v.strip().isdigit())
+    raw_dates = params.get(_DATES) or []
+    dates = [raw_dates] if isinstance(raw_dates, str) else list(raw_dates)
+    return IncidentFilter(
+        start=_iso_date(dates[0]) if len(dates) > 0 else None,
+        end=_iso_date(dates[1]) if len(dates) > 1 else None,
+        min_fatalities=min_fat,
+        geo_precision=precision,
+        text=one("q") or "",
+        **lists,
+    )

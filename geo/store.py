@@ -8,7 +8,8 @@ atomically: the new file is written next to the old one and renamed over it,
 so an interrupted build leaves the previous store intact.
 
 Exports: :func:`to_geojson_bytes` (RFC 7946: WGS84 lon/lat, no ``crs``
-member) and :func:`to_csv_bytes` (ACLED column order).
+member), :func:`to_csv_bytes` (ACLED column order) and
+:func:`to_gpkg_bytes` (a GeoPackage in the store's format).
 """
 
 from __future__ import annotations
@@ -194,14 +195,6 @@ def to_csv_bytes(gdf: gpd.GeoDataFrame) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-def to_gpkg_bytes(gdf: gpd.GeoDataFrame) -> bytes:
-    """The incidents as a GeoPackage file (layer ``incidents``), as bytes."""
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "incidents.gpkg"
-        GeoPackageStore(path).write(gdf)
-        return path.read_bytes()
-
-
 def to_parquet_bytes(gdf: gpd.GeoDataFrame) -> bytes:
     """The incidents as GeoParquet (WKB geometry, ``geo`` metadata, EPSG:4326), as bytes."""
     frame = normalise_frame(pd.DataFrame(gdf.drop(columns="geometry", errors="ignore")))
@@ -235,6 +228,33 @@ def merge_incidents(existing: gpd.GeoDataFrame, new: gpd.GeoDataFrame) -> gpd.Ge
         return normalise_frame(pd.DataFrame(columns=list(COLUMNS)))
     merged = pd.concat(frames, ignore_index=True).drop_duplicates(subset="event_id", keep="first")
     return normalise_frame(merged.reset_index(drop=True))
+
+
+def to_gpkg_bytes(gdf: gpd.GeoDataFrame, *, layer: str = LAYER) -> bytes:
+    """The incidents as a GeoPackage file (bytes), in the store's format.
+
+    Parameters
+    ----------
+    gdf
+        Incident GeoDataFrame.
+    layer
+        Layer name inside the GeoPackage.
+
+    Returns
+    -------
+    bytes
+        The content of a ``.gpkg`` file readable by :class:`GeoPackageStore`,
+        QGIS or ``geopandas.read_file``.
+    """
+    frame = normalise_frame(pd.DataFrame(gdf.drop(columns="geometry", errors="ignore")))
+    with tempfile.TemporaryDirectory(prefix="fim-gpkg-") as tmp:
+        path = Path(tmp) / "incidents.gpkg"
+        try:
+            frame.to_file(path, layer=layer, driver="GPKG", engine="pyogrio")
+        except Exception as exc:  # GDAL write errors
+            msg = f"cannot write a GeoPackage: {exc}"
+            raise StoreError(msg) from exc
+        return path.read_bytes()
 
 
 def write_geojson(gdf: gpd.GeoDataFrame, path: str | Path) -> Path:

@@ -3,81 +3,156 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 from typing import ClassVar
 
+import geopandas as gpd
 import pytest
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1 import app_test as app_test_module
 
+import geo.synth
 from geo import settings
+from geo.store import GeoPackageStore
 from tests.conftest import XSS
 
 TTP = "TTP: Tehreek-e-Taliban Pakistan"
+PAK = "Military Forces of Pakistan"
 
 
-class _RecordingStorage(MemoryMediaFileStorage):
-    """Keeps a handle on AppTest's in-memory media storage (download payloads)."""
+class _RecordingManager(MediaFileManager):
+    """Keeps a handle on AppTest's media file manager (deferred download payloads)."""
 
-    instances: ClassVar[list[MemoryMediaFileStorage]] = []
+    instances: ClassVar[list[MediaFileManager]] = []
 
-    def __init__(self, endpoint: str) -> None:
-        super().__init__(endpoint)
+    def __init__(self, storage) -> None:
+        super().__init__(storage)
+        self.storage = storage
         self.instances.append(self)
 
 
-@pytest.fixture
-def app(sample_store, monkeypatch) -> AppTest:
-    monkeypatch.setattr(settings, "STORE_PATH", sample_store.path)
-    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", _RecordingStorage)
+def _new_app(monkeypatch, store_path, *, params: dict | None = None, synthetic=None) -> AppTest:
+    monkeypatch.setattr(settings, "STORE_PATH", store_path)
+    monkeypatch.setattr(geo.synth, "DEFAULT_PATH", synthetic or store_path.parent / "no-synthetic.gpkg")
+    monkeypatch.setattr(app_test_module, "MediaFileManager", _RecordingManager)
     at = AppTest.from_file(str(settings.PROJECT_DIR / "app.py"), default_timeout=60)
+    for k, v in (params or {}).items():
+        at.query_params[k] = v
     at.run()
     assert not at.exception, at.exception
     return at
 
 
+@pytest.fixture
+def app(sample_store, monkeypatch) -> AppTest:
+    return _new_app(monkeypatch, sample_store.path)
+
+
 def _table(at: AppTest):
-    return at.dataframe[0].value
+    return next(df.value for df in at.dataframe if "event_id" in df.value.columns)
 
 
 def _download(at: AppTest, key: str) -> bytes:
-    """The payload of a download button, read from AppTest's media storage."""
+    """The payload of a (deferred) download button, generated as a click would."""
     button = next(b for b in at.get("download_button") if b.proto.id.endswith(key))
-    filename = button.proto.url.rsplit("/", 1)[-1]
-    storage = _RecordingStorage.instances[-1]
-    return storage.get_file(filename).content
+    mgr = _RecordingManager.instances[-1]
+    url = mgr.execute_deferred(button.proto.deferred_file_id) if button.proto.deferred_file_id else button.proto.url
+    return mgr.storage.get_file(url.rsplit("/", 1)[-1]).content
 
 
 def test_page_renders_all_incidents(app):
     assert app.title[0].value == "Frontier Incident Map"
     assert len(_table(app)) == 6
     assert app.metric[0].value == "6 of 6"
+    assert app.metric[1].value == "67"  # 10 + 46 + 11 + 0, unknown counted as 0
+    assert not app.warning  # real data: no synthetic banner
+    assert dict(app.query_params) == {}  # nothing set, nothing in the URL
 
 
-def test_actor_filter_changes_table(app):
-    app.multiselect(key="actors").set_value([TTP]).run()
+def test_actor_filter_changes_table_and_url(app):
+    app.multiselect(key="actor").set_value([TTP]).run()
     table = _table(app)
     assert len(table) == 3
     assert all(TTP in (a1, a2) for a1, a2 in zip(table["actor1"], table["actor2"], strict=True))
     assert app.metric[0].value == "3 of 6"
+    # widgets are bound to the URL (bind="query-params"); the browser tests check the address bar
 
 
-def test_date_filter_changes_table(app):
-    app.date_input(key="date_range").set_value((dt.date(2024, 12, 1), dt.date(2025, 1, 31))).run()
+def test_date_filter_changes_table_and_url(app):
+    app.date_input(key="dates").set_value((dt.date(2024, 12, 1), dt.date(2025, 1, 31))).run()
     assert sorted(_table(app)["event_date"]) == ["2024-12-24", "2025-01-02"]
 
 
 def test_text_and_fatalities_filters(app):
-    app.number_input(key="min_fatalities").set_value(11).run()
+    app.number_input(key="min_fat").set_value(11).run()
     assert sorted(_table(app)["fatalities"].tolist()) == [11, 46]
-    app.number_input(key="min_fatalities").set_value(0).run()
-    app.text_input(key="text").input("mortar").run()
+    app.number_input(key="min_fat").set_value(0).run()
+    app.text_input(key="q").input("mortar").run()
     assert list(_table(app)["location"]) == ["Khost"]
 
 
+def test_type_place_and_precision_filters(app):
+    app.multiselect(key="type").set_value(["Explosions/Remote violence"]).run()
+    assert set(app.multiselect(key="subtype").options) == {
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+    }
+    app.multiselect(key="subtype").set_value(["Air/drone strike"]).run()
+    assert sorted(_table(app)["location"]) == ["Kabul", "Paktika"]
+    app.multiselect(key="country").set_value(["AF"]).run()
+    app.multiselect(key="province").set_value(["Kabul"]).run()
+    assert list(_table(app)["location"]) == ["Kabul"]
+    app.multiselect(key="precision").set_value(["3"]).run()
+    assert len(_table(app)) == 0
+    assert app.metric[0].value == "0 of 6"
+
+
+def test_url_state_restores_the_view(sample_store, monkeypatch):
+    at = _new_app(
+        monkeypatch,
+        sample_store.path,
+        params={
+            "actor": [TTP, PAK],
+            "dates": ["2025-01-01", "2025-10-09"],
+            "min_fat": "1",
+            "choro": "Provinces",
+            "heat": "true",
+        },
+    )
+    assert at.multiselect(key="actor").value == [TTP, PAK]
+    assert at.date_input(key="dates").value[0] == dt.date(2025, 1, 1)
+    assert at.number_input(key="min_fat").value == 1
+    assert at.radio(key="choro").value == "Provinces"
+    assert at.checkbox(key="heat").value is True
+    assert sorted(_table(at)["event_date"]) == ["2025-10-01"]
+    # the URL keeps the state it was opened with
+    assert at.query_params["actor"] == [TTP, PAK] and at.query_params["choro"] == "Provinces"
+
+
+def test_bad_url_values_are_ignored(sample_store, monkeypatch):
+    at = _new_app(
+        monkeypatch,
+        sample_store.path,
+        params={"actor": "Nobody", "dates": "yesterday", "min_fat": "-4", "choro": "<script>", "precision": "x"},
+    )
+    assert len(_table(at)) == 6
+    assert at.radio(key="choro").value == "Off"
+
+
+def test_map_layers_switch_without_errors(app):
+    for level in ("Districts", "Provinces"):
+        app.radio(key="choro").set_value(level).run()
+        assert not app.exception
+    app.radio(key="measure").set_value("fatalities").run()
+    app.checkbox(key="heat").check().run()
+    app.radio(key="freq").set_value("week").run()
+    assert not app.exception
+
+
 def test_downloads_are_exactly_the_filtered_set(app):
-    app.multiselect(key="actors").set_value([TTP]).run()
+    app.multiselect(key="actor").set_value([TTP]).run()
     shown = set(_table(app)["event_id"])
     fc = json.loads(_download(app, "download_geojson"))
     assert fc["type"] == "FeatureCollection" and "crs" not in fc
@@ -89,6 +164,15 @@ def test_downloads_are_exactly_the_filtered_set(app):
     csv_text = _download(app, "download_csv").decode()
     assert csv_text.startswith("event_id,event_date,time_precision,event_type,sub_event_type,actor1")
     assert len(csv_text.strip().splitlines()) == len(shown) + 1
+    gpkg = gpd.read_file(io.BytesIO(_download(app, "download_gpkg")), layer="incidents")
+    assert set(gpkg["event_id"]) == shown
+
+
+def test_timeline_and_actor_breakdown(app):
+    actors = next(df.value for df in app.dataframe if "as_actor1" in df.value.columns)
+    top = actors.iloc[0]
+    assert top["actor"] == PAK and top["incidents"] == 5
+    assert app.radio(key="freq").value == "month"
 
 
 def test_hostile_text_is_data_in_the_table(app):
@@ -96,10 +180,23 @@ def test_hostile_text_is_data_in_the_table(app):
     assert XSS in set(table["evidence"])  # shown as text by the grid, never as HTML
 
 
+def test_synthetic_dataset_is_selectable_and_marked(sample_store, tmp_path, monkeypatch):
+    synth_path = tmp_path / "synthetic.gpkg"
+    GeoPackageStore(synth_path).write(geo.synth.synthesize(300, seed=3))
+    at = _new_app(monkeypatch, sample_store.path, synthetic=synth_path)
+    assert at.selectbox(key="data").options == ["Incident store (from articles)", "SYNTHETIC demo data"]
+    at.selectbox(key="data").set_value("synthetic").run()
+    assert not at.exception
+    assert "SYNTHETIC" in at.warning[0].value
+    assert at.metric[0].value == "300 of 300"
+    assert set(_table(at)["source"]) == {"synthetic"}
+
+
 def test_missing_store_shows_a_clear_error(tmp_path, monkeypatch):
     bad = tmp_path / "broken.gpkg"
     bad.write_text("not a geopackage")
     monkeypatch.setattr(settings, "STORE_PATH", bad)
+    monkeypatch.setattr(geo.synth, "DEFAULT_PATH", tmp_path / "none.gpkg")
     at = AppTest.from_file(str(settings.PROJECT_DIR / "app.py"), default_timeout=60).run()
     assert not at.exception
     assert "Cannot load incidents" in at.error[0].value

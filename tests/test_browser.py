@@ -8,11 +8,15 @@ that a failure.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
+import re
 import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -117,30 +121,76 @@ def browser():
         b.close()
 
 
-def test_map_with_markers_offline_and_hostile_text_inert(app_url, browser, built_store):
-    _, gdf = built_store
-    located = int(gdf.geometry.notna().sum())
-    assert located >= 5 and (gdf["doc_id"] == "hostile").any()
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    outside: list[str] = []
-    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(app_url) else None)
-    page.goto(app_url, wait_until="domcontentloaded")
-    page.get_by_text("Frontier Incident Map", exact=True).first.wait_for(timeout=60_000)
+TTP = "TTP: Tehreek-e-Taliban Pakistan"
+
+
+def _map_frame(page):
     frame_el = page.wait_for_selector("iframe[title*='st_folium'], iframe[src*='streamlit_folium']", timeout=60_000)
     frame = frame_el.content_frame()
     frame.wait_for_selector(".leaflet-container", timeout=30_000)
+    return frame
+
+
+def _count(frame) -> int:
+    el = frame.wait_for_selector(".fim-count", timeout=30_000)
+    return int(el.get_attribute("data-count"))
+
+
+def _frame_count(page) -> int:
+    return _count(_map_frame(page))
+
+
+def _table_count(page) -> int:
+    heading = page.get_by_text(re.compile(r"^Filtered incidents \(\d[\d,]*\)$")).first
+    heading.wait_for(timeout=30_000)
+    return int(re.search(r"\((\d[\d,]*)\)", heading.inner_text()).group(1).replace(",", ""))
+
+
+def _wait_for(predicate, *, timeout: float = 30.0, what: str = "condition") -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return
+        except Exception:  # the page may be mid-rerun
+            pass
+        time.sleep(0.25)
+    pytest.fail(f"timed out waiting for {what}")
+
+
+@pytest.fixture
+def page(browser, app_url):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(app_url) else None)
+    yield page
+    assert outside == [], f"requests left the machine: {outside[:5]}"
+    page.close()
+
+
+def test_map_with_markers_offline_and_hostile_text_inert(app_url, page, built_store):
+    _, gdf = built_store
+    located = int(gdf.geometry.notna().sum())
+    assert located >= 5 and (gdf["doc_id"] == "hostile").any()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(app_url, wait_until="domcontentloaded")
+    page.get_by_text("Frontier Incident Map", exact=True).first.wait_for(timeout=60_000)
+    frame = _map_frame(page)
     frame.wait_for_selector("path.fim-incident", timeout=30_000)
-    # one marker per located incident
-    assert frame.locator("path.fim-incident").count() == located
+    # one marker per located incident (few incidents: not clustered)
+    assert frame.locator("path.fim-incident").count() == located == _count(frame)
     # the province and district outlines and the border are drawn without any tile server
     assert frame.locator("path.leaflet-interactive").count() > located + 100
-    # open the popup of the hostile article's incident: its payloads show as text
+    assert frame.locator(".leaflet-tile").count() == 0
+    # attribution of every source on the map
+    attribution = frame.locator(".leaflet-control-attribution").inner_text()
+    assert "geoBoundaries" in attribution and "GeoNames" in attribution and "Natural Earth" in attribution
+    # open the popup of the hostile article's incident (built on demand): its payloads show as text
     frame.evaluate(
-        "() => { for (const k in window) { const o = window[k];"
-        " if (o && o instanceof L.CircleMarker && (o.getPopup()?.getContent()?.textContent || '').includes('onerror'))"
-        " { o.openPopup(); } } }"
+        "() => { for (const k in window) { let o; try { o = window[k]; } catch (e) { continue; }"
+        " if (o && o.fim && o.fim.data) { const D = o.fim.data;"
+        " for (let i = 0; i < D.n; i++) { if (D.s[D.ev[i]].includes('onerror')) { o.fim.open(i); } } } } }"
     )
     popup = frame.locator(".leaflet-popup-content")
     popup.wait_for(timeout=10_000)
@@ -149,9 +199,74 @@ def test_map_with_markers_offline_and_hostile_text_inert(app_url, browser, built
     assert "<img src=x onerror=alert('source')>" in text  # the outlet name, as text
     assert frame.locator(".leaflet-popup-content img, .leaflet-popup-content script").count() == 0
     assert frame.locator(".leaflet-popup-content a").count() == 0  # javascript: URL is not a link
+    # a real click on a marker opens its popup too
+    frame.evaluate("() => document.querySelector('.leaflet-popup-close-button').click()")
+    frame.locator(".leaflet-popup-content").wait_for(state="detached", timeout=10_000)
+    frame.locator("path.fim-incident").first.dispatch_event("click")
+    frame.locator(".leaflet-popup-content blockquote").wait_for(timeout=10_000)
     page.wait_for_timeout(500)
     assert dialogs == []
-    assert outside == [], f"requests left the machine: {outside[:5]}"
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "app.png"), full_page=False)
-    page.close()
+
+
+def test_filters_change_markers_table_url_and_downloads(app_url, page, built_store):
+    from geo.filters import filter_from_params, filter_incidents
+
+    _, gdf = built_store
+    page.goto(app_url, wait_until="domcontentloaded")
+    frame = _map_frame(page)
+    frame.wait_for_selector("path.fim-incident", timeout=30_000)
+    total_markers = _count(frame)
+    assert total_markers == int(gdf.geometry.notna().sum())
+    assert _table_count(page) == len(gdf)
+
+    # actor filter, through the widget
+    box = page.get_by_test_id("stMultiSelect").filter(has_text="Actor (actor 1 or 2)")
+    box.locator("input").click()
+    box.locator("input").fill("TTP: Tehreek")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    expected = filter_incidents(gdf, filter_from_params({"actor": TTP}))
+    _wait_for(lambda: _table_count(page) == len(expected), what="the actor-filtered table")
+    _wait_for(lambda: _frame_count(page) == int(expected.geometry.notna().sum()), what="fewer markers")
+    assert _frame_count(page) < total_markers
+    _wait_for(lambda: "actor=" in page.url, what="the actor in the URL")
+
+    # date filter, through the widget (a later start typed into the range input)
+    dates = sorted(expected["event_date"])
+    start = dt.date.fromisoformat(dates[len(dates) // 2])
+    page.get_by_role("spinbutton", name="year, Date range start date").click()
+    page.keyboard.type(f"{start:%Y%m%d}")  # year, month, day: the fields advance by themselves
+    page.get_by_text("Frontier Incident Map", exact=True).first.click()  # blur commits the date
+    _wait_for(lambda: "dates=" in page.url, what="the date range in the URL")
+    params = urllib.parse.parse_qs(urllib.parse.urlparse(page.url).query)
+    assert params["dates"][0] == start.isoformat() and params["actor"] == [TTP]
+    expected = filter_incidents(gdf, filter_from_params(params))
+    _wait_for(lambda: _table_count(page) == len(expected), what="the date-filtered table")
+    _wait_for(lambda: _frame_count(page) == int(expected.geometry.notna().sum()), what="date-filtered markers")
+
+    # the downloaded GeoJSON is exactly the filtered set
+    with page.expect_download(timeout=30_000) as dl:
+        page.get_by_test_id("stDownloadButton").filter(has_text="Download GeoJSON").locator("button").click()
+    fc = json.loads(Path(dl.value.path()).read_text("utf-8"))
+    assert {f["properties"]["event_id"] for f in fc["features"]} == set(expected["event_id"])
+
+    # a reload of the URL restores the view
+    url = page.url
+    page.reload(wait_until="domcontentloaded")
+    _wait_for(lambda: _table_count(page) == len(expected), what="the restored table")
+    _wait_for(lambda: _frame_count(page) == int(expected.geometry.notna().sum()), what="the restored markers")
+    assert page.get_by_test_id("stMultiSelect").filter(has_text=TTP).count() == 1
+    assert page.url == url
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "app-filtered.png"), full_page=True)
+
+
+def test_layers_heatmap_and_choropleth_from_url(app_url, page):
+    page.goto(f"{app_url}/?heat=true&choro=Provinces&measure=fatalities", wait_until="domcontentloaded")
+    frame = _map_frame(page)
+    frame.wait_for_selector("canvas.leaflet-heatmap-layer", state="attached", timeout=30_000)
+    assert frame.get_by_text("Fatalities per province").count() >= 1
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "app-layers.png"), full_page=False)

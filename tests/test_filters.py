@@ -58,3 +58,65 @@ def test_options_and_bounds(sample_gdf):
     assert "Khost" in admin1_options(sample_gdf)
     assert date_bounds(sample_gdf) == (dt.date(2024, 10, 15), dt.date(2025, 10, 9))
     assert date_bounds(sample_gdf.iloc[:0]) is None
+
+
+def test_district_and_dependent_options(sample_gdf):
+    from geo.filters import admin2_options, country_options, geo_precision_options, sub_event_type_options
+
+    assert len(filter_incidents(sample_gdf, IncidentFilter(admin2=("Dera Ismail Khan",)))) == 1
+    assert admin2_options(sample_gdf, ["Khyber Pakhtunkhwa"]) == ["Dera Ismail Khan"]
+    assert admin1_options(sample_gdf, ["PK"]) == ["Balochistan", "Khyber Pakhtunkhwa"]
+    assert country_options(sample_gdf) == ["AF", "PK"]
+    assert sub_event_type_options(sample_gdf, ["Battles"]) == ["Armed clash"]
+    assert geo_precision_options(sample_gdf) == [1, 2, 3]
+
+
+def test_date_filter_drops_undated_rows(sample_gdf):
+    gdf = sample_gdf.copy()
+    gdf.loc[gdf.index[0], "event_date"] = ""
+    out = filter_incidents(gdf, IncidentFilter(end=dt.date(2030, 1, 1)))
+    assert len(out) == len(gdf) - 1
+
+
+def test_url_params_round_trip():
+    from geo.filters import filter_from_params, filter_to_params
+
+    flt = IncidentFilter(
+        start=dt.date(2024, 1, 2),
+        end=dt.date(2025, 3, 4),
+        actors=(TTP, "Name, with comma"),
+        event_types=("Battles",),
+        sub_event_types=("Armed clash",),
+        countries=("PK",),
+        admin1=("Khyber Pakhtunkhwa",),
+        admin2=("Bannu",),
+        min_fatalities=2,
+        geo_precision=(1, 2),
+        text="drone",
+    )
+    params = filter_to_params(flt)
+    assert params["actor"] == [TTP, "Name, with comma"] and params["dates"] == ["2024-01-02", "2025-03-04"]
+    assert filter_from_params(params) == flt
+    assert filter_to_params(IncidentFilter()) == {}
+    assert filter_from_params({}) == IncidentFilter()
+
+
+def test_bad_url_params_are_ignored():
+    from geo.filters import filter_from_params
+
+    flt = filter_from_params({"dates": "not a date", "min_fat": "many", "precision": ["x", "3"], "actor": ["", "A"]})
+    assert flt == IncidentFilter(geo_precision=(3,), actors=("A",))
+
+
+def test_filter_is_fast_at_100k():
+    import time
+
+    from geo.synth import synthesize
+
+    gdf = synthesize(100_000, seed=0)
+    t = time.perf_counter()
+    out = filter_incidents(
+        gdf, IncidentFilter(start=dt.date(2024, 1, 1), actors=(TTP,), min_fatalities=1, text="Bannu")
+    )
+    assert time.perf_counter() - t < 3  # generous; the benchmark reports the real figure
+    assert 0 < len(out) < len(gdf)

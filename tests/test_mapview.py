@@ -1,10 +1,23 @@
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
-from geo.mapview import actor_colour, build_map, install_assets, load_boundaries, marker_radius, popup_html
+from geo.mapview import (
+    Choropleth,
+    actor_colour,
+    build_map,
+    class_breaks,
+    escape_text,
+    incident_payload,
+    install_assets,
+    load_boundaries,
+    marker_radius,
+    popup_html,
+)
+from geo.synth import synthesize
 from tests.conftest import XSS
 
 
@@ -17,26 +30,49 @@ def _render(m) -> str:
     return m.get_root().render()
 
 
-def test_one_marker_per_located_incident(sample_gdf, boundaries):
-    html = _render(build_map(sample_gdf, boundaries=boundaries))
-    assert html.count("L.circleMarker(") == sample_gdf.geometry.notna().sum() == 5
-    # offline: no CDN, only our asset base
-    urls = set(re.findall(r'<script src="([^"]+)"', html)) | set(re.findall(r'<link[^>]+href="([^"]+)"', html))
-    assert urls == {
+def _urls(html: str) -> set[str]:
+    return set(re.findall(r'<script src="([^"]+)"', html)) | set(re.findall(r'<link[^>]+href="([^"]+)"', html))
+
+
+def test_one_marker_per_located_incident_offline(sample_gdf, boundaries):
+    m = build_map(sample_gdf, boundaries=boundaries)
+    html = _render(m)
+    payload = incident_payload(sample_gdf)
+    assert payload["n"] == sample_gdf.geometry.notna().sum() == 5
+    assert "L.circleMarker(" in html and "fim-incident" in html
+    assert "class='fim-count' data-count='5'" in html
+    # offline: no CDN, only our asset base (heatmap JS included, no clustering at 5 markers)
+    assert _urls(html) == {
         "/app/static/vendor/leaflet/leaflet.js",
         "/app/static/vendor/jquery/jquery.min.js",
         "/app/static/vendor/leaflet/leaflet.css",
+        "/app/static/vendor/heat/leaflet-heat.js",
     }
-    assert "https://" not in re.sub(r"https://example\.org/a", "", html)
+    assert "https://" not in re.sub(r"https:(//|\\/\\/)example\.org\\?/a", "", html)
     assert '"maxZoom": 18' in html
+    # attribution for every source, on the map itself
+    assert "geoBoundaries" in html and "Natural Earth" in html and "GeoNames (CC BY 4.0)" in html
+
+
+def test_payload_is_compact_and_lon_lat_right(sample_gdf):
+    p = incident_payload(sample_gdf)
+    i = p["s"].index("Paktika")
+    k = p["loc"].index(i)
+    assert (p["lat"][k], p["lon"][k]) == (32.5178, 68.6774)
+    assert p["fat"][k] == 46 and p["gp"][k] == 3
+    assert p["fat"][p["loc"].index(p["s"].index("Khost"))] == -1  # unknown, not 0
+    assert p["months"] == sorted(p["months"]) and len(p["mo"]) == 5
+    # strings are stored once
+    assert len(p["s"]) == len(set(p["s"]))
 
 
 def test_many_incidents_are_clustered_with_local_assets(sample_gdf):
     big = sample_gdf.loc[sample_gdf.index.repeat(100)].reset_index(drop=True)
     html = _render(build_map(big, boundaries=None, cluster_threshold=50))
-    assert "L.markerClusterGroup(" in html
-    assert "/app/static/vendor/markercluster/leaflet.markercluster.js" in html
-    assert "cdnjs" not in html
+    assert "new Supercluster(" in html
+    assert "/app/static/vendor/supercluster/supercluster.min.js" in html
+    assert "/app/static/vendor/markercluster/MarkerCluster.Default.css" in html
+    assert "cdnjs" not in html and "unpkg" not in html and "jsdelivr" not in html
 
 
 def test_hostile_text_is_escaped_everywhere(sample_gdf, boundaries):
@@ -45,6 +81,53 @@ def test_hostile_text_is_escaped_everywhere(sample_gdf, boundaries):
     assert "<script>alert" not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "javascript:alert" not in html  # only http(s) URLs become links
+
+
+def test_template_syntax_in_articles_is_not_evaluated(sample_gdf):
+    gdf = sample_gdf.copy()
+    gdf.loc[gdf.index[0], "evidence"] = "{{ 7*7 }} and {% if true %}yes{% endif %}"
+    gdf.loc[gdf.index[0], "actor1"] = "{{ this.__class__ }}"
+    html = _render(build_map(gdf, boundaries=None))
+    assert "{{" not in html.replace("{{'", "")
+    assert "49" not in html.split("&#123;&#123; 7*7")[0][-5:]
+    assert "&#123;&#123; 7*7 &#125;&#125;" in html
+    assert escape_text("{x}") == "&#123;x&#125;"
+
+
+def test_heatmap_choropleth_and_online_tiles(sample_gdf, boundaries):
+    choro = Choropleth(level="admin1", measure="fatalities", totals={"AFG-ADM1-12653393B25794869": 46})
+    html = _render(build_map(sample_gdf, boundaries=boundaries, heatmap=True, choropleth=choro))
+    assert "L.heatLayer(" in html
+    assert "Fatalities per province" in html  # layer name and legend
+    assert "d3" not in _urls(html) and not any("d3" in u for u in _urls(html))  # no branca colormap
+    assert "tile.openstreetmap.org" not in html
+    online = _render(build_map(sample_gdf, boundaries=boundaries, online_tiles=True))
+    assert "tile.openstreetmap.org" in online and "OpenStreetMap" in online
+
+
+def test_choropleth_tooltips_are_escaped(sample_gdf):
+    evil = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"shape_id": "X", "name": XSS, "admin1": "<b>p</b>"},
+                "geometry": {"type": "Point", "coordinates": [70, 33]},
+            }
+        ],
+    }
+    from geo.mapview import Boundaries
+
+    b = Boundaries(admin0=evil, admin1=evil, admin2=evil, border=evil)
+    html = _render(build_map(sample_gdf, boundaries=b, choropleth=Choropleth("admin2", "incidents", {"X": 3})))
+    assert "<img src=x" not in html and "<b>p</b>" not in html
+
+
+def test_class_breaks_and_legend(sample_gdf, boundaries):
+    assert class_breaks([1, 1, 1, 50]) == [1, 50]
+    assert class_breaks([0, 0]) == []
+    choro = Choropleth("admin2", "incidents", {"PAK-X": 5})
+    assert choro.title == "Incidents per district"
 
 
 def test_popup_content(sample_gdf):
@@ -69,6 +152,30 @@ def test_install_assets_is_idempotent(tmp_path):
     out = install_assets(tmp_path / "vendor")
     js = out / "leaflet" / "leaflet.js"
     assert js.stat().st_size > 100_000
+    assert (out / "heat" / "leaflet-heat.js").stat().st_size > 5_000
+    assert (out / "supercluster" / "supercluster.min.js").stat().st_size > 5_000
     mtime = js.stat().st_mtime_ns
     install_assets(out)
     assert js.stat().st_mtime_ns == mtime
+
+
+def test_large_map_stays_small_and_fast(boundaries):
+    import time
+
+    gdf = synthesize(20_000, seed=5)
+    t = time.perf_counter()
+    html = _render(build_map(gdf, boundaries=boundaries))
+    elapsed = time.perf_counter() - t
+    assert len(html) < 5_000_000  # about 100 bytes per incident plus the boundaries
+    assert elapsed < 10  # generous: the benchmark reports the real figure
+    assert "SYNTHETIC" in html
+    payload = incident_payload(gdf)
+    assert json.loads(json.dumps(payload))["n"] == 20_000
+
+
+def test_evidence_budget_shortens_long_sentences(sample_gdf):
+    gdf = sample_gdf.copy()
+    gdf["evidence"] = [f"{i} " + "x" * 5000 for i in range(len(gdf))]
+    p = incident_payload(gdf, evidence_budget=1000)
+    assert all(len(p["s"][i]) <= 200 for i in p["ev"])
+    assert all(p["s"][i].endswith("\u2026") for i in p["ev"])
