@@ -37,8 +37,11 @@ from geo.filters import (
     sub_event_type_options,
 )
 from geo.gazetteer import Gazetteer, load_gazetteer
+from geo.incidents import merge_reports
+from geo.ingest import GenericColumns
 from geo.mapview import Boundaries, Choropleth, build_map, install_assets, load_boundaries
-from geo.pipeline import build
+from geo.pipeline import add_files, build
+from geo.rejects import Reject
 from geo.store import GeoPackageStore, to_csv_bytes, to_geojson_bytes, to_gpkg_bytes
 from geo.synth import DEFAULT_PATH as SYNTHETIC_PATH
 from geo.synth import is_synthetic
@@ -100,7 +103,8 @@ def _area_polygons(level: str) -> gpd.GeoDataFrame:
 # rerun; nothing mutates it (filters return new frames)
 @st.cache_resource(show_spinner="Loading incidents...", max_entries=4)
 def _incidents(path: str, mtime: float) -> gpd.GeoDataFrame:  # noqa: ARG001 - mtime keys the cache
-    return GeoPackageStore(path).read()
+    # the store keeps every article's report; the analyst sees one record per incident
+    return merge_reports(GeoPackageStore(path).read())
 
 
 @st.cache_resource(show_spinner="Assigning incidents to districts...", max_entries=8)
@@ -187,6 +191,49 @@ def _sidebar_view() -> None:
     )
 
 
+def _sidebar_upload(store: GeoPackageStore) -> None:
+    """Upload articles or CSV records and add them to the store, with a progress bar."""
+    with st.sidebar.expander("Add articles or records"):
+        files = st.file_uploader(
+            "Articles (.txt, .md, .html) or CSV records (ACLED, UCDP GED, or any CSV with a place column)",
+            type=["txt", "md", "markdown", "html", "htm", "csv"],
+            accept_multiple_files=True,
+            key="upload",
+        )
+        place = st.text_input("Generic CSV: place-name column", key="upload_place")
+        date = st.text_input("Generic CSV: date column", key="upload_date")
+        if st.button("Add to the incident store", key="upload_go", disabled=not files):
+            columns = GenericColumns(place=place.strip().lower(), date=date.strip().lower()) if place and date else None
+            bar = st.progress(0.0, text="reading files")
+
+            def progress(done: int, total: int, label: str) -> None:
+                bar.progress(done / max(total, 1), text=f"{done}/{total}: {label}")
+
+            built, imported = add_files(
+                [(f.name, f.getvalue()) for f in files],
+                store=store,
+                gazetteer=_gazetteer(),
+                columns=columns,
+                progress=progress,
+            )
+            lines = (built.lines() if built else []) + (imported.lines if imported else [])
+            rejects = (built.rejects if built else []) + (imported.rejects if imported else [])
+            st.session_state["upload_report"] = (lines, [_reject_row(r) for r in rejects])
+            st.rerun()
+        report = st.session_state.get("upload_report")
+        if report:
+            lines, rejects = report
+            st.code("\n".join(lines), language=None)
+            if rejects:
+                st.caption(f"{len(rejects)} rejected (file, line, field, reason):")
+                st.dataframe(pd.DataFrame(rejects), hide_index=True, key="upload_rejects")
+
+
+def _reject_row(reject: Reject) -> dict[str, Any]:
+    """A reject as a table row."""
+    return {"file": reject.file, "line": reject.line, "field": reject.field, "reason": reject.reason}
+
+
 def _datasets() -> dict[str, Path]:
     out = {"store": settings.STORE_PATH}
     if SYNTHETIC_PATH.is_file() and SYNTHETIC_PATH.resolve() != settings.STORE_PATH.resolve():
@@ -225,6 +272,8 @@ def main() -> None:
     st.session_state["_loaded"] = str(path)
     flt = _sidebar_filters(gdf)
     _sidebar_view()
+    if dataset == "store":
+        _sidebar_upload(store)
     shown = filter_incidents(gdf, flt)
     synthetic = is_synthetic(gdf)
 

@@ -63,19 +63,14 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
-    from geo.admin import AdminLocator
     from geo.errors import InputError
     from geo.gazetteer import load_gazetteer
-    from geo.geocode import ChainGeocoder, OfflineGeocoder, location_to_record
-    from geo.incidents import incidents_to_gdf
-    from geo.ingest import GenericColumns, ingest_csv
-    from geo.pipeline import update_store
-    from geo.rejects import Reject, write_rejects
+    from geo.ingest import GenericColumns
+    from geo.pipeline import import_records, place_geocoder
+    from geo.rejects import write_rejects
     from geo.store import GeoPackageStore
 
-    locator = AdminLocator.from_dir()
-    columns = None
-    geocode = None
+    columns = geocode = None
     if args.place_column:
         if not args.date_column:
             msg = "--place-column needs --date-column"
@@ -92,39 +87,26 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
             country=args.country_column.lower() if args.country_column else None,
             dayfirst=not args.monthfirst,
         )
-        chain = ChainGeocoder(OfflineGeocoder(load_gazetteer(args.gazetteer)), _online_geocoder(args))
-
-        def geocode(place: str, country: str | None) -> dict:
-            kwargs = {"country": country} if country else {}
-            return location_to_record(place, chain.geocode(place, **kwargs), locator=locator)
-
+        geocode = place_geocoder(load_gazetteer(args.gazetteer), online=_online_geocoder(args))
     store = GeoPackageStore(args.store)
-    rejects: list[Reject] = []
-    incidents = []
-    sources: set[str] = set()
-    for path in args.files:
-        try:
-            result = ingest_csv(path, fmt=args.format, columns=columns, geocode=geocode, locator=locator)
-        except InputError as exc:
-            rejects.append(Reject.from_error(exc, prefix="file not read: "))
-            print(f"{path}: not read: {exc}", file=sys.stderr)
-            continue
-        sources.add(Path(path).name)
-        incidents.extend(result.incidents)
-        rejects.extend(result.rejects)
-        print(f"{path}: {result.fmt}, {result.rows} rows, {result.stored} stored, {len(result.rejects)} rejected")
-    gdf = incidents_to_gdf(incidents)
-    if not args.dry_run and sources:
-        total = update_store(store, gdf, replace_docs=sources)
-        print(f"store: {store.path} ({len(total)} incidents)")
-    if rejects:
-        report = write_rejects(rejects, args.rejects or store.path.with_name("rejects.csv"))
-        print(f"rejected: {len(rejects)} (reasons in {report})")
-        for r in rejects[:10]:
+    summary = import_records(
+        args.files, store=store, fmt=args.format, columns=columns, geocode=geocode, dry_run=args.dry_run
+    )
+    for line in summary.lines:
+        print(line)
+    if summary.files and not args.dry_run:
+        print(f"store: {store.path} ({summary.total} incidents)")
+    if summary.rejects:
+        report = write_rejects(summary.rejects, args.rejects or store.path.with_name("rejects.csv"))
+        print(f"rejected: {len(summary.rejects)} (reasons in {report})")
+        for r in summary.rejects[:10]:
             print(f"  {r}")
-        if len(rejects) > 10:
-            print(f"  ... and {len(rejects) - 10} more")
-    return 0 if sources else 2
+        if len(summary.rejects) > 10:
+            print(f"  ... and {len(summary.rejects) - 10} more")
+    for r in summary.rejects:
+        if r.reason.startswith("file not read"):
+            print(f"{r.file}:{r.line}: {r.reason}", file=sys.stderr)
+    return 0 if summary.files else 2
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:

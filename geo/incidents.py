@@ -337,6 +337,15 @@ def _interval(date: str, precision: int) -> tuple[pd.Timestamp, pd.Timestamp] | 
     return day.replace(month=1, day=1), day.replace(month=12, day=31)
 
 
+def _months(span: tuple[pd.Timestamp, pd.Timestamp]) -> list[tuple[int, int]]:
+    """The (year, month) pairs an interval touches."""
+    out, (y, m) = [], (span[0].year, span[0].month)
+    while (y, m) <= (span[1].year, span[1].month):
+        out.append((y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
 def _same_place(a: Any, b: Any, *, max_km: float) -> bool:
     if a.place_id and a.place_id == b.place_id:
         return True
@@ -378,35 +387,48 @@ def merge_reports(gdf: gpd.GeoDataFrame, *, max_km: float = 60.0) -> gpd.GeoData
     """
     if len(gdf) < 2:
         return gdf
-    order = gdf.assign(_tp=gdf["time_precision"].fillna(9), _gp=gdf["geo_precision"].fillna(9)).sort_values(
+    # only reports read from articles are merged: imported records (ACLED,
+    # UCDP, CSV) come de-duplicated by their providers and have no text span
+    from_text = (gdf["char_end"].fillna(0) > gdf["char_start"].fillna(0)) & (gdf["evidence"] != "")
+    reports = gdf[from_text]
+    order = reports.assign(_tp=reports["time_precision"].fillna(9), _gp=reports["geo_precision"].fillna(9)).sort_values(
         ["_tp", "_gp", "doc_id", "char_start"], kind="stable"
     )
-    rows = list(order.itertuples())
-    keep: list[int] = []
+    keep: list[int] = [int(i) for i in gdf.index[~from_text]]
     groups: dict[int, list[Any]] = {}
-    for row in rows:
+    # candidate heads by (type, sub-type, actor1, month): a report is only
+    # compared with heads of the months its date may stand for
+    buckets: dict[tuple[str, str, str, tuple[int, int]], list[int]] = {}
+    for row in order.itertuples():
         span = _interval(row.event_date, int(row.time_precision))
         home = None
-        for k in keep:
-            head = groups[k][0]
-            if any(r.doc_id == row.doc_id for r in groups[k]):
-                continue  # two incidents of one article are two incidents
-            other = _interval(head.event_date, int(head.time_precision))
-            if (
-                head.event_type == row.event_type
-                and head.sub_event_type == row.sub_event_type
-                and head.actor1 == row.actor1
-                and span is not None
-                and other is not None
-                and span[0] <= other[1]
-                and other[0] <= span[1]
-                and _same_place(head, row, max_km=max_km)
-            ):
-                home = k
+        months = _months(span) if span is not None else []
+        seen: set[int] = set()
+        for month in months:
+            for k in buckets.get((row.event_type, row.sub_event_type, row.actor1, month), ()):
+                if k in seen:
+                    continue
+                seen.add(k)
+                head = groups[k][0]
+                if any(r.doc_id == row.doc_id for r in groups[k]):
+                    continue  # two incidents of one article are two incidents
+                other = _interval(head.event_date, int(head.time_precision))
+                if (
+                    span is not None
+                    and other is not None
+                    and span[0] <= other[1]
+                    and other[0] <= span[1]
+                    and _same_place(head, row, max_km=max_km)
+                ):
+                    home = k
+                    break
+            if home is not None:
                 break
         if home is None:
             keep.append(row.Index)
             groups[row.Index] = [row]
+            for month in months:
+                buckets.setdefault((row.event_type, row.sub_event_type, row.actor1, month), []).append(row.Index)
         else:
             groups[home].append(row)
     out = gdf.loc[keep].copy()

@@ -8,6 +8,7 @@ so :func:`extract_all` can later be mapped over partitions of a large corpus
 from __future__ import annotations
 
 import logging
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -17,10 +18,10 @@ import geopandas as gpd
 
 from geo.admin import AdminLocator
 from geo.articles import Article, load_articles
-from geo.errors import ArticleError
+from geo.errors import ArticleError, InputError
 from geo.extract import COUNTRY_ONLY_NOTE, extract_incidents
 from geo.gazetteer import Gazetteer
-from geo.geocode import CachedOnlineGeocoder, location_to_record
+from geo.geocode import CachedOnlineGeocoder, ChainGeocoder, OfflineGeocoder, location_to_record
 from geo.incidents import (
     Incident,
     dedupe_incidents,
@@ -29,6 +30,7 @@ from geo.incidents import (
     sort_incidents,
     validate_incidents,
 )
+from geo.ingest import GenericColumns, ingest_csv
 from geo.rejects import Reject
 from geo.store import IncidentStore, merge_incidents
 
@@ -203,3 +205,158 @@ def update_store(store: IncidentStore, gdf: gpd.GeoDataFrame, *, replace_docs: s
     validate_incidents(merged)
     store.write(merged)
     return merged
+
+
+def place_geocoder(
+    gazetteer: Gazetteer, *, online: CachedOnlineGeocoder | None = None, locator: AdminLocator | None = None
+) -> Callable[[str, str | None], dict]:
+    """``geocode(place, country) -> record`` for generic CSV imports.
+
+    The offline gazetteer answers first, the online geocoder (if given) only
+    for names it lacks; ``country`` (ISO2), when the row gives one, restricts
+    the answer to that country.
+    """
+    chain = ChainGeocoder(OfflineGeocoder(gazetteer), online)
+    locator = locator if locator is not None else AdminLocator.from_dir()
+
+    def geocode(place: str, country: str | None) -> dict:
+        kwargs = {"country_codes": country.upper()} if country else {}
+        return location_to_record(place, chain.geocode(place, **kwargs), locator=locator)
+
+    return geocode
+
+
+@dataclass(slots=True)
+class ImportSummary:
+    """What an import of CSV files did."""
+
+    files: list[str] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    rows: int = 0
+    stored: int = 0
+    total: int = 0
+    rejects: list[Reject] = field(default_factory=list)
+
+
+def import_records(
+    paths: Sequence[str | Path],
+    *,
+    store: IncidentStore,
+    fmt: str = "auto",
+    columns: GenericColumns | None = None,
+    geocode: Callable[[str, str | None], dict] | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportSummary:
+    """Import ACLED / UCDP GED / generic CSV files into the store.
+
+    A file that cannot be read becomes a whole-file reject; the records of
+    the others replace what the store held from files of the same name (so
+    importing the same file twice changes nothing).
+
+    Parameters
+    ----------
+    paths
+        CSV files.
+    store
+        The store to update (untouched with ``dry_run``).
+    fmt
+        ``auto``, ``acled``, ``ucdp`` or ``generic``.
+    columns, geocode
+        For generic files (see :func:`geo.ingest.ingest_csv`, :func:`place_geocoder`).
+    dry_run
+        Check and report only.
+    progress
+        Callback after each file.
+
+    Returns
+    -------
+    ImportSummary
+    """
+    locator = AdminLocator.from_dir()
+    summary = ImportSummary()
+    incidents: list[Incident] = []
+    for n, path in enumerate(paths, start=1):
+        name = Path(path).name
+        try:
+            result = ingest_csv(path, fmt=fmt, columns=columns, geocode=geocode, locator=locator)
+        except InputError as exc:
+            summary.rejects.append(Reject.from_error(exc, prefix="file not read: "))
+            summary.lines.append(f"{name}: not read: {exc.reason}")
+        else:
+            summary.files.append(name)
+            summary.rows += result.rows
+            summary.stored += result.stored
+            summary.rejects.extend(result.rejects)
+            incidents.extend(result.incidents)
+            summary.lines.append(
+                f"{name}: {result.fmt}, {result.rows} rows, {result.stored} stored, {len(result.rejects)} rejected"
+            )
+        if progress is not None:
+            progress(n, len(paths), name)
+    if summary.files and not dry_run:
+        summary.total = len(update_store(store, incidents_to_gdf(incidents), replace_docs=set(summary.files)))
+    return summary
+
+
+#: Suffixes :func:`add_files` reads as structured records; the rest are articles.
+RECORD_SUFFIXES: tuple[str, ...] = (".csv",)
+
+
+def add_files(
+    files: Sequence[tuple[str, bytes]],
+    *,
+    store: IncidentStore,
+    gazetteer: Gazetteer,
+    columns: GenericColumns | None = None,
+    progress: Progress | None = None,
+) -> tuple[BuildSummary | None, ImportSummary | None]:
+    """Add uploaded files (name, content) to the store: articles and CSV records.
+
+    The files are written to a private temporary folder under their base
+    name only (no path from the upload is used), then read exactly as the
+    command line reads them: articles through :func:`build`, CSV files
+    through :func:`import_records`. Adding the same files again changes
+    nothing.
+
+    Parameters
+    ----------
+    files
+        ``(file name, bytes)`` pairs, e.g. from an upload widget.
+    store
+        The store to update.
+    gazetteer
+        The offline place index.
+    columns
+        Place and date columns of generic CSV files, if any.
+    progress
+        Callback after each file.
+
+    Returns
+    -------
+    tuple of (BuildSummary or None, ImportSummary or None)
+        ``None`` where no file of that kind was given.
+    """
+    with tempfile.TemporaryDirectory(prefix="fim-upload-") as tmp:
+        folder = Path(tmp)
+        articles: list[Path] = []
+        records: list[Path] = []
+        for name, data in files:
+            safe = Path(name).name.strip() or "upload.txt"
+            path = folder / safe
+            path.write_bytes(data)
+            (records if path.suffix.lower() in RECORD_SUFFIXES else articles).append(path)
+        total = len(articles) + len(records)
+        build_summary = import_summary = None
+        if articles:
+            _, build_summary = build(articles, store=store, gazetteer=gazetteer, progress=progress)
+        if records:
+            offset = len(articles)
+
+            def step(done: int, _total: int, label: str) -> None:
+                if progress is not None:
+                    progress(offset + done, total, label)
+
+            geocode = place_geocoder(gazetteer) if columns is not None else None
+            import_summary = import_records(records, store=store, columns=columns, geocode=geocode, progress=step)
+    return build_summary, import_summary

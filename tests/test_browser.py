@@ -67,7 +67,8 @@ On 3 March 2025, militants attacked a police checkpoint in Bannu, killing two po
 
 @pytest.fixture(scope="module")
 def built_store(tmp_path_factory, real_gazetteer):
-    """The store as `python -m geo build` makes it: the seeds plus a hostile article."""
+    """The store as `python -m geo build` makes it (seeds plus a hostile article), and the app's view of it."""
+    from geo.incidents import merge_reports
     from geo.pipeline import build
     from geo.store import GeoPackageStore
 
@@ -75,7 +76,7 @@ def built_store(tmp_path_factory, real_gazetteer):
     (tmp / "hostile.md").write_text(HOSTILE_ARTICLE, encoding="utf-8")
     store = GeoPackageStore(tmp / "incidents.gpkg")
     gdf, _ = build([settings.SEEDS_DIR, tmp], store=store, gazetteer=real_gazetteer)
-    return store, gdf
+    return store, merge_reports(gdf)  # the app shows one record per incident
 
 
 @pytest.fixture(scope="module")

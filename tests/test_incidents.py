@@ -114,3 +114,12 @@ def test_reports_of_one_incident_are_merged_listing_all_sources():
     assert main.notes.startswith("also reported in 009 (FIM-") and ", 002 (FIM-" in main.notes
     assert list(merge_reports(gdf)["event_id"]) == list(merged["event_id"])  # pure and stable
     assert len(merge_reports(gdf.iloc[:1])) == 1
+
+
+def test_imported_records_are_never_merged():
+    from geo.incidents import merge_reports
+
+    a = _report("acled.csv", "2024-12-24", 1)
+    b = _report("ucdp.csv", "2024-12-24", 1)
+    a.char_start = a.char_end = b.char_start = b.char_end = 0  # structured records have no text span
+    assert len(merge_reports(incidents_to_gdf([a, b]))) == 2

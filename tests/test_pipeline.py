@@ -68,3 +68,27 @@ def test_load_nlp_without_spacy_is_a_clear_error(monkeypatch):
     monkeypatch.setattr(importlib, "import_module", fake)
     with pytest.raises(NlpUnavailable, match=r"requirements-nlp\.txt"):
         load_nlp()
+
+
+def test_add_files_reads_articles_and_records_like_the_cli(tmp_path, real_gazetteer):
+    from geo.ingest import GenericColumns
+    from geo.pipeline import add_files
+
+    store = GeoPackageStore(tmp_path / "s.gpkg")
+    article = b"On 5 May 2025, militants attacked a police station in Tank, killing three policemen."
+    csv_rows = (
+        b"Date,Village,Killed\n07/05/2025,Wana,2\n08/05/2025,Atlantis,1\n"  # generic: one good, one unknown place
+    )
+    files = [("../../etc/evil name.md", article), ("sheet.csv", csv_rows)]
+    columns = GenericColumns(place="village", date="date")
+    calls = []
+    built, imported = add_files(
+        files, store=store, gazetteer=real_gazetteer, columns=columns, progress=lambda *a: calls.append(a)
+    )
+    assert built.articles_read == 1 and built.incidents == 1
+    assert imported.rows == 2 and imported.stored == 1 and imported.rejects[0].line == 3
+    gdf = store.read()
+    assert set(gdf["doc_id"]) == {"evil name", "sheet.csv"}  # only the base name of an upload is used
+    assert [c[:2] for c in calls][-1] == (2, 2)
+    again = add_files(files, store=store, gazetteer=real_gazetteer, columns=columns)
+    assert again[0].incidents == 1 and sorted(store.read()["event_id"]) == sorted(gdf["event_id"])
