@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 from pathlib import Path
 
@@ -25,7 +26,9 @@ from geo.actors import (
 )
 from geo.dates import scan_words
 
-SCORE_PY = Path("/work/shared/eval/score.py")
+# the project's scorer lives outside the repository (FIM_EVAL_DIR, default ../shared/eval)
+EVAL_DIR = Path(os.environ.get("FIM_EVAL_DIR", Path(__file__).resolve().parents[2] / "shared" / "eval"))
+SCORE_PY = EVAL_DIR / "score.py"
 
 
 @pytest.mark.parametrize(

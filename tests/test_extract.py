@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import json
+import os
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -22,8 +23,10 @@ from geo.gazetteer import Gazetteer, Place
 from geo.incidents import EVENT_TYPES, Incident
 
 ROOT = Path(__file__).resolve().parent.parent
-SCORE_PY = Path("/work/shared/eval/score.py")
-GOLD = Path("/work/shared/eval/seed_gold.csv")
+# the project's scorer lives outside the repository (FIM_EVAL_DIR, default ../shared/eval)
+EVAL_DIR = Path(os.environ.get("FIM_EVAL_DIR", Path(__file__).resolve().parents[2] / "shared" / "eval"))
+SCORE_PY = EVAL_DIR / "score.py"
+GOLD = EVAL_DIR / "seed_gold.csv"
 
 
 def _p(pid: str, name: str, ftype: str, cc: str, lat: float, lon: float, **kw: object) -> Place:
