@@ -2,12 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-import urllib.request
-
 import pytest
 
 from geo import settings
@@ -16,11 +10,11 @@ from tests.test_browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
     _count,
-    _free_port,
     _map_frame,
     _require_browser,
     _table_count,
     _wait_for,
+    serve_app,
 )
 
 pytestmark = pytest.mark.browser
@@ -51,32 +45,8 @@ def upload_url(tmp_path_factory, real_gazetteer):
 
     store = GeoPackageStore(tmp_path_factory.mktemp("upload") / "incidents.gpkg")
     build([settings.SEEDS_DIR], store=store, gazetteer=real_gazetteer)
-    port = _free_port()
-    env = {**os.environ, "FIM_STORE_PATH": str(store.path)}
-    log = (tmp_path_factory.mktemp("log") / "streamlit.log").open("w")
-    proc = subprocess.Popen(
-        [
-            sys.executable, "-m", "streamlit", "run", "app.py",
-            "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
-        ],
-        cwd=settings.PROJECT_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("streamlit did not start within 60 s")
-    yield url, store
-    proc.terminate()
-    proc.wait(timeout=20)
-    log.close()
+    with serve_app(store.path, tmp_path_factory.mktemp("log")) as url:
+        yield url, store
 
 
 def test_uploaded_article_and_csv_are_added_and_shown_as_text(upload_url):
