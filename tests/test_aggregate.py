@@ -23,7 +23,7 @@ def test_timeline_month_and_week(sample_gdf):
     assert len(months) == 13 and months["incidents"].sum() == 6 and months["fatalities"].sum() == 67
     assert months.set_index("period").loc["2024-12-01", "fatalities"] == 46
     weeks = timeline(sample_gdf, freq="week")
-    assert (weeks["period"].dt.dayofweek == 0).all()  # weeks start on Monday
+    assert (weeks["period"].dt.day_of_week == 0).all()  # weeks start on Monday
     assert weeks["incidents"].sum() == 6
     assert timeline(sample_gdf.iloc[:0]).empty
     with pytest.raises(InputError):

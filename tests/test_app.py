@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 from typing import ClassVar
 
@@ -151,7 +150,7 @@ def test_map_layers_switch_without_errors(app):
     assert not app.exception
 
 
-def test_downloads_are_exactly_the_filtered_set(app):
+def test_downloads_are_exactly_the_filtered_set(app, tmp_path):
     app.multiselect(key="actor").set_value([TTP]).run()
     shown = set(_table(app)["event_id"])
     fc = json.loads(_download(app, "download_geojson"))
@@ -164,7 +163,9 @@ def test_downloads_are_exactly_the_filtered_set(app):
     csv_text = _download(app, "download_csv").decode()
     assert csv_text.startswith("event_id,event_date,time_precision,event_type,sub_event_type,actor1")
     assert len(csv_text.strip().splitlines()) == len(shown) + 1
-    gpkg = gpd.read_file(io.BytesIO(_download(app, "download_gpkg")), layer="incidents")
+    path = tmp_path / "download.gpkg"
+    path.write_bytes(_download(app, "download_gpkg"))
+    gpkg = gpd.read_file(path, layer="incidents")
     assert set(gpkg["event_id"]) == shown
 
 
