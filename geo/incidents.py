@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Final
 
@@ -195,11 +195,6 @@ def make_event_id(doc_id: str, char_start: int, char_end: int, kind: str) -> str
     """
     digest = hashlib.sha1(f"{doc_id}|{char_start}|{char_end}|{kind}".encode()).hexdigest()
     return f"FIM-{digest[:12]}"
-
-
-def empty_incidents() -> gpd.GeoDataFrame:
-    """An empty GeoDataFrame with the incident schema."""
-    return incidents_to_gdf([])
 
 
 def incidents_to_gdf(incidents: Iterable[Incident | dict[str, Any]]) -> gpd.GeoDataFrame:
@@ -449,9 +444,3 @@ def merge_reports(gdf: gpd.GeoDataFrame, *, max_km: float = 60.0) -> gpd.GeoData
 def sort_incidents(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Order by date, document and position: a stable order for output."""
     return gdf.sort_values(["event_date", "doc_id", "char_start", "event_id"], kind="stable", ignore_index=True)
-
-
-def columns_for(names: Sequence[str]) -> list[str]:
-    """Columns of :data:`COLUMNS` in ``names``, in schema order."""
-    wanted = set(names)
-    return [c for c in COLUMNS if c in wanted]

@@ -255,11 +255,3 @@ def to_gpkg_bytes(gdf: gpd.GeoDataFrame, *, layer: str = LAYER) -> bytes:
             msg = f"cannot write a GeoPackage: {exc}"
             raise StoreError(msg) from exc
         return path.read_bytes()
-
-
-def write_geojson(gdf: gpd.GeoDataFrame, path: str | Path) -> Path:
-    """Write :func:`to_geojson_bytes` to ``path`` atomically."""
-    path = Path(path)
-    with atomic_path(path) as tmp:
-        tmp.write_bytes(to_geojson_bytes(gdf))
-    return path
