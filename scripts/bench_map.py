@@ -26,14 +26,10 @@ import argparse
 import contextlib
 import datetime as dt
 import json
-import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,17 +40,8 @@ from geo.gazetteer import load_gazetteer  # noqa: E402
 from geo.mapview import build_map, install_assets, load_boundaries  # noqa: E402
 from geo.store import GeoPackageStore  # noqa: E402
 from geo.synth import synthesize  # noqa: E402
+from scripts.headless import CHROMIUM, CHROMIUM_ARGS, serve_app  # noqa: E402
 
-CHROMIUM = os.environ.get("FIM_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 MARKERS = ".marker-cluster, path.fim-incident"
 
 
@@ -86,12 +73,6 @@ def server_times(gdf, flt: IncidentFilter, runs: int, boundaries) -> tuple[float
     return statistics.median(build), statistics.median(total), size
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _visible_seconds(page, url: str, *, in_iframe: bool) -> float:
     t = time.perf_counter()
     page.goto(url, wait_until="commit")
@@ -108,61 +89,40 @@ def browser_times(html_path: Path, store_path: Path) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
     out: dict[str, float] = {}
-    port = _free_port()
-    env = {**os.environ, "FIM_STORE_PATH": str(store_path)}
-    proc = subprocess.Popen(
-        [
-            sys.executable, "-m", "streamlit", "run", "app.py",
-            "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
-        ],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                    break
-            except OSError:
-                time.sleep(0.3)
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    with serve_app(store_path) as url, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        out["standalone_visible_s"] = _visible_seconds(page, html_path.as_uri(), in_iframe=False)
+        page.close()
+
+        received = {"http": 0, "ws": 0}
+        outside: list[str] = []
+
+        def on_response(resp) -> None:
+            with contextlib.suppress(Exception):  # redirects and aborted requests have no body
+                received["http"] += len(resp.body())
+
+        def on_ws(ws) -> None:
+            ws.on("framereceived", lambda payload: received.__setitem__("ws", received["ws"] + len(payload)))
+
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.on("response", on_response)
+        page.on("websocket", on_ws)
+        page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(url) else None)
+        out["app_first_load_visible_s"] = _visible_seconds(page, url, in_iframe=True)
+        page.wait_for_timeout(3000)  # let the rest of the page (table, charts) arrive
+        out["app_payload_mb"] = (received["http"] + received["ws"]) / 1e6
+        out["app_external_requests"] = len(outside)
+        page.close()
+        warm = []
+        for _ in range(3):
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            out["standalone_visible_s"] = _visible_seconds(page, html_path.as_uri(), in_iframe=False)
+            warm.append(_visible_seconds(page, url, in_iframe=True))
+            page.wait_for_timeout(2000)
+            page.screenshot(path=str(ROOT / "test-artifacts" / "bench-100k.png"))
             page.close()
-
-            received = {"http": 0, "ws": 0}
-            outside: list[str] = []
-
-            def on_response(resp) -> None:
-                with contextlib.suppress(Exception):  # redirects and aborted requests have no body
-                    received["http"] += len(resp.body())
-
-            def on_ws(ws) -> None:
-                ws.on("framereceived", lambda payload: received.__setitem__("ws", received["ws"] + len(payload)))
-
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.on("response", on_response)
-            page.on("websocket", on_ws)
-            page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(url) else None)
-            out["app_first_load_visible_s"] = _visible_seconds(page, url, in_iframe=True)
-            page.wait_for_timeout(3000)  # let the rest of the page (table, charts) arrive
-            out["app_payload_mb"] = (received["http"] + received["ws"]) / 1e6
-            out["app_external_requests"] = len(outside)
-            page.close()
-            warm = []
-            for _ in range(3):
-                page = browser.new_page(viewport={"width": 1400, "height": 1000})
-                warm.append(_visible_seconds(page, url, in_iframe=True))
-                page.wait_for_timeout(2000)
-                page.screenshot(path=str(ROOT / "test-artifacts" / "bench-100k.png"))
-                page.close()
-            out["app_warm_visible_s"] = statistics.median(warm)
-            browser.close()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+        out["app_warm_visible_s"] = statistics.median(warm)
+        browser.close()
     return out
 
 

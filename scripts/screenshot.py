@@ -8,10 +8,13 @@ Usage, from the project root, with the app running (``make run``)::
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from scripts.headless import CHROMIUM, CHROMIUM_ARGS
 
 
 def main() -> None:
@@ -19,10 +22,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--url", default="http://localhost:8501")
     ap.add_argument("--out", default="docs/screenshot.png")
-    ap.add_argument("--chromium", default="/usr/bin/chromium")
+    ap.add_argument("--chromium", default=CHROMIUM)
     args = ap.parse_args()
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=args.chromium, headless=True, args=ARGS)
+        browser = pw.chromium.launch(executable_path=args.chromium, headless=True, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1500, "height": 1050})
         page.goto(args.url, wait_until="domcontentloaded")
         frame = page.wait_for_selector("iframe[title*='st_folium']", timeout=60_000).content_frame()

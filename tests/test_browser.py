@@ -8,37 +8,23 @@ that a failure.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 import os
 import re
-import socket
-import subprocess
-import sys
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from geo import settings
+from scripts.headless import CHROMIUM, CHROMIUM_ARGS, serve_app
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = os.environ.get("FIM_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = settings.PROJECT_DIR / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def _require_browser() -> None:
@@ -48,12 +34,6 @@ def _require_browser() -> None:
     if os.environ.get("FIM_REQUIRE_BROWSER") == "1":
         pytest.fail(msg)
     pytest.skip(msg)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 HOSTILE_ARTICLE = """---
@@ -81,41 +61,10 @@ def built_store(tmp_path_factory, real_gazetteer):
     return store, merge_reports(gdf)  # the app shows one record per incident
 
 
-@contextlib.contextmanager
-def serve_app(store_path: Path, log_dir: Path) -> Iterator[str]:
-    """Run ``streamlit run app.py`` on a free local port with this store; yield its URL."""
-    port = _free_port()
-    env = {**os.environ, "FIM_STORE_PATH": str(store_path)}
-    with (log_dir / "streamlit.log").open("w") as log:
-        proc = subprocess.Popen(
-            [
-                sys.executable, "-m", "streamlit", "run", "app.py",
-                "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
-            ],
-            cwd=settings.PROJECT_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        try:
-            url = f"http://127.0.0.1:{port}"
-            deadline = time.monotonic() + 60
-            while time.monotonic() < deadline:
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                        if r.status == 200:
-                            break
-                except OSError:
-                    time.sleep(0.3)
-            else:
-                pytest.fail("streamlit did not start within 60 s")
-            yield url
-        finally:
-            proc.terminate()
-            proc.wait(timeout=20)
-
-
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory, built_store):
     _require_browser()
-    with serve_app(built_store[0].path, tmp_path_factory.mktemp("log")) as url:
+    with serve_app(built_store[0].path, log_path=tmp_path_factory.mktemp("log") / "streamlit.log") as url:
         yield url
 
 

@@ -5,16 +5,14 @@ from __future__ import annotations
 import pytest
 
 from geo import settings
+from scripts.headless import CHROMIUM, CHROMIUM_ARGS, serve_app
 from tests.test_browser import (
     ARTIFACTS,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     _count,
     _map_frame,
     _require_browser,
     _table_count,
     _wait_for,
-    serve_app,
 )
 
 pytestmark = pytest.mark.browser
@@ -45,7 +43,7 @@ def upload_url(tmp_path_factory, real_gazetteer):
 
     store = GeoPackageStore(tmp_path_factory.mktemp("upload") / "incidents.gpkg")
     build([settings.SEEDS_DIR], store=store, gazetteer=real_gazetteer)
-    with serve_app(store.path, tmp_path_factory.mktemp("log")) as url:
+    with serve_app(store.path, log_path=tmp_path_factory.mktemp("log") / "streamlit.log") as url:
         yield url, store
 
 
