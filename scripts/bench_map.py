@@ -76,11 +76,11 @@ def server_times(gdf, flt: IncidentFilter, runs: int, boundaries) -> tuple[float
 def _visible_seconds(page, url: str, *, in_iframe: bool) -> float:
     t = time.perf_counter()
     page.goto(url, wait_until="commit")
+    scope = page
     if in_iframe:
-        frame = page.wait_for_selector("iframe[title*='st_folium']", timeout=120_000).content_frame()
-        frame.wait_for_selector(MARKERS, timeout=120_000)
-    else:
-        page.wait_for_selector(MARKERS, timeout=120_000)
+        scope = page.wait_for_selector("iframe[title*='st_folium']", timeout=120_000).content_frame()
+    # the first visible marker or cluster (off-screen markers exist but are not visible)
+    scope.locator(f"{MARKERS} >> visible=true").first.wait_for(timeout=120_000)
     return time.perf_counter() - t
 
 
