@@ -230,28 +230,21 @@ def merge_incidents(existing: gpd.GeoDataFrame, new: gpd.GeoDataFrame) -> gpd.Ge
     return normalise_frame(merged.reset_index(drop=True))
 
 
-def to_gpkg_bytes(gdf: gpd.GeoDataFrame, *, layer: str = LAYER) -> bytes:
-    """The incidents as a GeoPackage file (bytes), in the store's format.
-
-    Parameters
-    ----------
-    gdf
-        Incident GeoDataFrame.
-    layer
-        Layer name inside the GeoPackage.
+def to_gpkg_bytes(gdf: gpd.GeoDataFrame) -> bytes:
+    """The incidents as a GeoPackage file (bytes), written exactly as the store writes itself.
 
     Returns
     -------
     bytes
         The content of a ``.gpkg`` file readable by :class:`GeoPackageStore`,
         QGIS or ``geopandas.read_file``.
+
+    Raises
+    ------
+    StoreError
+        GDAL could not write the file.
     """
-    frame = normalise_frame(pd.DataFrame(gdf.drop(columns="geometry", errors="ignore")))
     with tempfile.TemporaryDirectory(prefix="fim-gpkg-") as tmp:
-        path = Path(tmp) / "incidents.gpkg"
-        try:
-            frame.to_file(path, layer=layer, driver="GPKG", engine="pyogrio")
-        except Exception as exc:  # GDAL write errors
-            msg = f"cannot write a GeoPackage: {exc}"
-            raise StoreError(msg) from exc
-        return path.read_bytes()
+        store = GeoPackageStore(Path(tmp) / "incidents.gpkg")
+        store.write(gdf)
+        return store.path.read_bytes()
