@@ -26,8 +26,8 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Final
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
-from shapely.geometry import Point
 
 from geo import settings
 from geo.errors import SchemaError
@@ -217,13 +217,6 @@ def incidents_to_gdf(incidents: Iterable[Incident | dict[str, Any]]) -> gpd.GeoD
     return normalise_frame(df)
 
 
-def _point(lat: Any, lon: Any) -> Point | None:
-    # shapely and GeoJSON order is (x=lon, y=lat): the one place we convert
-    if lat is None or lon is None or pd.isna(lat) or pd.isna(lon):
-        return None
-    return Point(float(lon), float(lat))
-
-
 def normalise_frame(df: pd.DataFrame) -> gpd.GeoDataFrame:
     """Coerce a frame with incident columns to the schema's dtypes.
 
@@ -245,7 +238,11 @@ def normalise_frame(df: pd.DataFrame) -> gpd.GeoDataFrame:
     for c in COLUMNS:
         if c not in _INT_COLUMNS and c not in _FLOAT_COLUMNS:
             df[c] = df[c].astype("string").fillna("").astype(object)
-    geometry = [_point(la, lo) for la, lo in zip(df["latitude"], df["longitude"], strict=True)]
+    lat = df["latitude"].to_numpy(dtype=float)
+    lon = df["longitude"].to_numpy(dtype=float)
+    # shapely and GeoJSON order is (x=lon, y=lat); a row without both coordinates has no geometry
+    geometry = gpd.points_from_xy(lon, lat, crs=settings.CRS)
+    geometry[np.isnan(lat) | np.isnan(lon)] = None
     return gpd.GeoDataFrame(df, geometry=geometry, crs=settings.CRS)
 
 

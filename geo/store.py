@@ -116,7 +116,7 @@ class GeoPackageStore:
             msg = f"no incident store at {self.path}; build it with `python -m geo build`"
             raise StoreError(msg)
         try:
-            gdf = gpd.read_file(self.path, layer=LAYER)
+            gdf = gpd.read_file(self.path, layer=LAYER, use_arrow=True)
         except Exception as exc:  # pyogrio raises DataSourceError, DataLayerError...
             msg = f"cannot read the incident store {self.path}: {exc}"
             raise StoreError(msg) from exc
