@@ -474,12 +474,16 @@ class IncidentLayer(JSCSSMixin, Layer):
           })();
           var S = D.s, n = D.n, markers = new Array(n);
           function radius(f) { return f > 0 ? Math.min(5 + 2.2 * Math.sqrt(f), 24) : 5; }
-          for (var i = 0; i < n; i++) {
-            markers[i] = L.circleMarker([D.lat[i], D.lon[i]], {
-              radius: radius(D.fat[i]), color: "#222222", weight: 1, fill: true,
-              fillColor: D.colour[D.a1[i]] || "{{ this.unknown }}", fillOpacity: 0.85,
-              className: "fim-incident", fimIdx: i
-            });
+          function marker(i) {  // made when first drawn: a view shows a few hundred of 100,000
+            var m = markers[i];
+            if (!m) {
+              m = markers[i] = L.circleMarker([D.lat[i], D.lon[i]], {
+                radius: radius(D.fat[i]), color: "#222222", weight: 1, fill: true,
+                fillColor: D.colour[D.a1[i]] || "{{ this.unknown }}", fillOpacity: 0.85,
+                className: "fim-incident", fimIdx: i
+              });
+            }
+            return m;
           }
           function line(label, value) { return value ? "<b>" + label + ":</b> " + value + "<br>" : ""; }
           function popup(i) {
@@ -501,7 +505,7 @@ class IncidentLayer(JSCSSMixin, Layer):
             return [S[D.date[i]], S[D.se[i]], S[D.loc[i]]].filter(Boolean).join(" | ");
           }
           var group = L.featureGroup();
-          group.fim = {data: D, markers: markers, popup: popup, shown: n, clustered: {{ this.clustered|tojson }}};
+          group.fim = {data: D, marker: marker, popup: popup, shown: n, clustered: {{ this.clustered|tojson }}};
           {% if this.clustered %}
           // Supercluster: a k-d tree per zoom level, built in a fraction of a second for 100,000 points;
           // only the clusters and markers inside the view are drawn, after every move
@@ -538,7 +542,7 @@ class IncidentLayer(JSCSSMixin, Layer):
                 cm.on("click", zoomIn);
                 group.addLayer(cm);
               } else {
-                group.addLayer(markers[f.properties.i]);
+                group.addLayer(marker(f.properties.i));
               }
             }
           }
@@ -553,9 +557,9 @@ class IncidentLayer(JSCSSMixin, Layer):
           {% else %}
           group.fim.show = function (idx) {
             group.clearLayers();
-            var list = idx === null ? markers : idx.map(function (j) { return markers[j]; });
-            for (var k = 0; k < list.length; k++) { group.addLayer(list[k]); }
-            group.fim.shown = list.length;
+            var m = idx === null ? n : idx.length;
+            for (var k = 0; k < m; k++) { group.addLayer(marker(idx === null ? k : idx[k])); }
+            group.fim.shown = m;
           };
           {% endif %}
           group.fim.show(null);
@@ -566,7 +570,7 @@ class IncidentLayer(JSCSSMixin, Layer):
           group.fim.open = function (i) {
             var map = group._map;
             if (!map) { return; }
-            L.popup({maxWidth: 400}).setLatLng(markers[i].getLatLng()).setContent(popup(i)).openOn(map);
+            L.popup({maxWidth: 400}).setLatLng([D.lat[i], D.lon[i]]).setContent(popup(i)).openOn(map);
           };
           group.on("click", function (e) {
             var l = target(e);
@@ -793,7 +797,7 @@ class _Legend(MacroElement):
     _template = Template(
         """
         {% macro html(this, kwargs) %}
-        <div class="fim-legend" style="position:absolute;z-index:9999;bottom:24px;left:10px;
+        <div class="fim-legend" style="position:absolute;z-index:9999;bottom:46px;left:10px;
              background:rgba(255,255,255,.92);padding:6px 8px;border-radius:4px;
              font:11px/1.35 sans-serif;box-shadow:0 1px 4px rgba(0,0,0,.3);max-width:240px;
              max-height:45%;overflow:auto">
@@ -999,8 +1003,15 @@ def build_map(
         min_zoom=4,
         control_scale=True,
         prefer_canvas=False,
+        font_size="0.75rem",  # Leaflet's own 12px (folium's 1rem makes the attribution line wrap)
     )
-    m.get_root().header.add_child(folium.Element("<style>.leaflet-container{background:#dfe9f2 !important}</style>"))
+    m.get_root().header.add_child(
+        folium.Element(
+            "<style>.leaflet-container{background:#dfe9f2 !important}"
+            # the attribution line stays clear of the legend box at the bottom left
+            ".leaflet-control-attribution{max-width:calc(100% - 280px)}</style>"
+        )
+    )
     attribution = ATTRIBUTION.format(incidents=incidents_source)
     if online_tiles:
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", max_zoom=18, control=False).add_to(m)

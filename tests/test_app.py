@@ -64,7 +64,8 @@ def _download(at: AppTest, key: str) -> bytes:
 def test_page_renders_all_incidents(app):
     assert app.title[0].value == "Frontier Incident Map"
     assert len(_table(app)) == 6
-    assert app.metric[0].value == "6 of 6"
+    assert app.metric[0].value == "6"
+    assert app.metric[0].label == "Incidents (of 6)"
     assert app.metric[1].value == "67"  # 10 + 46 + 11 + 0, unknown counted as 0
     assert not app.warning  # real data: no synthetic banner
     assert dict(app.query_params) == {}  # nothing set, nothing in the URL
@@ -75,7 +76,7 @@ def test_actor_filter_changes_table_and_url(app):
     table = _table(app)
     assert len(table) == 3
     assert all(TTP in (a1, a2) for a1, a2 in zip(table["actor1"], table["actor2"], strict=True))
-    assert app.metric[0].value == "3 of 6"
+    assert (app.metric[0].label, app.metric[0].value) == ("Incidents (of 6)", "3")
     # widgets are bound to the URL (bind="query-params"); the browser tests check the address bar
 
 
@@ -105,7 +106,7 @@ def test_type_place_and_precision_filters(app):
     assert list(_table(app)["location"]) == ["Kabul"]
     app.multiselect(key="precision").set_value(["3"]).run()
     assert len(_table(app)) == 0
-    assert app.metric[0].value == "0 of 6"
+    assert app.metric[0].value == "0"
 
 
 def test_url_state_restores_the_view(sample_store, monkeypatch):
@@ -189,7 +190,7 @@ def test_synthetic_dataset_is_selectable_and_marked(sample_store, tmp_path, monk
     at.selectbox(key="data").set_value("synthetic").run()
     assert not at.exception
     assert "SYNTHETIC" in at.warning[0].value
-    assert at.metric[0].value == "300 of 300"
+    assert at.metric[0].value == "300"
     assert set(_table(at)["source"]) == {"synthetic"}
 
 

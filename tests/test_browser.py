@@ -144,6 +144,20 @@ def test_map_with_markers_offline_and_hostile_text_inert(app_url, page, built_st
     # attribution of every source on the map
     attribution = frame.locator(".leaflet-control-attribution").inner_text()
     assert "geoBoundaries" in attribution and "GeoNames" in attribution and "Natural Earth" in attribution
+    # the legend box covers neither the attribution line nor the scale bar
+    boxes = frame.evaluate(
+        "() => ['.fim-legend', '.leaflet-control-attribution', '.leaflet-control-scale']"
+        ".map(s => document.querySelector(s).getBoundingClientRect().toJSON())"
+    )
+    legend = boxes[0]
+    for other in boxes[1:]:
+        apart = (
+            legend["right"] <= other["left"]
+            or other["right"] <= legend["left"]
+            or legend["bottom"] <= other["top"]
+            or other["bottom"] <= legend["top"]
+        )
+        assert apart, (legend, other)
     # open the popup of the hostile article's incident (built on demand): its payloads show as text
     frame.evaluate(
         "() => { for (const k in window) { let o; try { o = window[k]; } catch (e) { continue; }"
