@@ -5,9 +5,9 @@ Run with ``streamlit run app.py`` (the README's ``make run`` does it all).
 
 The filter state lives in the URL (``st.query_params``): it seeds the widgets
 when a session starts and is written back after every change, so a view can
-be shared by link and survives a reload. The map is display-only
-(``returned_objects=[]``): panning, zooming, the layer switches and the month
-slider on the map never rerun the page.
+be shared by link and survives a reload. The map is a display-only HTML page
+in an ``st.iframe``: panning, zooming, the layer switches and the month slider
+on the map never rerun the page.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo import __version__, settings
 from geo.aggregate import actor_breakdown, assign_areas, key_figures, timeline, totals_by_area
@@ -39,7 +38,7 @@ from geo.filters import (
 from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.incidents import merge_reports
 from geo.ingest import GenericColumns
-from geo.mapview import Boundaries, Choropleth, build_map, install_assets, load_boundaries
+from geo.mapview import MAP_TITLE, Boundaries, Choropleth, build_map, install_assets, load_boundaries
 from geo.pipeline import add_files, build
 from geo.rejects import Reject
 from geo.store import GeoPackageStore, to_csv_bytes, to_geojson_bytes, to_gpkg_bytes
@@ -63,6 +62,7 @@ TABLE_COLUMNS = [
     "source",
     "event_id",
 ]
+MAP_HEIGHT = 620  # pixels
 TABLE_MAX_ROWS = 2_000  # the table shows the newest rows; the downloads hold all of them
 # widget keys = URL query parameter names (see geo.filters.filter_from_params)
 FILTER_KEYS = ("dates", "actor", "type", "subtype", "country", "province", "district", "min_fat", "precision", "q")
@@ -110,6 +110,39 @@ def _incidents(path: str, mtime: float) -> gpd.GeoDataFrame:  # noqa: ARG001 - m
 @st.cache_resource(show_spinner="Assigning incidents to districts...", max_entries=8)
 def _areas(path: str, mtime: float, level: str) -> pd.Series:
     return assign_areas(_incidents(path, mtime), _area_polygons(level))
+
+
+# the map page of one data version, filter and layer choice, kept as an HTML string: a new
+# session opening the default or a shared view reuses it, and so does a rerun that changes
+# only the timeline or the table
+@st.cache_resource(show_spinner="Drawing the map...", max_entries=8)
+def _map_page(
+    path: str,
+    mtime: float,
+    flt: IncidentFilter,
+    *,
+    heatmap: bool,
+    level: str | None,
+    measure: str,
+    online_tiles: bool,
+) -> str:
+    gdf = _incidents(path, mtime)
+    shown = filter_incidents(gdf, flt)
+    choropleth = None
+    if level is not None:
+        totals = totals_by_area(shown, _areas(path, mtime, level), measure=measure)
+        choropleth = Choropleth(level=level, measure=measure, totals=totals.to_dict())
+    synthetic = is_synthetic(gdf)
+    fmap = build_map(
+        shown,
+        boundaries=_boundaries(),
+        heatmap=heatmap,
+        choropleth=choropleth,
+        online_tiles=online_tiles,
+        note="SYNTHETIC DATA" if synthetic else "",
+        incidents_source="SYNTHETIC (python -m geo synth)" if synthetic else "read from news reports",
+    )
+    return fmap.get_root().render()
 
 
 def _ensure_store(store: GeoPackageStore) -> None:
@@ -292,30 +325,17 @@ def main() -> None:
     c4.metric("On the map", f"{figures['located']:,}", help="Incidents without a place are in the table only.")
 
     view = {k: st.session_state.get(k, v) for k, v in VIEW_DEFAULTS.items()}
-    level = CHOROPLETH_LEVELS[view["choro"]]
-    choropleth = None
-    if level is not None:
-        areas = _areas(str(store.path), mtime, level)
-        totals = totals_by_area(shown, areas, measure=view["measure"])
-        choropleth = Choropleth(level=level, measure=view["measure"], totals=totals.to_dict())
-
-    fmap = build_map(
-        shown,
-        boundaries=_boundaries(),
+    page = _map_page(
+        str(store.path),
+        mtime,
+        flt,
         heatmap=bool(view["heat"]),
-        choropleth=choropleth,
+        level=CHOROPLETH_LEVELS[view["choro"]],
+        measure=view["measure"],
         online_tiles=bool(view["tiles"]),
-        note="SYNTHETIC DATA" if synthetic else "",
-        incidents_source="SYNTHETIC (python -m geo synth)" if synthetic else "read from news reports",
     )
-    st_folium(
-        fmap,
-        returned_objects=[],  # display-only: no rerun on pan or zoom
-        use_container_width=True,
-        height=620,
-        key="incident_map",
-        render=False,  # st_folium renders the map itself once more; one pass is enough
-    )
+    # display-only: panning, zooming, the layer switches and the month slider never rerun the page
+    st.iframe(page, height=MAP_HEIGHT, alt=MAP_TITLE)
     left, right = st.columns([3, 2], gap="medium")
     with left:
         st.subheader("Timeline")

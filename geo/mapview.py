@@ -1,7 +1,7 @@
 """The folium map of the border region: offline, escaped, fast at 100,000 incidents.
 
-Offline: folium's CDN links are replaced by local copies of Leaflet, jQuery
-and Leaflet.markercluster's stylesheets taken from the ``xstatic-*`` packages,
+Offline: folium's CDN links are replaced by local copies of Leaflet and
+Leaflet.markercluster's stylesheets taken from the ``xstatic-*`` packages,
 of Leaflet.heat shipped inside the folium wheel and of Supercluster (npm, ISC,
 kept in ``geo/assets``) (:func:`install_assets` copies
 them into ``static/vendor`` for Streamlit's static file serving); the basemap
@@ -57,8 +57,6 @@ ASSETS: dict[str, tuple[str, str]] = {
     "leaflet/images/marker-icon.png": ("xstatic.pkg.leaflet", "images/marker-icon.png"),
     "leaflet/images/marker-icon-2x.png": ("xstatic.pkg.leaflet", "images/marker-icon-2x.png"),
     "leaflet/images/marker-shadow.png": ("xstatic.pkg.leaflet", "images/marker-shadow.png"),
-    "jquery/jquery.min.js": ("xstatic.pkg.jquery", "jquery.min.js"),
-    "markercluster/leaflet.markercluster.js": ("xstatic.pkg.leaflet_markercluster", "leaflet.markercluster.js"),
     "markercluster/MarkerCluster.css": ("xstatic.pkg.leaflet_markercluster", "MarkerCluster.css"),
     "markercluster/MarkerCluster.Default.css": (
         "xstatic.pkg.leaflet_markercluster",
@@ -69,6 +67,9 @@ ASSETS: dict[str, tuple[str, str]] = {
     # Supercluster 8.0.1 with KDBush (ISC, Mapbox), from the npm package; kept in geo/assets
     "supercluster/supercluster.min.js": ("geo", "assets/supercluster/supercluster.min.js"),
 }
+
+#: The map's accessible name (the title of the iframe that shows it in the app).
+MAP_TITLE: Final = "Map of the filtered incidents"
 
 #: Where Streamlit serves ``static/vendor`` (``enableStaticServing``).
 STREAMLIT_ASSET_BASE = "/app/static/vendor"
@@ -122,7 +123,7 @@ def install_assets(dest: str | Path) -> Path:
 
 def _use_local_assets(m: folium.Map, base: str) -> None:
     """Point a map at local assets instead of CDNs."""
-    m.default_js = [("leaflet", f"{base}/leaflet/leaflet.js"), ("jquery", f"{base}/jquery/jquery.min.js")]
+    m.default_js = [("leaflet", f"{base}/leaflet/leaflet.js")]
     m.default_css = [("leaflet_css", f"{base}/leaflet/leaflet.css")]
 
 
@@ -603,7 +604,7 @@ class IncidentLayer(JSCSSMixin, Layer):
         self.actors: list[str] = sorted(
             {html.unescape(payload["s"][int(i)]) for i in payload["colour"]} - {""}, key=str.casefold
         )
-        self.payload_json = _payload_json(pack_payload(payload))  # serialised once (st_folium renders twice)
+        self.payload_json = _payload_json(pack_payload(payload))  # serialised once, rendered as plain text
         self.alphabet = PACK_ALPHABET
         self.clustered = self.count > cluster_threshold
         self.unknown = UNKNOWN_COLOUR
@@ -992,8 +993,8 @@ def build_map(
     Returns
     -------
     folium.Map
-        Display-only; render with ``st_folium(m, returned_objects=[])`` or
-        ``m.save(path)``.
+        Display-only: ``m.get_root().render()`` is a complete HTML page
+        (the app shows it with ``st.iframe``), ``m.save(path)`` writes it.
     """
     m = folium.Map(
         location=[31.5, 68.5],

@@ -14,6 +14,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from geo.mapview import MAP_TITLE
 from scripts.headless import CHROMIUM, CHROMIUM_ARGS
 
 
@@ -28,7 +29,7 @@ def main() -> None:
         browser = pw.chromium.launch(executable_path=args.chromium, headless=True, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1500, "height": 1050})
         page.goto(args.url, wait_until="domcontentloaded")
-        frame = page.wait_for_selector("iframe[title*='st_folium']", timeout=60_000).content_frame()
+        frame = page.wait_for_selector(f"iframe[title='{MAP_TITLE}']", timeout=60_000).content_frame()
         frame.wait_for_selector("path.fim-incident", timeout=60_000)
         page.wait_for_timeout(1500)
         page.screenshot(path=args.out)

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from geo import settings
+from geo.mapview import MAP_TITLE
 from scripts.headless import CHROMIUM, CHROMIUM_ARGS, serve_app
 
 pytestmark = pytest.mark.browser
@@ -83,7 +84,7 @@ TTP = "TTP: Tehreek-e-Taliban Pakistan"
 
 
 def _map_frame(page):
-    frame_el = page.wait_for_selector("iframe[title*='st_folium'], iframe[src*='streamlit_folium']", timeout=60_000)
+    frame_el = page.wait_for_selector(f"iframe[title='{MAP_TITLE}']", timeout=60_000)
     frame = frame_el.content_frame()
     frame.wait_for_selector(".leaflet-container", timeout=30_000)
     return frame
@@ -193,6 +194,14 @@ def test_filters_change_markers_table_url_and_downloads(app_url, page, built_sto
     assert total_markers == int(gdf.geometry.notna().sum())
     assert _table_count(page) == len(gdf)
 
+    # a rerun that leaves the map's view alone (the timeline's week/month switch) keeps the map
+    # as it is (zoom, pan, open popup); a filter change below draws a new one
+    frame.evaluate("window.__fimKept = true")
+    page.get_by_test_id("stRadio").get_by_text("week", exact=True).click()
+    _wait_for(lambda: "freq=week" in page.url, what="the timeline period in the URL")
+    page.wait_for_timeout(1000)
+    assert _map_frame(page).evaluate("window.__fimKept === true")
+
     # actor filter, through the widget
     box = page.get_by_test_id("stMultiSelect").filter(has_text="Actor (actor 1 or 2)")
     box.locator("input").click()
@@ -203,6 +212,7 @@ def test_filters_change_markers_table_url_and_downloads(app_url, page, built_sto
     _wait_for(lambda: _table_count(page) == len(expected), what="the actor-filtered table")
     _wait_for(lambda: _frame_count(page) == int(expected.geometry.notna().sum()), what="fewer markers")
     assert _frame_count(page) < total_markers
+    assert _map_frame(page).evaluate("window.__fimKept === undefined")  # a new map for the new filter
     _wait_for(lambda: "actor=" in page.url, what="the actor in the URL")
 
     # date filter, through the widget (a later start typed into the range input)

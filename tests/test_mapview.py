@@ -44,7 +44,6 @@ def test_one_marker_per_located_incident_offline(sample_gdf, boundaries):
     # offline: no CDN, only our asset base (heatmap JS included, no clustering at 5 markers)
     assert _urls(html) == {
         "/app/static/vendor/leaflet/leaflet.js",
-        "/app/static/vendor/jquery/jquery.min.js",
         "/app/static/vendor/leaflet/leaflet.css",
         "/app/static/vendor/heat/leaflet-heat.js",
     }
