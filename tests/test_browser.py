@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from geo import settings
-from geo.mapview import MAP_TITLE
+from geo.mapview import MAP_TITLE, PAYLOAD_TEXT
 from scripts.headless import CHROMIUM, CHROMIUM_ARGS, serve_app
 
 pytestmark = pytest.mark.browser
@@ -81,6 +81,7 @@ def browser():
 
 
 TTP = "TTP: Tehreek-e-Taliban Pakistan"
+PAYLOAD_KEYS = list(PAYLOAD_TEXT)
 
 
 def _map_frame(page):
@@ -252,3 +253,34 @@ def test_layers_heatmap_and_choropleth_from_url(app_url, page):
     assert frame.get_by_text("Fatalities per province").count() >= 1
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "app-layers.png"), full_page=False)
+
+
+def test_packed_payload_decodes_in_the_browser(browser, tmp_path):
+    """The browser's unpacking of the packed rows gives back every column of the payload."""
+    from geo.mapview import build_map, incident_payload, install_assets
+    from geo.synth import synthesize
+
+    gdf = synthesize(3000, seed=7)
+    gdf.loc[gdf.index[:40], "fatalities"] = None  # unknown stays unknown (-1), not 0
+    expected = incident_payload(gdf)
+    install_assets(tmp_path / "vendor")
+    html = build_map(gdf, boundaries=None, asset_base="vendor").get_root().render()
+    (tmp_path / "map.html").write_text(html, encoding="utf-8")
+    page = browser.new_page()
+    page.goto((tmp_path / "map.html").as_uri())
+    page.wait_for_selector(".marker-cluster", timeout=30_000)
+    got = page.evaluate(
+        "(keys) => { for (const k in window) { let o; try { o = window[k]; } catch (e) { continue; }"
+        " if (o && o.fim && o.fim.data) { const D = o.fim.data, out = {n: D.n, s: D.s};"
+        " for (const c of keys) { out[c] = Array.from(D[c]); } return out; } } return null; }",
+        ["lat", "lon", "fat", "gp", "mo", *PAYLOAD_KEYS],
+    )
+    page.close()
+    assert got is not None and got["n"] == expected["n"] == 3000
+    for axis in ("lat", "lon"):  # 1e-4 degrees
+        assert max(abs(a - b) for a, b in zip(got[axis], expected[axis], strict=True)) < 0.6e-4
+    for key in ("fat", "gp", "mo"):
+        assert got[key] == expected[key], key
+    assert -1 in got["fat"]
+    for key in PAYLOAD_KEYS:  # the same string for every incident
+        assert [got["s"][i] for i in got[key]] == [expected["s"][i] for i in expected[key]], key
