@@ -184,14 +184,21 @@ def test_hostile_text_is_data_in_the_table(app):
 
 def test_synthetic_dataset_is_selectable_and_marked(sample_store, tmp_path, monkeypatch):
     synth_path = tmp_path / "synthetic.gpkg"
-    GeoPackageStore(synth_path).write(geo.synth.synthesize(300, seed=3))
+    synthetic = geo.synth.synthesize(700, seed=3)
+    GeoPackageStore(synth_path).write(synthetic)
     at = _new_app(monkeypatch, sample_store.path, synthetic=synth_path)
     assert at.selectbox(key="data").options == ["Incident store (from articles)", "SYNTHETIC demo data"]
     at.selectbox(key="data").set_value("synthetic").run()
     assert not at.exception
     assert "SYNTHETIC" in at.warning[0].value
-    assert at.metric[0].value == "300"
-    assert set(_table(at)["source"]) == {"synthetic"}
+    assert at.metric[0].value == "700"
+    table = _table(at)
+    assert set(table["source"]) == {"synthetic"}
+    # the table holds the newest 500 rows and says so; the download holds all 700
+    assert len(table) == 500
+    assert min(table["event_date"]) >= sorted(synthetic["event_date"], reverse=True)[499]
+    assert any("newest 500 of 700 rows" in c.value for c in at.caption)
+    assert len(json.loads(_download(at, "download_geojson"))["features"]) == 700
 
 
 def test_missing_store_shows_a_clear_error(tmp_path, monkeypatch):
