@@ -117,17 +117,20 @@ def _filter_changes(browser, url: str, viewport: dict[str, int]) -> list[float]:
     page.add_init_script(FIRST_MARKER_FRAME)
     page.goto(url)
 
-    def painted_after(t0: float) -> float | None:
-        with contextlib.suppress(Exception):  # the map's iframe or document may be mid-replacement
-            frame = page.query_selector(f"iframe[title='{MAP_TITLE}']").content_frame()
-            value = frame.evaluate("window.__fimFirstMarker")
-            if value and value > t0:
-                return value
-        return None
+    def painted_after(t0: float, timeout: float = 120.0) -> float:
+        """Epoch ms of the first painted marker of a map document newer than ``t0``."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with contextlib.suppress(Exception):  # the map's iframe or document may be mid-replacement
+                frame = page.query_selector(f"iframe[title='{MAP_TITLE}']").content_frame()
+                value = frame.evaluate("window.__fimFirstMarker")
+                if value and value > t0:
+                    return value
+            time.sleep(0.05)
+        msg = f"no new map painted within {timeout:.0f} s"
+        raise TimeoutError(msg)
 
-    deadline = time.monotonic() + 120
-    while painted_after(0) is None and time.monotonic() < deadline:
-        time.sleep(0.05)
+    painted_after(0)
     page.wait_for_timeout(2000)  # the rest of the page
     box = page.get_by_test_id("stMultiSelect").filter(has_text="Actor (actor 1 or 2)")
     out = []
@@ -137,11 +140,7 @@ def _filter_changes(browser, url: str, viewport: dict[str, int]) -> list[float]:
         box.locator("input").fill(actor)
         page.keyboard.press("Enter")
         page.keyboard.press("Escape")
-        painted = None
-        while painted is None and time.monotonic() < deadline + 120:
-            painted = painted_after(t0)
-            time.sleep(0.05)
-        out.append((painted - t0) / 1000)
+        out.append((painted_after(t0) - t0) / 1000)
         page.wait_for_timeout(1500)
     page.close()
     return out
