@@ -106,7 +106,7 @@ def test_type_place_and_precision_filters(app):
     assert list(_table(app)["location"]) == ["Kabul"]
     app.multiselect(key="precision").set_value(["3"]).run()
     assert len(_table(app)) == 0
-    assert app.metric[0].value == "0"
+    assert (app.metric[0].label, app.metric[0].value) == ("Incidents (of 6)", "0")
 
 
 def test_url_state_restores_the_view(sample_store, monkeypatch):
@@ -191,7 +191,7 @@ def test_synthetic_dataset_is_selectable_and_marked(sample_store, tmp_path, monk
     at.selectbox(key="data").set_value("synthetic").run()
     assert not at.exception
     assert "SYNTHETIC" in at.warning[0].value
-    assert at.metric[0].value == "700"
+    assert (at.metric[0].label, at.metric[0].value) == ("Incidents (of 700)", "700")
     table = _table(at)
     assert set(table["source"]) == {"synthetic"}
     # the table holds the newest 500 rows and says so; the download holds all 700

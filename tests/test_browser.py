@@ -91,6 +91,22 @@ def _map_frame(page):
     return frame
 
 
+# the map's incident layer (folium picks its variable name): the ``fim`` object holding the decoded data
+_INCIDENT_LAYER_JS = (
+    "(() => { for (const k in window) { let o; try { o = window[k]; } catch (e) { continue; }"
+    " if (o && o.fim && o.fim.data) { return o.fim; } } return null; })()"
+)
+
+
+def _open_popups(frame, needle: str) -> None:
+    """Open the popup of the incidents whose evidence contains ``needle`` (popups are built on demand)."""
+    frame.evaluate(
+        "(needle) => { const fim = " + _INCIDENT_LAYER_JS + ", D = fim.data;"
+        " for (let i = 0; i < D.n; i++) { if (D.s[D.ev[i]].includes(needle)) { fim.open(i); } } }",
+        needle,
+    )
+
+
 def _count(frame) -> int:
     el = frame.wait_for_selector(".fim-count", timeout=30_000)
     return int(el.get_attribute("data-count"))
@@ -161,11 +177,7 @@ def test_map_with_markers_offline_and_hostile_text_inert(app_url, page, built_st
         )
         assert apart, (legend, other)
     # open the popup of the hostile article's incident (built on demand): its payloads show as text
-    frame.evaluate(
-        "() => { for (const k in window) { let o; try { o = window[k]; } catch (e) { continue; }"
-        " if (o && o.fim && o.fim.data) { const D = o.fim.data;"
-        " for (let i = 0; i < D.n; i++) { if (D.s[D.ev[i]].includes('onerror')) { o.fim.open(i); } } } } }"
-    )
+    _open_popups(frame, "onerror")
     popup = frame.locator(".leaflet-popup-content")
     popup.wait_for(timeout=10_000)
     text = popup.inner_text()
@@ -270,13 +282,12 @@ def test_packed_payload_decodes_in_the_browser(browser, tmp_path):
     page.goto((tmp_path / "map.html").as_uri())
     page.wait_for_selector(".marker-cluster", timeout=30_000)
     got = page.evaluate(
-        "(keys) => { for (const k in window) { let o; try { o = window[k]; } catch (e) { continue; }"
-        " if (o && o.fim && o.fim.data) { const D = o.fim.data, out = {n: D.n, s: D.s};"
-        " for (const c of keys) { out[c] = Array.from(D[c]); } return out; } } return null; }",
+        "(keys) => { const D = " + _INCIDENT_LAYER_JS + ".data, out = {n: D.n, s: D.s};"
+        " for (const c of keys) { out[c] = Array.from(D[c]); } return out; }",
         ["lat", "lon", "fat", "gp", "mo", *PAYLOAD_KEYS],
     )
     page.close()
-    assert got is not None and got["n"] == expected["n"] == 3000
+    assert got["n"] == expected["n"] == 3000
     for axis in ("lat", "lon"):  # 1e-4 degrees
         assert max(abs(a - b) for a, b in zip(got[axis], expected[axis], strict=True)) < 0.6e-4
     for key in ("fat", "gp", "mo"):

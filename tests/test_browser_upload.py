@@ -10,6 +10,7 @@ from tests.test_browser import (
     ARTIFACTS,
     _count,
     _map_frame,
+    _open_popups,
     _require_browser,
     _table_count,
     _wait_for,
@@ -88,13 +89,7 @@ def test_uploaded_article_and_csv_are_added_and_shown_as_text(upload_url):
             ("police station in Tank", "<img src=x onerror=alert('upload')>"),
             ("clash near Wana", "<img src=x onerror=alert('csv')>"),
         ):
-            frame.evaluate(
-                "(needle) => { for (const k in window) { let o; try { o = window[k]; } catch (e) { continue; }"
-                " if (o && o.fim && o.fim.data) { const D = o.fim.data;"
-                " for (let i = 0; i < D.n; i++) { if (D.s[D.ev[i]].includes(needle)) { o.fim.open(i); } }"
-                " } } }",
-                needle,
-            )
+            _open_popups(frame, needle)
             popup = frame.locator(".leaflet-popup-content")
             popup.wait_for(timeout=10_000)
             assert payload in popup.inner_text()
