@@ -116,7 +116,8 @@ def _areas(path: str, mtime: float, level: str) -> pd.Series:
 
 # the map page of one data version, filter and layer choice, kept as an HTML string: a new
 # session opening the default or a shared view reuses it, and so does a rerun that changes
-# only the timeline or the table
+# only the timeline or the table (keyed by the filter, it filters again itself on a miss:
+# hashing the filtered frame for the key would cost more than filtering)
 @st.cache_resource(show_spinner="Drawing the map...", max_entries=8)
 def _map_page(
     path: str,
