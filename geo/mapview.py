@@ -71,8 +71,10 @@ ASSETS: dict[str, tuple[str, str]] = {
 #: The map's accessible name (the title of the iframe that shows it in the app).
 MAP_TITLE: Final = "Map of the filtered incidents"
 
-#: Where Streamlit serves ``static/vendor`` (``enableStaticServing``).
-STREAMLIT_ASSET_BASE = "/app/static/vendor"
+#: Where Streamlit serves ``static/vendor`` (``enableStaticServing``), relative to the app's
+#: page: the app shows the map in an ``srcdoc`` iframe, which resolves it against the page's
+#: address, so it also holds behind a path prefix (``server.baseUrlPath``).
+STREAMLIT_ASSET_BASE = "app/static/vendor"
 
 #: Colour-blind-friendly palette (Okabe-Ito + Tol), cycled by actor name.
 PALETTE: tuple[str, ...] = (

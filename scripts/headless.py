@@ -40,8 +40,12 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve_app(store_path: Path, *, log_path: Path | None = None, timeout: float = 60.0) -> Iterator[str]:
+def serve_app(
+    store_path: Path, *, log_path: Path | None = None, timeout: float = 60.0, base_path: str = ""
+) -> Iterator[str]:
     """Run the app on a free local port with this incident store; yield its URL.
+
+    ``base_path`` serves it under a path prefix (``server.baseUrlPath``), as behind a proxy.
 
     Raises
     ------
@@ -56,11 +60,13 @@ def serve_app(store_path: Path, *, log_path: Path | None = None, timeout: float 
             [
                 sys.executable, "-m", "streamlit", "run", "app.py",
                 "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
+                "--server.baseUrlPath", base_path,
             ],
             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
         )  # fmt: skip
         try:
-            url = f"http://127.0.0.1:{port}"
+            prefix = base_path.strip("/")
+            url = f"http://127.0.0.1:{port}" + (f"/{prefix}" if prefix else "")
             deadline = time.monotonic() + timeout
             while True:
                 try:

@@ -295,3 +295,18 @@ def test_packed_payload_decodes_in_the_browser(browser, tmp_path):
     assert -1 in got["fat"]
     for key in PAYLOAD_KEYS:  # the same string for every incident
         assert [got["s"][i] for i in got[key]] == [expected["s"][i] for i in expected[key]], key
+
+
+def test_map_behind_a_path_prefix(browser, built_store, tmp_path):
+    """Behind a proxy (``server.baseUrlPath``) the map still finds its local assets."""
+    _require_browser()
+    with serve_app(built_store[0].path, log_path=tmp_path / "streamlit.log", base_path="incident-map") as url:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        bad: list[str] = []
+        page.on("response", lambda r: bad.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+        page.goto(url, wait_until="domcontentloaded")
+        frame = _map_frame(page)
+        frame.locator("path.fim-incident >> visible=true").first.wait_for(timeout=30_000)
+        assert frame.evaluate("typeof L !== 'undefined' && typeof L.heatLayer === 'function'")
+        page.close()
+    assert bad == []

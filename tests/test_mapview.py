@@ -43,9 +43,9 @@ def test_one_marker_per_located_incident_offline(sample_gdf, boundaries):
     assert "class='fim-count' data-count='5'" in html
     # offline: no CDN, only our asset base (heatmap JS included, no clustering at 5 markers)
     assert _urls(html) == {
-        "/app/static/vendor/leaflet/leaflet.js",
-        "/app/static/vendor/leaflet/leaflet.css",
-        "/app/static/vendor/heat/leaflet-heat.js",
+        "app/static/vendor/leaflet/leaflet.js",
+        "app/static/vendor/leaflet/leaflet.css",
+        "app/static/vendor/heat/leaflet-heat.js",
     }
     assert "https://" not in re.sub(r"https:(//|\\/\\/)example\.org\\?/a", "", html)
     assert '"maxZoom": 18' in html
@@ -69,8 +69,8 @@ def test_many_incidents_are_clustered_with_local_assets(sample_gdf):
     big = sample_gdf.loc[sample_gdf.index.repeat(100)].reset_index(drop=True)
     html = _render(build_map(big, boundaries=None, cluster_threshold=50))
     assert "new Supercluster(" in html
-    assert "/app/static/vendor/supercluster/supercluster.min.js" in html
-    assert "/app/static/vendor/markercluster/MarkerCluster.Default.css" in html
+    assert "app/static/vendor/supercluster/supercluster.min.js" in html
+    assert "app/static/vendor/markercluster/MarkerCluster.Default.css" in html
     assert "cdnjs" not in html and "unpkg" not in html and "jsdelivr" not in html
 
 
