@@ -875,6 +875,8 @@ class _Draft:
 
 #: Note on incidents located only by their country (kept, but not mapped).
 COUNTRY_ONLY_NOTE: Final[str] = "location given only as the country: not mapped"
+#: Note on incidents whose own sentences name no place and that take the article's.
+ARTICLE_PLACE_NOTE: Final[str] = "place not stated: the article's place"
 
 #: A line ending like this closes its sentence; anything else may be hard-wrapped.
 _LINE_END: Final[re.Pattern[str]] = re.compile(r"[.!?:;\"”’)\]]\s*$")
@@ -1066,6 +1068,7 @@ def extract_incidents(article: Article, gazetteer: Gazetteer, *, nlp: object | N
     drafts = [d for d in drafts if d.weak or d in strong]
     drafts, taken = _merge_incidents(ctx, drafts)
     _harvest_following(ctx, drafts, taken)
+    _place_from_article(drafts)
     return [_to_incident(ctx, d, article) for d in drafts]
 
 
@@ -2102,6 +2105,36 @@ def _area_of(ctx: _Ctx, place: Place | None, kind: str) -> Place | None:
         return None
     found = ctx.gazetteer.lookup(name, feature_type=ftype, country=place.country_code)
     return next((p for p in found if p.feature_type == ftype), None)
+
+
+def _place_from_article(drafts: list[_Draft]) -> None:
+    """Give an incident whose sentences name no place the article's place, when it has one.
+
+    An article has a place when its located incidents all lie in one area (the
+    same place, nested places or within 40 km: :func:`_places_compatible`); a
+    roundup of distant places has none, and its unplaced incidents stay
+    unplaced. Countries, borders and regions do not count. The incident keeps
+    a country of its own when that differs; ``geo_precision`` becomes at
+    least 2 (near the place), and a note says the place was inferred.
+    """
+    located = [d for d in drafts if d.place is not None and not _vague(d.place)]
+    if not located:
+        return
+    if not all(_places_compatible(a.place, b.place) for i, a in enumerate(located) for b in located[i + 1 :]):
+        return
+    anchor = located[0]
+    place = anchor.place
+    assert place is not None  # for the type checker: located drafts have a place
+    for d in drafts:
+        if d.place is not None or d.location_text:  # placed, or a name the gazetteer does not know
+            continue
+        if d.country_code and d.country_code != place.country_code:
+            continue
+        d.place = place
+        d.location_text = anchor.location_text
+        d.geo_precision = max(anchor.geo_precision or 2, 2)
+        d.country_code = d.country_code or anchor.country_code
+        d.notes.append(f"{ARTICLE_PLACE_NOTE} ({anchor.location_text or place.name})")
 
 
 def _vague(place: Place | None) -> bool:

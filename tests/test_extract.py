@@ -628,3 +628,46 @@ def test_background_dated_by_a_year_does_not_absorb_other_reports(gaz: Gazetteer
     found = _run(gaz, text)
     assert [i.location for i in found] == ["Peshawar"]
     assert found[0].sub_event_type == "Attack"
+
+
+# ------------------------------------------------------------ the article's place
+def test_unplaced_incident_takes_the_article_place(gaz: Gazetteer) -> None:
+    found = _run(
+        gaz,
+        "Militants attacked a police post in Bannu on Monday, killing two policemen, officials said.\n\n"
+        "The district police officer also confirmed a second incident. "
+        "Gunmen abducted two teachers on their way home on Monday, he said.",
+    )
+    assert len(found) == 2, [i.evidence for i in found]
+    first, second = found
+    assert (first.location, first.geo_precision) == ("Bannu", 1)
+    assert "place not stated" not in first.notes
+    # the second names no place: it takes the article's, as near the place (2), and says so
+    assert (second.location, second.latitude, second.longitude) == ("Bannu", first.latitude, first.longitude)
+    assert second.geo_precision == 2 and second.admin1 == "Khyber Pakhtunkhwa"
+    assert "place not stated: the article's place (Bannu)" in second.notes
+
+
+def test_roundup_of_distant_places_leaves_unplaced_incidents_unplaced(gaz: Gazetteer) -> None:
+    found = _run(
+        gaz,
+        "Militants attacked a police post in Bannu on Monday, killing two policemen.\n\n"
+        "On Tuesday, a roadside bomb killed three soldiers in Quetta.\n\n"
+        "Gunmen abducted two teachers on Wednesday, police said.",
+    )
+    unplaced = [i for i in found if i.evidence.startswith("Gunmen")]
+    assert len(unplaced) == 1, [i.evidence for i in found]
+    assert unplaced[0].location == "" and unplaced[0].latitude is None
+    assert "place not stated" not in unplaced[0].notes
+
+
+def test_article_place_does_not_replace_a_country(gaz: Gazetteer) -> None:
+    found = _run(
+        gaz,
+        "A suicide bomber killed four people in Kabul on Monday.\n\n"
+        "Gunmen killed two policemen in Pakistan on Monday, officials said.",
+    )
+    pakistan = [i for i in found if "policemen" in i.evidence]
+    assert len(pakistan) == 1, [i.evidence for i in found]
+    assert (pakistan[0].location, pakistan[0].country_code, pakistan[0].latitude) == ("Pakistan", "PK", None)
+    assert "place not stated" not in pakistan[0].notes
