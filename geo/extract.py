@@ -2117,14 +2117,13 @@ def _place_from_article(drafts: list[_Draft]) -> None:
     a country of its own when that differs; ``geo_precision`` becomes at
     least 2 (near the place), and a note says the place was inferred.
     """
-    located = [d for d in drafts if d.place is not None and not _vague(d.place)]
+    located = [(d, d.place) for d in drafts if d.place is not None and not _vague(d.place)]
     if not located:
         return
-    if not all(_places_compatible(a.place, b.place) for i, a in enumerate(located) for b in located[i + 1 :]):
+    places = [p for _, p in located]
+    if not all(_places_compatible(a, b) for i, a in enumerate(places) for b in places[i + 1 :]):
         return
-    anchor = located[0]
-    place = anchor.place
-    assert place is not None  # for the type checker: located drafts have a place
+    anchor, place = located[0]
     for d in drafts:
         if d.place is not None or d.location_text:  # placed, or a name the gazetteer does not know
             continue
