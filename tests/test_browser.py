@@ -299,7 +299,6 @@ def test_packed_payload_decodes_in_the_browser(browser, tmp_path):
 
 def test_map_behind_a_path_prefix(browser, built_store, tmp_path):
     """Behind a proxy (``server.baseUrlPath``) the map still finds its local assets."""
-    _require_browser()
     with serve_app(built_store[0].path, log_path=tmp_path / "streamlit.log", base_path="incident-map") as url:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         bad: list[str] = []
