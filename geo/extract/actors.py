@@ -1,0 +1,196 @@
+"""Actors of an incident: the agent (actor1), the target (actor2) and attributions."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Final
+
+from geo.actors import (
+    GENERIC_CIVILIANS,
+    Actor,
+    ActorMention,
+)
+from geo.extract.model import Context, Trigger, in_range
+
+#: Words after which a bare "X" actor is the agent ("by X").
+_BY_BEFORE: Final[re.Pattern[str]] = re.compile(
+    r"(?<!\bused\s)(?<!\bowned\s)(?<!\brun\s)(?<!\bmanned\s)(?<!\bguarded\s)(?<!\bescorted\s)(?<!\bled\s)"
+    r"(?<!\bbacked\s)(?<!\bsupported\s)(?<!\bfunded\s)(?<!\bcontrolled\s)(?<!\boccupied\s)(?<!\bheaded\s)"
+    r"(?<!\boperated\s)(?<!\bfounded\s)(?<!\bbuilt\s)\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_TARGET_BEFORE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:on|against|at|targeting|targeted|attacked|killed|killing|ambushed|of|hit|struck|shelled|bombed|"
+    r"abducted|kidnapped|with)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:(?!(?:when|while|after|as|before|because|since|and|but|then)\b)[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+#: After an actor: it is the victim ("23 soldiers were killed", "eight soldiers lost their lives").
+_VICTIM_AFTER: Final[re.Pattern[str]] = re.compile(
+    r"^(?:\s*,[^,.;]{0,40},)?(?:\s+and\s+(?:his|her|their|the|\w+)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?"
+    r"\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|got|being)\s+(?:\w+\s+)?"
+    r"(?:killed|martyred|injured|wounded|abducted|kidnapped|shot|slain|targeted|attacked|ambushed|taken|hurt|dead|"
+    r"beheaded|executed|gunned)\b|(?:\w+\s+)?lost\s+(?:their|his|her)\s+lives|died|perished|succumbed"
+    r"|(?:killed|martyred|injured|wounded|hurt)(?:\s*[,.;]|\s+(?:after|in|when|during|and|as|while|by|on)\b))",
+    re.IGNORECASE,
+)
+#: After an actor: it is the source of the report, not an actor ("police said", "the Army said on Friday").
+_REPORTER_AFTER: Final[re.Pattern[str]] = re.compile(
+    r"^(?:\s+\([^)]{1,12}\))?(?:\s+of\s+[\w\s]{1,25}?)?\s+(?:(?:also|later|further|had|has|have)\s+)?"
+    r"(?:said|says|told|stated|reported|confirmed|added|announced|spokesm[ae]n|spokesperson|statement|sources?|"
+    r"officials?\s+said|officers?\s+said)\b(?!\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:they|it|its\s+forces|we)\b)",
+    re.IGNORECASE,
+)
+#: Before an actor: it is the source of the report ("according to the police", "per the police").
+_REPORTER_BEFORE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:according\s+to|as\s+per|per|quoting|citing|spokesm[ae]n\s+(?:for|of)|spokesperson\s+(?:for|of))\s+"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_TARGET_AFTER: Final[re.Pattern[str]] = re.compile(
+    r"^\s*(?:targets?|hideouts?|camps?|positions?|bases?|leaders?|chief|commanders?|founder|members?|spokesm[ae]n|"
+    r"sanctuar\w+|fighters\s+in|presence|havens?|emir|head)\b",
+    re.IGNORECASE,
+)
+#: After a bare country name: it acts ("Pakistan launched", "India struck").
+_ACTS_AFTER: Final[re.Pattern[str]] = re.compile(
+    r"^\s*(?:(?:has|had|have|then|also|reportedly|allegedly|later|again|subsequently|itself)\s+)*"
+    r"(?:\w+ed|struck|hit|launched|responded|retaliated|carried|conducted|bombed|shelled|fired|targeted|attacked|"
+    r"killed|began|claimed|blamed|said|stated|says|has|had)\b",
+    re.IGNORECASE,
+)
+CLAIMANT: Final[re.Pattern[str]] = re.compile(
+    r"(?P<who>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|government|authorities|officials|forces|ministry|military|police))"
+    r"{0,3}|officials|police|military|army|locals|residents|sources)"
+    r"(?:\s*,\s*who)?\s+(?:reported|claimed|said|stated|confirmed|put)\b"
+)
+
+
+def agent_before(ctx: Context, start: int, pos: int) -> ActorMention | None:
+    """The nearest actor before ``pos`` (from ``start``) in an agent role."""
+    lo = bisect.bisect_left(ctx.actor_starts, start)
+    hi = bisect.bisect_left(ctx.actor_starts, pos)
+    for a in reversed(ctx.actors[lo:hi]):
+        if is_agent(ctx, a):
+            return a
+    return None
+
+
+def _in_proper_name(text: str, a: ActorMention) -> bool:
+    """A generic word inside a name ("Army Public School", "Police Lines")."""
+    if not a.actor.is_generic or not a.text[:1].isupper():
+        return False
+    return bool(re.match(r"\s+[A-Z][a-z]", text[a.end : a.end + 3]))
+
+
+def is_agent(ctx: Context, a: ActorMention) -> bool:
+    """Whether an actor mention acts (an agent) rather than being a target, victim or source."""
+    text = ctx.text
+    if a.actor.name == GENERIC_CIVILIANS or _in_proper_name(text, a):
+        return False
+    before = text[max(0, a.start - 40) : a.start]
+    after = text[a.end : a.end + 30]
+    if _BY_BEFORE.search(before):
+        return True
+    if _is_source_or_victim(text, a):
+        return False
+    if _TARGET_AFTER.search(after):
+        return False
+    if a.is_state_word:
+        if re.search(
+            r"\b(?:in|at|near|on|inside|into|across|from|of|to|with|against|for|within|and|between)\s+$", before, re.I
+        ):
+            return False
+        return bool(_ACTS_AFTER.search(after))
+    return not _TARGET_BEFORE.search(before[-25:])
+
+
+def _is_source_or_victim(text: str, a: ActorMention) -> bool:
+    """Whether an actor mention is the victim or the source of a report, not an agent.
+
+    "23 soldiers were killed", "two policemen lost their lives": victims.
+    "police said", "the Army said on Friday", "according to the military",
+    "a spokesman for the TTP": sources of the report (a group claiming an
+    attack is an attribution, handled elsewhere).
+    """
+    after = text[a.end : a.end + 60]
+    if _VICTIM_AFTER.search(after):
+        return True
+    if _REPORTER_AFTER.search(after):
+        return True
+    if a.actor.is_state and re.match(r"\s+(?:also\s+)?claimed\b(?!\s+responsibility)", after):
+        return True
+    return bool(_REPORTER_BEFORE.search(text[max(0, a.start - 40) : a.start]))
+
+
+def choose_actor1(ctx: Context, start: int, end: int, main: Trigger) -> tuple[ActorMention | None, str]:
+    """The perpetrator of the event at ``main`` in ``[start, end)`` and a note on how it was found."""
+    text = ctx.text
+    in_span = in_range(ctx.actors, ctx.actor_starts, start, end)
+    by_agents = [a for a in in_span if _BY_BEFORE.search(text[max(start, a.start - 30) : a.start])]
+    by_agents = [a for a in by_agents if a.actor.name != GENERIC_CIVILIANS]
+    if by_agents:
+        return min(by_agents, key=lambda a: abs(a.start - main.start)), ""
+    agent = agent_before(ctx, start, main.start)
+    if agent is not None:
+        return agent, ""
+    # "TTP militants attacked" where the agent follows a leading adverbial
+    return None, ""
+
+
+def choose_actor2(
+    ctx: Context, start: int, end: int, main: Trigger, actor1: ActorMention | None
+) -> ActorMention | None:
+    """The target of the event at ``main``: the actor acted upon, other than ``actor1``."""
+    text = ctx.text
+    in_span = in_range(ctx.actors, ctx.actor_starts, start, end)
+    # passive: "a senior TTP leader ... was killed by Pakistan"
+    if re.search(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", text[max(start, main.start - 20) : main.start]):
+        before = [a for a in in_span if a.end <= main.start and a is not actor1]
+        if before:
+            return before[-1]
+    after = [
+        a
+        for a in in_span
+        if a.start >= main.end
+        and a is not actor1
+        and not _BY_BEFORE.search(text[max(start, a.start - 30) : a.start])
+        and not (
+            a.is_state_word
+            and not re.search(r"\b(?:on|against|at|targeting)\s+$", text[max(0, a.start - 12) : a.start])
+        )
+    ]
+    named = [a for a in after if not a.is_state_word]
+    if named:
+        return named[0]
+    return after[0] if after else None
+
+
+ATTRIBUTION: Final[tuple[re.Pattern[str], ...]] = (
+    re.compile(r"\b(?:blamed|accused|held|suspected)\s+(?:the\s+)?$", re.IGNORECASE),
+    re.compile(r"\battributed\s+(?:[\w-]+\s+){0,4}?to\s+(?:the\s+)?$", re.IGNORECASE),
+    re.compile(
+        r"\b(?:claimed\s+by|carried\s+out\s+by|perpetrated\s+by|responsibility\s+(?:was\s+)?claimed\s+by)\s+(?:the\s+)?$",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\bblamed\s+on\s+(?:the\s+)?$", re.IGNORECASE),
+)
+CLAIM_AFTER: Final[re.Pattern[str]] = re.compile(
+    r"^\s*(?:(?:has|have|had|later|quickly)\s+)*(?:claimed|accepted|took)\s+responsibility|^\s*(?:was|were)\s+behind\b",
+    re.IGNORECASE,
+)
+
+
+def attribution_in(ctx: Context, start: int, end: int) -> Actor | None:
+    """An actor a span blames or credits: "blamed the TTP", "claimed by ISKP", "X claimed responsibility"."""
+    text = ctx.text
+    for a in in_range(ctx.actors, ctx.actor_starts, start, end):
+        if a.actor.name == GENERIC_CIVILIANS:
+            continue
+        before = text[max(start, a.start - 40) : a.start]
+        if any(rx.search(before) for rx in ATTRIBUTION):
+            return a.actor
+        if not a.is_state_word and not a.actor.is_generic and CLAIM_AFTER.search(text[a.end : a.end + 40]):
+            return a.actor
+    return None

@@ -1,0 +1,110 @@
+"""Dates of an incident: report and claim dates, resolution in text order, the narrative context."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from typing import Final
+
+from geo.dates import MONTHS, DateMention, ResolvedDate, resolve_date
+from geo.extract.model import Context
+from geo.extract.sentences import Document
+
+_URL_DATE: Final[re.Pattern[str]] = re.compile(
+    r"/(?P<y>20\d\d)/(?P<m>0?[1-9]|1[0-2]|[A-Za-z]{3})(?:/(?P<d>0?[1-9]|[12]\d|3[01]))?(?=/)"
+)
+
+
+def url_date(url: str) -> ResolvedDate | None:
+    """The date in an article's URL ("/2022/01/", "/2025/Oct/15/"), when there is one."""
+    m = _URL_DATE.search(url or "")
+    if m is None:
+        return None
+    month_token = m.group("m")
+    month = int(month_token) if month_token.isdigit() else MONTHS.get(month_token.lower())
+    if month is None:
+        return None
+    year = int(m.group("y"))
+    if m.group("d"):
+        try:
+            return ResolvedDate(dt.date(year, month, int(m.group("d"))), 1, inferred=True)
+        except ValueError:
+            return None
+    return ResolvedDate(dt.date(year, month, 1), 3, inferred=True)
+
+
+#: A reporting verb right before a date: the date of the report ("said on Friday", "rose to 10 on Friday").
+_REPORT_BEFORE_DATE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:said|says|told\s+[\w.]+|reported|stated|announced|confirmed|claimed(?:\s+responsibility)?|added|"
+    r"condemned|(?:rose|risen|climbed|jumped|reached|increased)\s+to\s+[\w,]+)"
+    r"(?:\s+(?:in\s+a\s+statement|late|early|on))*\s*$",
+    re.IGNORECASE,
+)
+#: A reporting verb right after a date: "The group on Saturday claimed responsibility".
+_REPORT_AFTER_DATE: Final[re.Pattern[str]] = re.compile(
+    r"^(?:\s+(?:night|evening|morning|afternoon))?\s*,?\s*(?:(?:also|strongly|formally|officially|later|again)\s+)*"
+    r"(?:said|claimed|condemned|reported|confirmed|announced|stated|denied|blamed|accused)\b(?!\s+to\s+have)",
+    re.IGNORECASE,
+)
+
+
+def is_report_date(text: str, doc: Document, m: DateMention) -> bool:
+    """Whether a date mention dates a report or a claim rather than an event."""
+    if m.kind not in ("weekday", "relative", "partial", "absolute"):
+        return False
+    s_start = doc.spans[doc.index(m.start)][0]
+    before = text[max(s_start, m.start - 50) : m.start]
+    if m.kind == "relative" and m.relative not in ("today",):
+        return False
+    return bool(_REPORT_BEFORE_DATE.search(before) or _REPORT_AFTER_DATE.search(text[m.end : m.end + 40]))
+
+
+def resolve_dates(
+    dates: list[DateMention], doc: Document, *, published: object, reference: ResolvedDate | None
+) -> tuple[list[ResolvedDate | None], list[ResolvedDate | None]]:
+    """Resolve every date in text order; also the context *before* each."""
+    pub = published if isinstance(published, dt.date) else None
+    ref = reference
+    resolved: list[ResolvedDate | None] = []
+    contexts: list[ResolvedDate | None] = []
+    ctx: ResolvedDate | None = None
+    ctx_para = -1
+    for m in dates:
+        para = doc.spans[doc.index(m.start)][2]
+        contexts.append(ctx)
+        r = resolve_date(m, context=ctx, context_local=(para == ctx_para), reference=ref, published=pub)
+        resolved.append(r)
+        if r is not None and not m.future:
+            ctx, ctx_para = r, para
+    return resolved, contexts
+
+
+def _context_before(ctx: Context, pos: int) -> ResolvedDate | None:
+    """The last resolved date strictly before ``pos``."""
+    i = context_index(ctx, pos)
+    return None if i is None else ctx.resolved[i]
+
+
+def context_index(ctx: Context, pos: int) -> int | None:
+    """Index of the last resolved date strictly before ``pos``."""
+    i = bisect.bisect_left(ctx.date_starts, pos) - 1
+    while i >= 0:
+        r = ctx.resolved[i]
+        if r is not None and not ctx.dates[i].future:
+            return i
+        i -= 1
+    return None
+
+
+def usable_dates(ctx: Context, start: int, end: int) -> list[int]:
+    """Indices of the (non-future) date mentions inside ``[start, end)``."""
+    lo = bisect.bisect_left(ctx.date_starts, start)
+    hi = bisect.bisect_left(ctx.date_starts, end)
+    return [i for i in range(lo, hi) if ctx.dates[i].end <= end and not ctx.dates[i].future]
+
+
+#: Characters a report date counts as further from the trigger than an event date.
+REPORT_DATE_PENALTY: Final[int] = 80
+#: Relative expressions that name a day ("yesterday"), unlike "this week" or "recently".
+DAY_RELATIVES: Final[frozenset[str]] = frozenset({"yesterday", "last night", "overnight", "today"})

@@ -1,0 +1,133 @@
+"""The incident decision: whether a trigger and its passage report a concrete incident, with a confidence."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from geo.extract.model import Context, Draft, Trigger
+
+#: Markers in the few words before a trigger that block it (negation,
+#: modality, plans, threats, generic or aggregate framing).
+_PRE_BLOCK: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:not|no|never|without|den(?:y|ies|ied|ying)|refut\w+|reject\w*|could|would|will|may|might|must|should|can|"
+    r"cannot|shall|threat\w*|vow\w*|warn\w*|plan\w*|intend\w*|prevent\w*|thwart\w*|foil\w*|avert\w*|capable|capacity|"
+    r"risks?|fears?|feared|possib\w+|potential|future|further|surge|series|wave|spate|rise|increase\w*|decrease\w*|"
+    r"drop|decline\w*|number|numbers|history|growing|use|began|begun|continu\w+|resum\w+|such\s+as|accus\w+|ongoing|"
+    r"frequent\w*|regular\w*|repeated\w*|recurring|if|unless|whether|any|against\s+terrorism|wave|campaign\s+of|"
+    r"responsible\s+for|involvement\s+in|condemnation|tactics?)\b[^.]*$",
+    re.IGNORECASE,
+)
+_INFINITIVE: Final[re.Pattern[str]] = re.compile(
+    r"\bto\s+(?:(?!the\b|a\b|an\b|these\b|those\b|this\b|its\b|their\b)[\w-]+\s+){0,3}$", re.IGNORECASE
+)
+_HABITUAL: Final[re.Pattern[str]] = re.compile(r"\b(?:has|have|had)\s+been\s+$|\b(?:is|are)\s+$", re.IGNORECASE)
+PERFECT: Final[re.Pattern[str]] = re.compile(r"\b(?:has|have)\s+(?:(?!been\b)\w+\s+)?$", re.IGNORECASE)
+_POST_BLOCK: Final[re.Pattern[str]] = re.compile(
+    r"^\W*(?:[\w-]+\W+){0,2}?(?:continu\w*|have\s+surged|has\s+surged|surged|rose|risen|increased|doubl\w+|declined|"
+    r"decreased|dropped|plots?|plans?|planned|threats?|capabilit\w+|could|would|will|may|might|were\s+thwarted|"
+    r"was\s+thwarted|were\s+foiled|was\s+foiled|were\s+averted|policy|policies|campaigns?|tactics?|trend)\b",
+    re.IGNORECASE,
+)
+#: Aggregates and statistics: not one event (checked when the date is a year).
+AGGREGATE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:alone|in\s+total|a\s+total\s+of|so\s+far|per\s*cent|percent|on\s+average|annually|statistics|tally|"
+    r"primarily\s+in|mainly\s+in|mostly\s+in|since\s+(?:19|20)\d\d|over\s+the\s+(?:past|last)\s+(?:year|decade|\w+\s+years))\b"
+    r"|%|\b(?:over|more\s+than|nearly|almost|some)\s+\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:attacks|incidents)\b",
+    re.IGNORECASE,
+)
+#: A determiner NP with only lower-case modifiers: "the strikes", "these attacks".
+_NP_WORD: Final[str] = (
+    r"(?:(?!(?:in|on|at|of|a|an|by|for|with|to|from|into|during|after|before|and|or|was|were|is|are)\b)[a-z][\w'’-]*\s+)"
+)
+_ANAPHORIC_BEFORE: Final[re.Pattern[str]] = re.compile(
+    rf"\b(?:the|these|those|this|that|such|its|their|both|same)\s+{_NP_WORD}{{0,3}}$", re.IGNORECASE
+)
+SENTENCE_INITIAL_NP: Final[re.Pattern[str]] = re.compile(
+    r"^\W*(?:the|these|those|this|that|such|both)\s+(?:[a-z][\w-]*\s+){0,3}$", re.IGNORECASE
+)
+_BACKREF_BEFORE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:in\s+response\s+to|in\s+retaliation\s+(?:for|to)|in\s+reaction\s+to|following|after|since|amid)\s+"
+    r"(?:the|these|those|this|its|their)\s+(?:[a-z][\w-]*\s+){0,3}$",
+    re.IGNORECASE,
+)
+#: A light verb that makes an event noun concrete: "launched mortar attacks".
+LIGHT_VERB_BEFORE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:launched|carried\s+out|conducted|mounted|staged|responded\s+with|retaliated\s+with|unleashed|perpetrated|"
+    r"claimed(?:\s+responsibility\s+for)?|suffered|came\s+under|met\s+with|was\s+met\s+with|were\s+met\s+with|"
+    r"killed\s+in|died\s+in|injured\s+in|wounded\s+in)\s+(?:[\w'’-]+\s+){0,4}?$",
+    re.IGNORECASE,
+)
+_HEDGE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:reportedly|allegedly|claimed|claims|according\s+to|unconfirmed|purportedly)\b", re.IGNORECASE
+)
+
+
+def _clause_start(text: str, sent_start: int, pos: int) -> int:
+    """Start of the clause holding ``pos`` (after the last , ; : ( or who/which/that)."""
+    seg = text[sent_start:pos]
+    best = -1
+    for ch in (",", ";", ":", "(", "—", "–"):
+        best = max(best, seg.rfind(ch))
+    for word in (" who ", " which ", " that ", " while ", " but ", " yet "):
+        k = seg.rfind(word)
+        if k >= 0:
+            best = max(best, k + len(word) - 1)
+    return sent_start + best + 1
+
+
+def trigger_ok(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> bool:
+    """Filter one trigger: negation, modality, plans, generic framing."""
+    text = ctx.text
+    cstart = _clause_start(text, sent_start, t.start)
+    pre_full = text[max(sent_start, t.start - 80) : t.start]
+    pre = text[cstart : t.start]
+    # the last few words only
+    pre_words = " ".join(pre.split()[-6:]) + (" " if pre.strip() else "")
+    post = text[t.end : min(sent_end, t.end + 40)]
+    if _PRE_BLOCK.search(pre_words) or _POST_BLOCK.search(post):
+        return False
+    if _INFINITIVE.search(pre_full[-30:]):
+        return False
+    return not (t.text.lower().endswith("ing") and _HABITUAL.search(pre_full[-20:]))
+
+
+def mark_anaphora(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> None:
+    """Mark a noun trigger that refers back to an event already told ("the attack", "these strikes")."""
+    if t.pos != "n":
+        return
+    text = ctx.text
+    pre = text[max(sent_start, t.start - 60) : t.start]
+    if not _ANAPHORIC_BEFORE.search(pre):
+        return
+    # new information right after the noun ("the attack in Quetta on Monday") is a first mention
+    clause_end = text.find(",", t.end, sent_end)
+    clause_end = sent_end if clause_end < 0 else clause_end
+    after = text[t.end : min(clause_end, t.end + 60)]
+    if re.match(r"\s+of\s+(?:(?:former|senior|the)\s+)?(?:[a-z]+\s+)?[A-Z]", after):
+        return  # "the killing of Osama bin Laden": a first mention
+    if re.match(r"\s+(?:on|against)\s+(?:a|an)\s+", after):
+        return  # "the attack on a checkpost": new information, a first mention
+    if re.match(r"\s+(?:in|at|near|on)\s+(?:the\s+)?[A-Z0-9]", after) and not re.match(
+        r"\s+on\s+(?:the\s+)?(?:Pakistani|Afghan)", after
+    ):
+        return
+    t.anaphoric = True
+    t.backref = bool(_BACKREF_BEFORE.search(pre))
+
+
+def score_confidence(d: Draft, seg: str, has_verb: bool) -> float:
+    """A first confidence of a draft from what it states (date, place, actor, toll, verb, hedges)."""
+    c = 0.5
+    c += 0.1 if d.date_explicit else -0.1
+    if d.place is not None:
+        c += 0.1 if (d.geo_precision or 3) <= 2 else 0.05
+    if d.actor1 is not None:
+        c += 0.1
+    if d.fatalities is not None:
+        c += 0.05
+    if not has_verb:
+        c -= 0.1
+    if _HEDGE.search(seg):
+        c -= 0.05
+    return round(min(0.95, max(0.05, c)), 2)

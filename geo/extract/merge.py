@@ -1,0 +1,424 @@
+"""Within-article coreference: the mentions of one incident become one record."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Final
+
+from geo.actors import (
+    GENERIC_ARMED,
+    GENERIC_CIVILIANS,
+    Actor,
+)
+from geo.extract.actors import ATTRIBUTION, CLAIM_AFTER, attribution_in
+from geo.extract.events import (
+    ATTACKER_NOUNS,
+    RANGE,
+    UNIVERSAL_NOUNS,
+    VICTIM_NOUNS,
+    classify_event,
+    read_fatalities,
+    state_explosion,
+)
+from geo.extract.model import ARTICLE_PLACE_NOTE, ATTACK, BATTLE, CLASS_PRIORITY, CLASS_TYPES, Context, Draft, in_range
+from geo.extract.places import TYPE_RANK, distance_km, is_vague_place
+from geo.gazetteer import Place
+
+_FOLLOW_EVENT: Final[re.Pattern[str]] = re.compile(
+    r"^\W*(?:the|these|those|this|that)\s+(?:[a-z][\w-]*\s+){0,3}(?:attacks?|strikes?|raids?|blasts?|bombings?|"
+    r"explosions?|shelling|assaults?|incidents?|operations?|airstrikes?|ambush|clashes?)\b|^\W*the\s+death\s+toll\b",
+    re.IGNORECASE,
+)
+
+
+def harvest_following(ctx: Context, drafts: list[Draft], taken: set[int]) -> None:
+    """Attribution and fatalities from the next sentences of an incident.
+
+    "The Pakistani government blamed the TTP for the attack." gives actor1;
+    "Those raids ... drew a rebuke from the Afghan Taliban, who reported 46
+    civilian deaths" gives fatalities. Evidence then covers both sentences.
+    """
+    text, doc = ctx.text, ctx.doc
+    for d in drafts:
+        last_in_sentence = all(o.sent_index != d.sent_index or o.end <= d.end for o in drafts)
+        if not last_in_sentence:
+            continue
+        for k in (1, 2):
+            si = d.sent_index + k
+            if si >= len(doc.spans) or si in taken or doc.is_boilerplate(si):
+                break
+            s, e, _ = doc.spans[si]
+            sent = text[s:e]
+            used = False
+            if d.actor1 is None or d.actor1.name == GENERIC_ARMED:
+                for a in in_range(ctx.actors, ctx.actor_starts, s, e):
+                    if a.actor.name in (GENERIC_CIVILIANS,) or a.is_state_word:
+                        continue
+                    before = text[max(s, a.start - 40) : a.start]
+                    if any(rx.search(before) for rx in ATTRIBUTION) or CLAIM_AFTER.search(text[a.end : a.end + 40]):
+                        d.actor1 = a.actor
+                        d.notes.append(f"actor attributed in the following sentence ({a.text})")
+                        d.event_type = classify_event(d, text[d.start : d.end], d.triggers[0])
+                        used = True
+                        break
+            if d.fatalities is None and _FOLLOW_EVENT.search(sent):
+                n, note = read_fatalities(sent)
+                if n is not None:
+                    d.fatalities = n
+                    if note:
+                        d.notes.append(note)
+                    used = True
+            if used:
+                d.end = e
+            elif not _FOLLOW_EVENT.search(sent):
+                break
+
+
+# ------------------------------------------------------------ merging
+#: How far (in sentences) a report may follow the incident it adds to.
+_MERGE_GAP: Final[int] = 3
+_WEAK_GAP: Final[int] = 5
+_EXPLOSIVE_CLASSES: Final[frozenset[str]] = frozenset({"suicide", "ied", "grenade", "air", "shell"})
+_KIND_RANK: Final[dict[str, int]] = {"event": 0, "context": 1, "report": 2, "publication": 3}
+_SAME_AREA: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:in|at|of)\s+the\s+same\s+(province|district|city|town|area|region)\b", re.IGNORECASE
+)
+
+
+def same_area_cue(seg: str) -> str:
+    """The kind of area "in the same province" means ("" when none)."""
+    m = _SAME_AREA.search(seg)
+    return "" if m is None else m.group(1).lower()
+
+
+def _area_of(ctx: Context, place: Place | None, kind: str) -> Place | None:
+    """The province (or district, town) of a place: "the same province" as an incident before."""
+    if place is None or not kind:
+        return None
+    if kind in ("province", "region"):
+        if place.feature_type == "province":
+            return place
+        name, ftype = place.admin1, "province"
+    elif kind == "district":
+        if place.feature_type == "district":
+            return place
+        name, ftype = place.admin2, "district"
+    else:
+        return place
+    if not name:
+        return None
+    found = ctx.gazetteer.lookup(name, feature_type=ftype, country=place.country_code)
+    return next((p for p in found if p.feature_type == ftype), None)
+
+
+def place_from_article(drafts: list[Draft]) -> None:
+    """Give an incident whose sentences name no place the article's place, when it has one.
+
+    An article has a place when its located incidents all lie in one area (the
+    same place, nested places or within 40 km: :func:`_places_compatible`); a
+    roundup of distant places has none, and its unplaced incidents stay
+    unplaced. Countries, borders and regions do not count. The incident keeps
+    a country of its own when that differs; ``geo_precision`` becomes at
+    least 2 (near the place), and a note says the place was inferred.
+    """
+    located = [(d, d.place) for d in drafts if d.place is not None and not is_vague_place(d.place)]
+    if not located:
+        return
+    places = [p for _, p in located]
+    if not all(_places_compatible(a, b) for i, a in enumerate(places) for b in places[i + 1 :]):
+        return
+    anchor, place = located[0]
+    for d in drafts:
+        if d.place is not None or d.location_text:  # placed, or a name the gazetteer does not know
+            continue
+        if d.country_code and d.country_code != place.country_code:
+            continue
+        d.place = place
+        d.location_text = anchor.location_text
+        d.geo_precision = max(anchor.geo_precision or 2, 2)
+        d.country_code = d.country_code or anchor.country_code
+        d.notes.append(f"{ARTICLE_PLACE_NOTE} ({anchor.location_text or place.name})")
+
+
+def _places_compatible(a: Place | None, b: Place | None) -> bool:
+    """Whether two places can be the scene of one incident (same, nested or near)."""
+    if a is None or b is None or a == b:
+        return True
+    if a.feature_type in ("border", "region") or b.feature_type in ("border", "region"):
+        return True
+    if a.country_code and b.country_code and a.country_code != b.country_code:
+        return False
+    if a.feature_type == "country" or b.feature_type == "country":
+        return True
+    for x, y in ((a, b), (b, a)):
+        if x.feature_type == "province" and y.admin1 and y.admin1.lower() == x.name.lower():
+            return True
+        if x.feature_type in ("district", "tehsil") and y.admin2 and y.admin2.lower() == x.name.lower():
+            return True
+    return distance_km(a, b) <= 40.0
+
+
+def _actor_key(actor: Actor | None) -> tuple[str, str] | None:
+    if actor is None or actor.name == GENERIC_CIVILIANS:
+        return None
+    if actor.is_state:
+        return ("state", actor.country or "?")
+    if actor.is_generic:
+        return ("armed", "?")
+    return ("armed", actor.name)
+
+
+def _actors_compatible(a: Actor | None, b: Actor | None) -> bool:
+    ka, kb = _actor_key(a), _actor_key(b)
+    if ka is None or kb is None:
+        return True
+    return ka[0] == kb[0] and (ka[1] == kb[1] or "?" in (ka[1], kb[1]))
+
+
+def _group_actor1(group: list[Draft]) -> Actor | None:
+    """The perpetrator of a group: the first stated actor; a named group refines an unnamed one."""
+    actor: Actor | None = None
+    for m in group:
+        a = m.actor1
+        if a is None or (m.weak and a.is_generic):
+            continue
+        if actor is None or (actor.name == GENERIC_ARMED and not a.is_state and not a.is_generic):
+            actor = a
+    return actor
+
+
+def _compatible(group: list[Draft], d: Draft, group_actor: Actor | None) -> bool:
+    """Whether draft ``d`` can report the same incident as ``group``."""
+    # abductions and killings of other people are separate incidents
+    g_abduct = any(m.cls == "abduct" for m in group)
+    if g_abduct != (d.cls == "abduct"):
+        killed = d.fatalities is not None if d.cls != "abduct" else any(m.fatalities is not None for m in group)
+        if killed:
+            return False
+    # actors: the two sides of a battle may be named in either order
+    battle = d.event_type in (BATTLE, ATTACK) and any(m.event_type == BATTLE for m in group)
+    if not _actors_compatible(group_actor, d.actor1):
+        sides = [m.actor2 for m in group if m.actor2 is not None]
+        either_side = any(_actors_compatible(x, d.actor1) for x in sides) or _actors_compatible(group_actor, d.actor2)
+        if not (battle and either_side):
+            return False
+    # dates: a report date constrains nothing; event dates must agree
+    if d.date_kind in ("event", "context"):
+        for m in group:
+            if m.date_kind not in ("event", "context"):
+                continue
+            if not m.date.overlaps(d.date):
+                return False
+            if (
+                m.date_kind == d.date_kind == "event"
+                and m.date.precision != d.date.precision
+                and not (m.date_vague or d.date_vague)
+            ):
+                return False
+    return all(_places_compatible(m.place, d.place) for m in group)
+
+
+def _same_day(group: list[Draft], d: Draft) -> bool:
+    if d.date_kind not in ("event", "context") or d.date.precision != 1:
+        return False
+    return any(m.date_kind in ("event", "context") and m.date == d.date for m in group)
+
+
+#: A number of people ("five to six drivers", "three others").
+_VICTIM_COUNT: Final[re.Pattern[str]] = re.compile(
+    rf"(?<![\w,.]){RANGE}\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(VICTIM_NOUNS))}|others)\b", re.IGNORECASE
+)
+
+
+def _concrete(ctx: Context, d: Draft) -> bool:
+    """A weak draft that still reports something concrete: a verb and a number of victims."""
+    if not any(t.pos == "v" and not t.anaphoric for t in d.triggers):
+        return False
+    if d.date_kind == "publication":
+        return False
+    return d.fatalities is not None or bool(_VICTIM_COUNT.search(ctx.text[d.start : d.end]))
+
+
+def merge_incidents(ctx: Context, drafts: list[Draft]) -> tuple[list[Draft], set[int]]:
+    """Merge the mentions of one incident in an article into one record.
+
+    A news story tells one incident over several sentences: the lead, the
+    place, the toll, the claim ("the attack", "the blast"). A draft joins an
+    earlier incident when nothing contradicts it (actor, date, place, kind)
+    and it follows closely; anaphoric and weak drafts only ever join.
+    "In a separate incident", "another attack" and "... also ..." start a
+    new incident.
+
+    Returns
+    -------
+    tuple
+        The merged drafts in text order, and the sentences they used.
+    """
+    groups: list[list[Draft]] = []
+    for d in drafts:
+        anaphoric = d.weak or all(t.anaphoric for t in d.triggers)
+        target: list[Draft] | None = None
+        if not (d.separate or d.also) or anaphoric:
+            order = sorted(groups, key=lambda g: max(m.sent_index for m in g), reverse=True)
+            for rank, g in enumerate(order):
+                gap = d.sent_index - max(m.sent_index for m in g)
+                if gap > (_WEAK_GAP if anaphoric else _MERGE_GAP):
+                    continue
+                if not anaphoric and rank > 0 and not _same_day(g, d):
+                    continue
+                refers_back = all(t.anaphoric for t in d.triggers)
+                if not refers_back and all(m.date.precision == 4 for m in g):
+                    continue  # background dated by a year only: too vague to join on
+
+                if _compatible(g, d, _group_actor1(g)):
+                    target = g
+                    break
+        if target is not None:
+            target.append(d)
+            continue
+        if d.weak:
+            if not _concrete(ctx, d):
+                continue
+            d.weak = False
+        if d.place is None and d.same_area and groups:
+            last = max(groups, key=lambda g: max(m.sent_index for m in g))
+            area = _area_of(ctx, _combine(ctx, last).place, d.same_area)
+            if area is not None:
+                d.place, d.location_text, d.geo_precision = area, area.name, area.geo_precision
+                d.country_code = area.country_code
+                d.notes.append(f"place: the same {d.same_area} as the incident before")
+        if d.also and d.actor1 is None and groups:
+            last = max(groups, key=lambda g: max(m.sent_index for m in g))
+            d.actor1 = _group_actor1(last)
+            if d.actor1 is not None:
+                d.notes.append("actor of the incident reported before")
+        groups.append([d])
+    taken = {m.sent_index for g in groups for m in g}
+    uses: dict[int, int] = {}
+    for g in groups:
+        for si in {m.sent_index for m in g}:
+            uses[si] = uses.get(si, 0) + 1
+    shared = {si for si, n in uses.items() if n > 1}
+    merged = [_combine(ctx, g, shared) for g in groups]
+    merged.sort(key=lambda m: (m.start, m.split_key))
+    return merged, taken
+
+
+def _combine(ctx: Context, group: list[Draft], shared: frozenset[int] | set[int] = frozenset()) -> Draft:
+    """One record from the mentions of one incident.
+
+    The most specific place, date and type win; the toll is the lowest
+    figure given for the same victims; the evidence is the sentence that
+    describes the incident with its place, plus the sentences right after it
+    that add to it (but not those ``shared`` with another incident).
+    """
+    if len(group) == 1:
+        return group[0]
+    strong = [m for m in group if not m.weak]
+    lead = strong[0] if strong else group[0]
+
+    def place_key(m: Draft) -> tuple[int, int, int]:
+        assert m.place is not None
+        return (TYPE_RANK.get(m.place.feature_type, 9), m.geo_precision or 9, m.start)
+
+    pools = (
+        [m for m in group if not is_vague_place(m.place)],
+        [m for m in strong if m.place is not None],
+        [m for m in group if m.place is not None],
+    )
+    pool = next((p for p in pools if p), [])
+    primary = min(pool, key=place_key) if pool else lead
+    out = dataclasses.replace(primary, notes=list(primary.notes), weak=False)
+
+    # date: an event date before a date read from context, a report or the publication
+    dated = min(group, key=lambda m: (_KIND_RANK[m.date_kind], m.date.precision, m.start))
+    out.date, out.date_kind = dated.date, dated.date_kind
+    out.date_explicit = any(m.date_explicit for m in group)
+
+    # type: the most specific method named anywhere; fighting if any report says so
+    classes = [m.cls for m in group if m.cls in _EXPLOSIVE_CLASSES or (m.cls == "abduct" and not m.weak)]
+    if any(m.cls == "abduct" for m in group):
+        classes.append("abduct")
+    if classes:
+        out.cls = min(classes, key=CLASS_PRIORITY.index)
+        out.event_type = CLASS_TYPES[out.cls]
+        if out.cls == "ied" and state_explosion([t for m in group for t in m.triggers], _group_actor1(group)):
+            out.event_type = CLASS_TYPES["shell"]
+    elif any(m.event_type == BATTLE for m in group):
+        out.event_type = BATTLE
+    else:
+        out.event_type = next((m.event_type for m in strong if m.event_type != BATTLE), primary.event_type)
+
+    # actors
+    actor1 = _group_actor1(group)
+    attributed = None
+    for m in group:
+        attributed = attributed or attribution_in(ctx, *ctx.doc.spans[m.sent_index][:2])
+    if attributed is not None and (
+        actor1 is None or (actor1.name == GENERIC_ARMED and not attributed.is_state and not attributed.is_generic)
+    ):
+        actor1 = attributed
+        out.notes.append("actor from a claim or attribution")
+    out.actor1 = actor1
+    actor2 = next((m.actor2 for m in [primary, *group] if m.actor2 is not None and m.actor2 != actor1), None)
+    out.actor2 = actor2
+
+    # fatalities: the lowest figure given for the same victims as the first figure
+    figures = [m for m in group if m.fatalities is not None]
+    if figures:
+        victims = [m for m in figures if m.fat_noun not in ATTACKER_NOUNS] or figures
+        base = victims[0]
+        same = [m for m in victims if _same_victims(base.fat_noun, m.fat_noun)]
+        best = min(same, key=lambda m: m.fatalities or 0)
+        out.fatalities = best.fatalities
+        out.notes = [n for n in out.notes if not n.startswith("fatalities")]
+        out.notes.extend(n for n in best.notes if n.startswith("fatalities"))
+        if len({m.fatalities for m in same}) > 1:
+            out.notes.append("lowest of the tolls reported")
+    else:
+        out.fatalities = None
+
+    # evidence: the primary sentence and the member sentences right after it
+    members = {m.sent_index for m in group}
+    si = primary.sent_index
+    end = primary.end
+    while si + 1 in members and si + 1 not in shared and si + 1 - primary.sent_index < 3:
+        si += 1
+        end = ctx.doc.spans[si][1]
+    out.end = end
+    if out.country_code == "" and out.place is not None:
+        out.country_code = out.place.country_code
+    out.notes.append(f"merged {len(group)} mentions of the incident")
+    out.confidence = max(m.confidence for m in group)
+    return out
+
+
+def _same_victims(a: str, b: str) -> bool:
+    """Whether two tolls count the same people ("people" and "persons" do; "people" and "children" do not)."""
+    if a == b:
+        return True
+    return a in UNIVERSAL_NOUNS and b in UNIVERSAL_NOUNS
+
+
+def drop_coarse_duplicates(drafts: list[Draft]) -> list[Draft]:
+    """Drop a vague report of an event that another sentence reports precisely."""
+    keep: list[Draft] = []
+    for d in drafts:
+        dup = False
+        for o in drafts:
+            if o is d or d.actor1 is None or o.actor1 != d.actor1 or o.event_type != d.event_type:
+                continue
+            if not (d.date.precision > o.date.precision and d.date.contains(o.date)):
+                continue
+            if d.place is not None and (o.place is None or o.place.country_code != d.place.country_code):
+                continue
+            if d.place is not None and d.place.feature_type != "country" and d.place != o.place:
+                continue
+            if d.fatalities is not None and d.fatalities != o.fatalities:
+                continue
+            dup = True
+            break
+        if not dup:
+            keep.append(d)
+    return keep

@@ -1,0 +1,125 @@
+"""Types shared by the extraction stages: triggers, drafts, the per-article context, the event taxonomy."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Final
+
+from geo.actors import (
+    Actor,
+    ActorMention,
+)
+from geo.dates import DateMention, ResolvedDate
+from geo.extract.sentences import Document
+from geo.gazetteer import Gazetteer, Place, PlaceMention
+
+# ------------------------------------------------------------------ lexicons
+#: Event classes, most specific first: the first class of a group wins.
+CLASS_PRIORITY: Final[tuple[str, ...]] = (
+    "suicide",
+    "ied",
+    "grenade",
+    "air",
+    "shell",
+    "abduct",
+    "clash",
+    "attack",
+    "kill",
+)
+
+#: ACLED (event_type, sub_event_type) of each trigger class.
+CLASS_TYPES: Final[dict[str, tuple[str, str]]] = {
+    "suicide": ("Explosions/Remote violence", "Suicide bomb"),
+    "ied": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    "grenade": ("Explosions/Remote violence", "Grenade"),
+    "air": ("Explosions/Remote violence", "Air/drone strike"),
+    "shell": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "abduct": ("Violence against civilians", "Abduction/forced disappearance"),
+    "clash": ("Battles", "Armed clash"),
+    "attack": ("Violence against civilians", "Attack"),
+    "kill": ("Violence against civilians", "Attack"),
+}
+BATTLE: Final[tuple[str, str]] = ("Battles", "Armed clash")
+ATTACK: Final[tuple[str, str]] = ("Violence against civilians", "Attack")
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A trigger word in the text: its span, event class and part of speech."""
+
+    start: int
+    end: int
+    text: str
+    cls: str
+    pos: str  # "v" verb, "n" noun
+    anaphoric: bool = False
+    backref: bool = False
+
+
+@dataclass(slots=True)
+class Draft:
+    """An incident being built (mutable until turned into an Incident)."""
+
+    start: int
+    end: int
+    sent_index: int
+    triggers: list[Trigger]
+    cls: str
+    date: ResolvedDate
+    date_explicit: bool
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    place: Place | None = None
+    location_text: str = ""
+    geo_precision: int | None = None
+    country_code: str = ""
+    fatalities: int | None = None
+    event_type: tuple[str, str] = ATTACK
+    notes: list[str] = field(default_factory=list)
+    confidence: float = 0.5
+    weak: bool = False  # adds detail to an incident already read; never stands alone
+    date_kind: str = "event"  # event | context | report | publication
+    fat_noun: str = ""
+    separate: bool = False  # "in a separate incident", "another attack"
+    also: bool = False  # "air strikes also hit ...": a further incident of the same kind
+    split_key: str = ""  # disambiguates incidents read from one span
+    date_vague: bool = False  # "this week", "recently": contains finer dates
+    same_area: str = ""  # "in the same province": the kind of area of the incident before
+
+
+#: Note on incidents located only by their country (kept, but not mapped).
+COUNTRY_ONLY_NOTE: Final[str] = "location given only as the country: not mapped"
+#: Note on incidents whose own sentences name no place and that take the article's.
+ARTICLE_PLACE_NOTE: Final[str] = "place not stated: the article's place"
+
+
+def in_range(items: list, starts: list[int], start: int, end: int) -> list:
+    """The items (sorted by ``starts``) that lie inside ``[start, end)``."""
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end)
+    return [x for x in items[lo:hi] if x.end <= end]
+
+
+# ------------------------------------------------------------------ helpers
+@dataclass(slots=True)
+class Context:
+    """Everything the scanners found in one article, shared read-only by the stages."""
+
+    text: str
+    doc: Document
+    dates: list[DateMention]
+    date_starts: list[int]
+    resolved: list[ResolvedDate | None]
+    contexts: list[ResolvedDate | None]
+    actors: list[ActorMention]
+    actor_starts: list[int]
+    mentions: list[PlaceMention]
+    mention_starts: list[int]
+    extra_places: list[tuple[int, int, str]]
+    gazetteer: Gazetteer
+    border_place: Place | None
+    default_country: str
+    published_ref: ResolvedDate | None
+    report: list[bool] = field(default_factory=list)
+    sent_attr: dict[int, Actor] = field(default_factory=dict)

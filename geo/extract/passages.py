@@ -1,0 +1,289 @@
+"""From a sentence and its triggers to draft incidents (one per event the sentence reports)."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import logging
+import re
+from typing import Final
+
+from geo.dates import ResolvedDate
+from geo.extract.actors import agent_before, attribution_in, choose_actor1, choose_actor2, is_agent
+from geo.extract.dates import DAY_RELATIVES, REPORT_DATE_PENALTY, context_index, usable_dates
+from geo.extract.decision import (
+    AGGREGATE,
+    LIGHT_VERB_BEFORE,
+    PERFECT,
+    SENTENCE_INITIAL_NP,
+    mark_anaphora,
+    score_confidence,
+    trigger_ok,
+)
+from geo.extract.events import classify_event, fatality_figure
+from geo.extract.merge import same_area_cue
+from geo.extract.model import CLASS_PRIORITY, Context, Draft, Trigger, in_range
+from geo.extract.places import choose_place, coordinated_places, country_hint
+
+logger = logging.getLogger(__name__)
+
+
+def sentence_incidents(ctx: Context, si: int, triggers: list[Trigger]) -> list[Draft]:
+    """The draft incidents sentence ``si`` reports, from its triggers."""
+    text, doc = ctx.text, ctx.doc
+    s_start, s_end, _para = doc.spans[si]
+    kept: list[Trigger] = []
+    for t in triggers:
+        if not trigger_ok(ctx, t, s_start, s_end):
+            continue
+        mark_anaphora(ctx, t, s_start, s_end)
+        kept.append(t)
+    if not kept:
+        return []
+    # a sentence opening with an anaphoric event NP ("Those raids, which ...
+    # killed") only adds detail to an event already read
+    first = kept[0]
+    fresh = [t for t in kept if not t.anaphoric]
+    initial_np = first.anaphoric and not first.backref and SENTENCE_INITIAL_NP.search(text[s_start : first.start])
+    if initial_np or not fresh:
+        # only anaphoric mentions ("the attack", "the blast"): detail for an
+        # incident already read (place, date, toll), never an incident of its own
+        (_s, _e, date_idx), *_rest = _split_by_dates(ctx, s_start, s_end, kept)
+        return _build_draft(ctx, si, s_start, s_end, kept, date_idx, group_start=s_start, weak=True)
+    groups = _group_triggers(ctx, fresh, s_start, s_end)
+    out: list[Draft] = []
+    for g_start, g_end, g_trigs in groups:
+        for sub_start, sub_end, date_idx in _split_by_dates(ctx, g_start, g_end, g_trigs):
+            out.extend(_build_draft(ctx, si, sub_start, sub_end, g_trigs, date_idx, group_start=g_start))
+    return out
+
+
+def _group_triggers(
+    ctx: Context, trigs: list[Trigger], s_start: int, s_end: int
+) -> list[tuple[int, int, list[Trigger]]]:
+    """Split a sentence's triggers into events: a new one starts when another agent acts."""
+    text = ctx.text
+    groups: list[list[Trigger]] = [[trigs[0]]]
+    agents: list[str | None] = []
+    first_agent = agent_before(ctx, s_start, trigs[0].start)
+    agents.append(first_agent.actor.name if first_agent else None)
+    for t in trigs[1:]:
+        prev = groups[-1][-1]
+        between_agents = [a for a in in_range(ctx.actors, ctx.actor_starts, prev.end, t.start) if is_agent(ctx, a)]
+        new_agent = None
+        for a in between_agents:
+            gap = text[a.end : t.start]
+            if len(gap.split()) <= 3 and not re.search(r"[,;]", gap):
+                new_agent = a
+        if new_agent is not None and agents[-1] is not None and new_agent.actor.name != agents[-1] and t.cls != "kill":
+            groups.append([t])
+            agents.append(new_agent.actor.name)
+        else:
+            groups[-1].append(t)
+    if len(groups) == 1:
+        return [(s_start, s_end, groups[0])]
+    out: list[tuple[int, int, list[Trigger]]] = []
+    bounds = [s_start]
+    for a, b in itertools.pairwise(groups):
+        lo, hi = a[-1].end, b[0].start
+        seg = text[lo:hi]
+        cut = max(seg.rfind(","), seg.rfind(";"))
+        bounds.append(lo + cut + 1 if cut >= 0 else lo + len(seg) - len(seg.lstrip()))
+    bounds.append(s_end)
+    for i, g in enumerate(groups):
+        out.append((bounds[i], bounds[i + 1], g))
+    return out
+
+
+def _split_by_dates(ctx: Context, start: int, end: int, trigs: list[Trigger]) -> list[tuple[int, int, int | None]]:
+    """One (start, end, date index) per event; several explicit years joined by "and" split."""
+    idx = usable_dates(ctx, start, end)
+    explicit = [
+        i
+        for i in idx
+        if ctx.dates[i].kind == "absolute" and not ctx.dates[i].since and ctx.dates[i].start > trigs[0].start
+    ]
+    if len(explicit) >= 2:
+        vals = [ctx.resolved[i] for i in explicit]
+        distinct = len({(v.date, v.precision) for v in vals if v is not None}) == len(explicit)
+        joins = all(
+            re.search(r"\band\b", ctx.text[ctx.dates[a].end : ctx.dates[b].start])
+            for a, b in itertools.pairwise(explicit)
+        )
+        if distinct and joins:
+            out: list[tuple[int, int, int | None]] = []
+            s = start
+            for k, i in enumerate(explicit):
+                if k + 1 < len(explicit):
+                    nxt = explicit[k + 1]
+                    seg = ctx.text[ctx.dates[i].end : ctx.dates[nxt].start]
+                    m = list(re.finditer(r"\band\b", seg))
+                    cut = ctx.dates[i].end + m[0].start()
+                    out.append((s, cut, i))
+                    s = cut
+                else:
+                    out.append((s, end, i))
+            return out
+    # the date nearest to the main trigger, explicit mentions preferred
+    main = trigs[0]
+    best: int | None = None
+    best_key: tuple[int, int] | None = None
+    # a report date ("said on Friday") loses to an event date ("overnight")
+    for i in idx:
+        m = ctx.dates[i]
+        if ctx.resolved[i] is None:
+            continue
+        penalty = REPORT_DATE_PENALTY if ctx.report and ctx.report[i] else 0
+        key = (int(m.since), abs(m.start - main.start) + penalty)
+        if best_key is None or key < best_key:
+            best, best_key = i, key
+    return [(start, end, best)]
+
+
+def _build_draft(
+    ctx: Context,
+    si: int,
+    start: int,
+    end: int,
+    trigs: list[Trigger],
+    date_idx: int | None,
+    *,
+    group_start: int,
+    weak: bool = False,
+) -> list[Draft]:
+    """The incident(s) one span reports (several when it names coordinated places).
+
+    A span that lacks what makes a report concrete (no actor, no place, no
+    date of its own) gives a *weak* draft: it can add detail to an incident
+    read before it, but never stands alone.
+    """
+    text = ctx.text
+    in_span = [t for t in trigs if start <= t.start < end] or trigs
+    cls = min((t.cls for t in in_span), key=CLASS_PRIORITY.index)
+    main = next((t for t in in_span if t.cls != "kill"), in_span[0])
+    seg = text[start:end]
+
+    # --- concreteness: a noun-only event needs a date, a place or a light verb
+    has_verb = any(t.pos == "v" for t in in_span)
+    explicit_date = date_idx is not None
+    light = any(LIGHT_VERB_BEFORE.search(text[max(start, t.start - 50) : t.start]) for t in in_span)
+
+    # --- date
+    notes: list[str] = []
+    date: ResolvedDate | None = None
+    date_kind = "event"
+    date_vague = False
+    if date_idx is not None:
+        date = ctx.resolved[date_idx]
+        if date is not None and date.inferred:
+            notes.append("year inferred from article context")
+        if ctx.report and ctx.report[date_idx]:
+            date_kind = "report"
+        date_vague = ctx.dates[date_idx].kind == "relative" and ctx.dates[date_idx].relative not in DAY_RELATIVES
+    if date is None:
+        ci = context_index(ctx, start)
+        date = None if ci is None else ctx.resolved[ci]
+        explicit_date = False
+        if date is not None:
+            notes.append("date from preceding context")
+            date_kind = "report" if ctx.report and ci is not None and ctx.report[ci] else "context"
+        elif ctx.published_ref is not None:
+            date = ctx.published_ref
+            date_kind = "publication"
+            notes.append("date from publication/reference date")
+    if date is None:
+        logger.debug("no date for trigger %r", main.text)
+        return []
+    if date.precision == 4 and AGGREGATE.search(seg):
+        return []
+    if date.precision <= 3 and AGGREGATE.search(seg) and not has_verb:
+        return []
+    first_verb = next((t for t in in_span if t.pos == "v"), main)
+    perfect = PERFECT.search(text[max(start, first_verb.start - 25) : first_verb.start])
+    if perfect and not explicit_date and not re.search(r"\d", seg) and not weak:
+        return []  # present perfect with no figure and no date: a generic statement
+
+    # --- places
+    place, loc_text, precision, locative_found = choose_place(ctx, start, end)
+    also = bool(_ALSO_CUE.search(text[max(start, main.start - 30) : min(end, main.end + 25)]))
+    if not has_verb and not explicit_date and not locative_found and not light:
+        weak = True
+
+    # --- actors
+    actor1, actor1_note = choose_actor1(ctx, min(start, group_start), end, main)
+    if actor1_note:
+        notes.append(actor1_note)
+    actor2 = choose_actor2(ctx, start, end, main, actor1)
+    attributed = None
+    if actor1 is None:
+        attributed = attribution_in(ctx, start, end)
+        if attributed is not None:
+            notes.append("actor attributed in the same sentence")
+    if actor1 is None and attributed is None and (place is None or not (explicit_date or also)):
+        # no actor and no place, or no actor and no date of its own: a detail
+        # of another report or a general statement
+        weak = True
+
+    fatalities, fat_note, fat_noun = fatality_figure(seg)
+    if fat_note:
+        notes.append(fat_note)
+
+    country = place.country_code if place is not None else ""
+    if not country:
+        country = country_hint(seg, actor2)
+    draft = Draft(
+        start=start,
+        end=end,
+        sent_index=si,
+        triggers=in_span,
+        cls=cls,
+        date=date,
+        date_explicit=explicit_date,
+        actor1=actor1.actor if actor1 else attributed,
+        actor2=actor2.actor if actor2 else None,
+        place=place,
+        location_text=loc_text,
+        geo_precision=precision,
+        country_code=country,
+        fatalities=fatalities,
+        notes=notes,
+        weak=weak,
+        date_kind=date_kind,
+        fat_noun=fat_noun,
+        separate=bool(_SEPARATE_CUE.search(seg)),
+        also=also,
+        date_vague=date_vague,
+        same_area=same_area_cue(seg),
+    )
+    draft.event_type = classify_event(draft, seg, main)
+    draft.confidence = score_confidence(draft, seg, has_verb)
+    out = [draft]
+    # killings and abductions of other people in one report: two incidents
+    others = [t for t in in_span if t.cls != "abduct"]
+    if cls == "abduct" and others and fatalities is not None and not weak:
+        other_cls = min((t.cls for t in others), key=CLASS_PRIORITY.index)
+        killing = dataclasses.replace(draft, cls=other_cls, notes=list(notes), triggers=others)
+        draft.split_key = "abduction"
+        killing.event_type = classify_event(killing, seg, next((t for t in others if t.cls != "kill"), others[0]))
+        draft.fatalities, draft.fat_noun = None, ""
+        out = [killing, draft]
+    # "air strikes also hit Kunar and Paktika": one incident per place
+    if not weak and place is not None:
+        extra = coordinated_places(ctx, start, end, place)
+        if extra:
+            copies = []
+            for p in extra:
+                c = dataclasses.replace(draft, place=p, location_text=p.name, notes=list(notes), split_key=p.place_id)
+                copies.append(c)
+            draft.split_key = place.place_id
+            out.extend(copies)
+    return out
+
+
+_SEPARATE_CUE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:separate(?:ly)?\s+(?:incidents?|attacks?|operations?|clash(?:es)?|developments?|raids?|strikes?)|separately"
+    r"|another\s+(?:attack|incident|blast|explosion|bombing|strike|ambush|raid|clash)|(?:second|third)\s+incident"
+    r"|a\s+similar\s+(?:attack|incident))\b",
+    re.IGNORECASE,
+)
+_ALSO_CUE: Final[re.Pattern[str]] = re.compile(r"\balso\b", re.IGNORECASE)

@@ -1,0 +1,428 @@
+"""Places of an incident: locative mentions, reference points and the chosen location."""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import math
+import re
+from typing import Final
+
+from geo.actors import (
+    ActorMention,
+)
+from geo.extract.actors import is_agent
+from geo.extract.model import Context, in_range
+from geo.gazetteer import Gazetteer, Place, PlaceMention
+
+logger = logging.getLogger(__name__)
+
+
+# ----------------------------------------------------------------- places
+TYPE_RANK: Final[dict[str, int]] = {
+    "village": 1,
+    "town": 1,
+    "city": 1,
+    "site": 1,
+    "crossing": 2,
+    "tehsil": 2,
+    "district": 3,
+    "pass": 4,
+    "valley": 4,
+    "province": 5,
+    "region": 6,
+    "border": 7,
+    "country": 8,
+}
+_LOCATIVE_BEFORE: Final[re.Pattern[str]] = re.compile(
+    r"(?:\b(?:in|at|near|on|upon|inside|into|across|within|around|outside|over|along|between|and|towards?|"
+    r"(?:province|district|city|town|village|vicinity|outskirts|suburbs?|area|areas|parts?|region|tehsil|"
+    r"valley|capital)\s+of|close\s+to|adjacent\s+to|bordering|hit|hitting|struck|striking|bombed|bombarded|shelled|"
+    r"targeted|targeting|attacked|raided|stormed|pounded)\s+(?:the\s+)?(?:(?:[a-z][\w-]*|[A-Z][\w-]*(?:'s|’s))\s+){0,3}"
+    r"|(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,2})$"
+)
+_NEAR_BEFORE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:near|vicinity\s+of|outskirts\s+of|close\s+to|adjacent\s+to|around|outside|suburbs?\s+of|area\s+of|"
+    r"parts?\s+of|bordering)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_ORIGIN_BEFORE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:from|based|base|bases|hideouts?|sanctuar\w+|refuge|fled|belonging\s+to|hailing|native|resident\s+of|"
+    r"coordinated|operating|operate|harbou?r\w*|shelter\w*|havens?|for|with|to|against)\s+(?:in\s+|across\s+|inside\s+|"
+    r"from\s+|the\s+)?(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+#: After a place: it is where the source speaks from ("the government in Kabul said").
+_REPORTER_PLACE_AFTER: Final[re.Pattern[str]] = re.compile(
+    r"\s*,?\s+(?:(?:also|later)\s+)?(?:said|says|reported|stated|told|announced|confirmed)\b", re.IGNORECASE
+)
+#: After a place: a capitalised word continuing the name.
+_NEXT_CAPITAL: Final[re.Pattern[str]] = re.compile(r"[ \t]+([A-Z][a-z][\w-]*)")
+#: Capitalised words after a place that name a part of it, not a longer place name.
+_FACILITY_WORDS: Final[frozenset[str]] = frozenset(
+    {
+        "police",
+        "press",
+        "club",
+        "high",
+        "court",
+        "cantonment",
+        "cantt",
+        "road",
+        "bazaar",
+        "market",
+        "airport",
+        "university",
+        "hospital",
+        "jail",
+        "prison",
+        "station",
+        "camp",
+        "fort",
+        "highway",
+        "motorway",
+        "chowk",
+        "gate",
+        "bridge",
+        "dam",
+        "mosque",
+        "masjid",
+        "madrassa",
+        "division",
+        "range",
+        "region",
+        "valley",
+        "agency",
+        "levies",
+        "city",
+        "town",
+        "village",
+        "district",
+        "districts",
+        "province",
+        "provinces",
+        "tehsil",
+        "area",
+        "sector",
+        "crossing",
+        "border",
+        "pass",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "upper",
+        "lower",
+        "chief",
+        "deputy",
+        "commissioner",
+        "circle",
+        "zone",
+        "headquarters",
+    }
+)
+#: After a town: the incident is in its area, not in the town itself ("the Bagan area", "Bannu's Hoid area").
+_AREA_AFTER: Final[re.Pattern[str]] = re.compile(
+    r"(?:\s+(?:area|areas|region|vicinity|outskirts|suburbs?)\b"
+    r"|(?:'s|’s)\s+(?:[A-Z][\w-]*\s+){1,3}(?:area|village|locality|neighbou?rhood|region|bazaar|town)\b)"
+)
+_HINT_AFTER: Final[re.Pattern[str]] = re.compile(
+    r"^\s+(province|district|agency|city|town|village|valley|tehsil|subdivision|pass|crossing)\b", re.IGNORECASE
+)
+_HINT_BEFORE: Final[re.Pattern[str]] = re.compile(r"\b(province|district|city|town|village)\s+of\s+$", re.IGNORECASE)
+_HINT_TYPES: Final[dict[str, str]] = {
+    "province": "province",
+    "district": "district",
+    "agency": "district",
+    "city": "town",
+    "town": "town",
+    "village": "village",
+    "valley": "valley",
+    "tehsil": "tehsil",
+    "subdivision": "tehsil",
+    "pass": "pass",
+    "crossing": "crossing",
+}
+_DEMONYMS: Final[frozenset[str]] = frozenset(
+    [
+        "pakistani",
+        "pakistanis",
+        "afghan",
+        "afghans",
+        "afghani",
+        "chinese",
+        "indian",
+        "indians",
+        "iranian",
+        "iranians",
+        "american",
+        "americans",
+        "baloch",
+        "baluch",
+        "pashtun",
+        "pashtuns",
+        "punjabi",
+        "sindhi",
+        "tajik",
+        "uzbek",
+        "hazara",
+        "waziri",
+        "mehsud",
+        "wazir",
+    ]
+)
+_NAME_WORDS: Final[frozenset[str]] = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "upper",
+        "lower",
+        "central",
+        "greater",
+        "old",
+        "new",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "the",
+    ]
+)
+_BORDER_RE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:Pakistan(?:'s|’s)\s+(?:western|north[\s-]?western|porous|\w+)?\s*border|Afghanistan(?:'s|’s)\s+"
+    r"(?:eastern|south[\s-]?eastern|southern)\s+border|(?:Durand\s+Line"
+    r"|the\s+border(?!\s+(?:with|between)\s+(?:Iran|India|China))))"
+)
+_BORDER_NAMES: Final[tuple[str, ...]] = ("Afghanistan-Pakistan border", "Durand Line", "Pakistan-Afghanistan border")
+
+
+def nlp_places(nlp: object, text: str, mentions: list[PlaceMention]) -> list[tuple[int, int, str]]:
+    """Place names a spaCy pipeline finds outside the gazetteer (unresolved)."""
+    try:
+        parsed = nlp(text)  # type: ignore[operator]
+    except Exception:
+        logger.warning("the nlp pipeline failed; continuing without it", exc_info=True)
+        return []
+    known = [(m.start, m.end) for m in mentions]
+    out: list[tuple[int, int, str]] = []
+    for ent in getattr(parsed, "ents", ()):
+        if getattr(ent, "label_", "") not in ("GPE", "LOC", "FAC"):
+            continue
+        s, e = int(ent.start_char), int(ent.end_char)
+        if any(s < ke and ks < e for ks, ke in known):
+            continue
+        if ent.text.lower() in _DEMONYMS:
+            continue
+        out.append((s, e, ent.text))
+    return out
+
+
+def find_border_place(gazetteer: Gazetteer) -> Place | None:
+    """The gazetteer entry of the Afghanistan-Pakistan border line, if there is one."""
+    for name in _BORDER_NAMES:
+        for p in gazetteer.lookup(name):
+            if p.feature_type == "border":
+                return p
+    return None
+
+
+def dominant_country(mentions: list[PlaceMention]) -> str:
+    """The country (PK or AF) most places of the article lie in; PK when none."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        cc = m.best.country_code
+        if cc in ("PK", "AF"):
+            counts[cc] = counts.get(cc, 0) + 1
+    if not counts:
+        return "PK"
+    return max(counts, key=lambda c: (counts[c], c == "PK"))
+
+
+def country_hint(seg: str, actor2: ActorMention | None) -> str:
+    """The country a span implies when it names no place (by its target or a country word)."""
+    if actor2 is not None and actor2.actor.country:
+        return actor2.actor.country
+    if re.search(r"\bPakistan(?:i|'s|’s)?\b", seg) and not re.search(r"\bAfghan", seg):
+        return "PK"
+    if re.search(r"\bAfghan(?:istan)?(?:'s|’s)?\b", seg) and not re.search(r"\bPakistan", seg):
+        return "AF"
+    return ""
+
+
+def _place_candidates(ctx: Context, start: int, end: int) -> list[tuple[int, int, str, Place | None, int]]:
+    """(start, end, text, place, flags) of locative place mentions; flags: 1 near, 2 demoted."""
+    text = ctx.text
+    out: list[tuple[int, int, str, Place | None, int]] = []
+    blocked = [(d.start, d.end) for d in ctx.dates if start <= d.start < end]
+    blocked += [
+        (a.start, a.end)
+        for a in in_range(ctx.actors, ctx.actor_starts, start, end)
+        if not a.is_state_word or is_agent(ctx, a)
+    ]
+    for bm in _BORDER_RE.finditer(text, start, end):
+        before = text[max(start, bm.start() - 40) : bm.start()]
+        weak = _ORIGIN_BEFORE.search(before) or not (
+            _LOCATIVE_BEFORE.search(before) or bm.group().startswith("Pakistan")
+        )
+        if weak and not re.search(r"\b(?:on|near|along|at|across|beyond)\s+$", before):
+            continue
+        if bm.group().lower() == "the border" and not any(m.best.feature_type == "border" for m in ctx.mentions):
+            continue
+        flags = 1 if _NEAR_BEFORE.search(before) else 0
+        out.append((bm.start(), bm.end(), bm.group(), ctx.border_place, flags))
+        blocked.append((bm.start(), bm.end()))
+    for m in in_range(ctx.mentions, ctx.mention_starts, start, end):
+        if any(m.start < be and bs < m.end for bs, be in blocked):
+            continue
+        if m.text.lower() in _DEMONYMS:
+            continue
+        before = text[max(start, m.start - 45) : m.start]
+        prev_word = before.split()[-1] if before.split() else ""
+        if (
+            prev_word[:1].isupper()
+            and prev_word.lower() not in _NAME_WORDS
+            and not prev_word.endswith(("'s", "’s"))
+            and not re.search(r"[,.;:]$", prev_word)
+            and prev_word.lower() not in ("in", "on", "at", "near")
+        ):
+            continue  # part of a person or organisation name ("Imran Khan")
+        if _ORIGIN_BEFORE.search(before) and not re.search(r"\b(?:in|near|at|on)\s+$", before[-8:]):
+            continue
+        if not _LOCATIVE_BEFORE.search(before):
+            continue
+        after = text[m.end : m.end + 40]
+        if _REPORTER_PLACE_AFTER.match(after):
+            continue  # "the government in Kabul said": where the source is, not the event
+        nxt = _NEXT_CAPITAL.match(after)
+        if nxt and nxt.group(1).lower() not in _FACILITY_WORDS:
+            continue  # a short match inside an unknown longer name ("Kot" of "Kot Katai")
+        place = _rerank(ctx, m, before)
+        flags = 1 if _NEAR_BEFORE.search(before) else 0
+        if _AREA_AFTER.match(after):
+            flags |= 4  # "the X area", "Y's X area": around X, not X itself
+        out.append((m.start, m.end, m.text, place, flags))
+    for s, e, name in ctx.extra_places:
+        if start <= s < end and not any(s < be and bs < e for bs, be in blocked):
+            before = text[max(start, s - 45) : s]
+            if _LOCATIVE_BEFORE.search(before):
+                out.append((s, e, name, None, 0))
+    out.sort()
+    # "X, near Y": Y is a reference point, not the event location
+    marked: list[tuple[int, int, str, Place | None, int]] = []
+    for i, c in enumerate(out):
+        flags = c[4]
+        if flags & 1 and i > 0 and _NEAR_BEFORE.search(text[out[i - 1][1] : c[0]]):
+            flags |= 2
+        marked.append((c[0], c[1], c[2], c[3], flags))
+    return marked
+
+
+def _rerank(ctx: Context, m: PlaceMention, before: str) -> Place:
+    text = ctx.text
+    hint = m.type_hint
+    after = text[m.end : m.end + 20]
+    ha = _HINT_AFTER.search(after)
+    hb = _HINT_BEFORE.search(before)
+    if hint is None and ha:
+        hint = _HINT_TYPES[ha.group(1).lower()]
+    elif hint is None and hb:
+        hint = _HINT_TYPES[hb.group(1).lower()]
+    country = None
+    pm = re.search(r"\b(Pakistan|Afghanistan)(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,3}(?:province\s+of\s+)?$", before)
+    if pm:
+        country = "PK" if pm.group(1) == "Pakistan" else "AF"
+    if hint is None and country is None:
+        return m.best
+    ranked = ctx.gazetteer.rank(list(m.candidates), feature_type=hint, country=country)
+    return ranked[0] if ranked else m.best
+
+
+def choose_place(ctx: Context, start: int, end: int) -> tuple[Place | None, str, int | None, bool]:
+    """The event location of a span: (place, location text, geo_precision, locative found)."""
+    cands = _place_candidates(ctx, start, end)
+    if not cands:
+        return None, "", None, False
+    resolved = [c for c in cands if c[3] is not None]
+    pool = [c for c in resolved if not c[4] & 2] or resolved
+    between = _between_places(ctx, resolved)
+    if between is not None:
+        return between, between.name, 2, True
+    if pool:
+        best = min(pool, key=lambda c: (TYPE_RANK.get(c[3].feature_type, 9), c[0]))  # type: ignore[union-attr]
+        place = best[3]
+        assert place is not None
+        precision = place.geo_precision
+        if best[4] & 5 and precision == 1:
+            precision = 2
+        return place, place.name, precision, True
+    first = cands[0]
+    return None, first[2], None, True
+
+
+def _between_places(ctx: Context, cands: list[tuple[int, int, str, Place | None, int]]) -> Place | None:
+    """A point halfway between two nearby towns ("between Pasni and Ormara", geo_precision 2)."""
+    text = ctx.text
+    for a, b in itertools.pairwise(cands):
+        pa, pb = a[3], b[3]
+        if pa is None or pb is None or pa.geo_precision != 1 or pb.geo_precision != 1:
+            continue
+        if not re.fullmatch(r"\s+and\s+", text[a[1] : b[0]]) or not re.search(r"\bbetween\s+$", text[a[0] - 9 : a[0]]):
+            continue
+        if pa.country_code != pb.country_code or distance_km(pa, pb) > 150:
+            continue
+        return Place(
+            place_id=f"{pa.place_id}+{pb.place_id}",
+            name=f"between {pa.name} and {pb.name}",
+            feature_type="town",
+            country_code=pa.country_code,
+            admin1=pa.admin1 if pa.admin1 == pb.admin1 else "",
+            admin2=pa.admin2 if pa.admin2 == pb.admin2 else "",
+            lat=round((pa.lat + pb.lat) / 2, 5),
+            lon=round((pa.lon + pb.lon) / 2, 5),
+            population=0,
+            source="midpoint",
+        )
+    return None
+
+
+def coordinated_places(ctx: Context, start: int, end: int, chosen: Place) -> list[Place]:
+    """Other places coordinated with the chosen one ("in Kunar and Paktika"): one incident each."""
+    cands = [c for c in _place_candidates(ctx, start, end) if c[3] is not None and not c[4] & 2]
+    idx = next((i for i, c in enumerate(cands) if c[3] == chosen), None)
+    if idx is None or is_vague_place(chosen):
+        return []
+    run = [idx]
+    for step in (-1, 1):
+        i = idx
+        while 0 <= i + step < len(cands):
+            a, b = (cands[i], cands[i + step]) if step == 1 else (cands[i + step], cands[i])
+            other = cands[i + step][3]
+            assert other is not None
+            if other.feature_type != chosen.feature_type or other == chosen:
+                break
+            if not re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*", ctx.text[a[1] : b[0]]):
+                break
+            i += step
+            run.append(i)
+    extra: list[Place] = []
+    for i in sorted(run):
+        p = cands[i][3]
+        if p is not None and p != chosen and p not in extra:
+            extra.append(p)
+    return extra
+
+
+def is_vague_place(place: Place | None) -> bool:
+    """A place that does not pin an incident down (a country, a border, a region)."""
+    return place is None or place.feature_type in ("country", "border", "region")
+
+
+def distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places, in kilometres."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))

@@ -1,0 +1,79 @@
+"""From a draft to an :class:`geo.incidents.Incident` record."""
+
+from __future__ import annotations
+
+from geo.actors import (
+    COUNTRY_NAMES,
+    GENERIC_ARMED,
+    resolve_generic,
+)
+from geo.articles import Article
+from geo.extract.model import COUNTRY_ONLY_NOTE, Context, Draft
+from geo.incidents import Incident, make_event_id
+
+
+def to_incident(ctx: Context, d: Draft, article: Article) -> Incident:
+    """The :class:`~geo.incidents.Incident` record of a finished draft."""
+    text = ctx.text
+    raw = text[d.start : d.end]
+    lead = len(raw) - len(raw.lstrip())
+    start = d.start + lead
+    evidence = text[start : d.end].rstrip()
+    end = start + len(evidence)
+    place = d.place
+    country_code = d.country_code or (place.country_code if place else "")
+    event_country = country_code or ctx.default_country
+    year = d.date.date.year
+    actor1, inter1 = ("", None) if d.actor1 is None else resolve_generic(d.actor1, event_country, year=year)
+    actor2, inter2 = ("", None) if d.actor2 is None else resolve_generic(d.actor2, event_country, year=year)
+    if d.actor1 is not None and d.actor1.name == GENERIC_ARMED and actor1.startswith("Unidentified"):
+        inter1 = 3
+    admin1 = admin2 = ""
+    lat = lon = None
+    place_id = geocoder = ""
+    notes = list(d.notes)
+    if place is not None and place.feature_type == "country":
+        # a country is no event location: the incident keeps its country but
+        # no point (a dot in the middle of the country would mislead the map)
+        notes.append(COUNTRY_ONLY_NOTE)
+        place = None
+    if place is not None:
+        admin1 = place.admin1 or (place.name if place.feature_type == "province" else "")
+        admin2 = place.admin2 or (place.name if place.feature_type == "district" else "")
+        lat, lon = place.lat, place.lon
+        place_id, geocoder = place.place_id, "gazetteer"
+    event_type, sub_event_type = d.event_type
+    return Incident(
+        event_date=d.date.iso,
+        time_precision=d.date.precision,
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        doc_id=article.doc_id,
+        evidence=evidence,
+        char_start=article.body_offset + start,
+        char_end=article.body_offset + end,
+        actor1=actor1,
+        actor2=actor2,
+        inter1=inter1,
+        inter2=inter2,
+        country=COUNTRY_NAMES.get(country_code, ""),
+        country_code=country_code,
+        admin1=admin1,
+        admin2=admin2,
+        location=d.location_text,
+        latitude=lat,
+        longitude=lon,
+        geo_precision=d.geo_precision if place is not None else None,
+        fatalities=d.fatalities,
+        notes="; ".join(dict.fromkeys(notes)),
+        source=article.source,
+        source_url=article.url,
+        confidence=d.confidence,
+        place_id=place_id,
+        geocoder=geocoder,
+        event_id=make_event_id(article.doc_id, article.body_offset + start, article.body_offset + end, event_type)
+        if not d.split_key
+        else make_event_id(
+            article.doc_id, article.body_offset + start, article.body_offset + end, f"{event_type}|{d.split_key}"
+        ),
+    )

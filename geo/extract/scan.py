@@ -1,0 +1,63 @@
+"""One pass of each scanner over an article: the :class:`~geo.extract.model.Context` every stage reads."""
+
+from __future__ import annotations
+
+from geo.actors import find_actors
+from geo.articles import Article
+from geo.dates import find_dates, reference_date
+from geo.extract.dates import is_report_date, resolve_dates, url_date
+from geo.extract.model import Context
+from geo.extract.places import dominant_country, find_border_place, nlp_places
+from geo.extract.sentences import Document
+from geo.gazetteer import Gazetteer
+
+
+def scan_article(article: Article, doc: Document, gazetteer: Gazetteer, *, nlp: object | None = None) -> Context:
+    """Find every date, actor and place mention of ``article`` once and resolve its dates.
+
+    Parameters
+    ----------
+    article
+        The article; its publication date (or the date in its URL) anchors
+        relative dates.
+    doc
+        The sentence index of ``article.text``.
+    gazetteer
+        Offline place index; :meth:`Gazetteer.find_mentions` is called once.
+    nlp
+        Optional spaCy pipeline for place names outside the gazetteer.
+
+    Returns
+    -------
+    Context
+        Mentions sorted by offset, with their start offsets for bisection.
+    """
+    text = article.text
+    dates = [d for d in find_dates(text) if not doc.is_boilerplate(doc.index(d.start))]
+    actors = find_actors(text)
+    mentions = gazetteer.find_mentions(text)
+    extra_places = nlp_places(nlp, text, mentions) if nlp is not None else []
+    reference = reference_date(dates, published=article.published)
+    if article.published is None:
+        from_url = url_date(article.url)
+        if from_url is not None and (reference is None or from_url.end >= reference.date):
+            reference = from_url
+    resolved, contexts = resolve_dates(dates, doc, published=article.published, reference=reference)
+    return Context(
+        text=text,
+        doc=doc,
+        dates=dates,
+        date_starts=[d.start for d in dates],
+        resolved=resolved,
+        contexts=contexts,
+        actors=actors,
+        actor_starts=[a.start for a in actors],
+        mentions=mentions,
+        mention_starts=[m.start for m in mentions],
+        extra_places=extra_places,
+        gazetteer=gazetteer,
+        border_place=find_border_place(gazetteer),
+        default_country=dominant_country(mentions),
+        published_ref=reference,
+        report=[is_report_date(text, doc, m) for m in dates],
+    )

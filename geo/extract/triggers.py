@@ -1,0 +1,214 @@
+"""Event triggers: the words that report a violent act ("attacked", "airstrikes", "abducted")."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from geo.dates import scan_words
+from geo.extract.model import Trigger
+
+_TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
+    # (class, part of speech, pattern)
+    (
+        "suicide",
+        "n",
+        r"suicide[\s-]+(?:bomb(?:ing|ings|ers?|s)?|attacks?|attackers?|blasts?|car\s+bomb(?:ing)?|vests?|explosions?)"
+        r"|self[\s-]detonat\w*",
+    ),
+    (
+        "suicide",
+        "v",
+        r"blew\s+(?:himself|herself|themselves)\s+up|detonated\s+(?:his|her|their)\s+(?:explosive|suicide)\s+vests?"
+        r"|detonated\s+(?:himself|herself|themselves)"
+        r"|rammed\s+(?:an?\s+|his\s+|their\s+)?(?:explosives?|bomb)[\s-]+(?:laden|packed|filled|rigged)\s+"
+        r"(?:vehicle|car|truck|van|pickup|motorcycle)",
+    ),
+    ("grenade", "v", r"(?:hurled|lobbed|threw)\s+(?:a\s+)?(?:hand\s+)?grenades?"),
+    ("grenade", "n", r"(?:hand[\s-])?grenade(?:\s+attacks?|s)?"),
+    (
+        "air",
+        "v",
+        r"(?:jets|aircraft|warplanes|drones?|helicopters?|gunships?|planes)\s+(?:\w+\s+){0,2}?"
+        r"(?:bombed|bombarded|struck|pounded|targeted|attacked|fired\s+(?:at|on))",
+    ),
+    (
+        "air",
+        "n",
+        r"air[\s-]?strikes?|air[\s-]?raids?|aerial\s+(?:attacks?|strikes?|bombard\w*|bombings?|raids?)"
+        r"|drone\s+(?:strikes?|attacks?)|quadcopter\s+(?:attacks?|strikes?)|air\s+bombard\w*",
+    ),
+    (
+        "ied",
+        "n",
+        r"(?:roadside|remote[\s-]+controll?ed|remote[\s-]+control|car|truck|magnetic|sticky|motorcycle|bicycle|time|planted|"
+        r"improvised)\s+bombs?|remote[\s-]+control(?:led)?\s+(?:blasts?|explosions?|explosive\s+devices?|devices?|IEDs?)"
+        r"|improvised\s+explosive\s+devices?|(?-i:IEDs?|VBIEDs?)|land[\s-]?mines?"
+        r"|(?:bomb|explosive)\s+(?:blasts?|explosions?|attacks?)|blasts?|explosions?|bombings?",
+    ),
+    ("ied", "v", r"explod(?:ed|es)|went\s+off|detonated"),
+    ("shell", "v", r"shelled|bombarded|fired\s+(?:mortars?|rockets?|missiles?|artillery|shells)"),
+    (
+        "shell",
+        "n",
+        r"shelling|mortar\s+(?:shells?|fire|attacks?|rounds?|strikes?)|mortars|artillery\s+(?:fire|shelling|strikes?|attacks?)"
+        r"|rocket\s+(?:attacks?|fire|strikes?)|missile\s+(?:strikes?|attacks?|fire)|bombardments?",
+    ),
+    (
+        "abduct",
+        "v",
+        r"abducted|kidnapp?ed|hijacked|took\s+(?:\w+\s+){0,3}?hostage|taken\s+hostage|held\s+hostage"
+        r"|(?:took|taken|whisked|carried|dragged)\s+away\s+(?=(?:\w+\s+){0,2}?(?:others|people|persons|passengers|men|"
+        r"women|children|workers|officials|teachers|drivers|soldiers|policemen|labou?rers|travell?ers|them)\b)",
+    ),
+    ("abduct", "n", r"abductions?|kidnappings?|hijackings?|hostage[\s-]taking"),
+    (
+        "clash",
+        "v",
+        r"clashed|exchanged\s+fire|traded\s+fire|engaged\s+(?:the\s+)?(?:militants|terrorists|attackers|security\s+forces|troops)",
+    ),
+    (
+        "clash",
+        "n",
+        r"clash(?:es)?|exchanges?\s+of\s+fire|gun[\s-]?fights?|fire[\s-]?fights?|gun\s+battles?|skirmish(?:es)?"
+        r"|shoot[\s-]?outs?|(?:heavy\s+)?fighting\s+(?:broke\s+out|erupted)|cross[\s-]border\s+fir(?:e|ing)"
+        r"|(?<=\bin\s)an\s+encounter|(?<=\bduring\s)an\s+encounter|offensives?",
+    ),
+    (
+        "attack",
+        "v",
+        r"attacked|assaulted|ambushed|raided|stormed|struck|targeted|opened\s+fire|fired\s+(?:at|on|upon)|retaliated",
+    ),
+    (
+        "attack",
+        "n",
+        r"(?:armed|gun|terrorist|militant|terror)\s+attacks?|attacks?|assaults?|ambush(?:es)?|raids?"
+        r"|(?:cross[\s-]border|retaliatory|precision|military|militant|terrorist|targeted|punitive)\s+strikes?|strikes?",
+    ),
+    (
+        "kill",
+        "v",
+        r"killed|killing|kills|murdered|assassinated|beheaded|executed|martyred|slain|shot\s+dead|gunned\s+down"
+        r"|shot\s+and\s+killed|lynched",
+    ),
+    ("kill", "n", r"killings?|assassinations?|murders?|beheadings?|massacres?"),
+)
+#: First three letters of every word a trigger can begin with (see scan_words).
+_TRIGGER_KEYS: Final[frozenset[str]] = frozenset(
+    [
+        "sui",
+        "sel",
+        "ble",
+        "det",
+        "hur",
+        "lob",
+        "thr",
+        "han",
+        "gre",
+        "jet",
+        "air",
+        "war",
+        "dro",
+        "hel",
+        "gun",
+        "pla",
+        "aer",
+        "qua",
+        "roa",
+        "rem",
+        "car",
+        "tru",
+        "mag",
+        "sti",
+        "mot",
+        "bic",
+        "tim",
+        "imp",
+        "ied",
+        "vbi",
+        "lan",
+        "bom",
+        "exp",
+        "bla",
+        "wen",
+        "she",
+        "fir",
+        "mor",
+        "art",
+        "roc",
+        "mis",
+        "abd",
+        "kid",
+        "hij",
+        "too",
+        "tak",
+        "hos",
+        "cla",
+        "exc",
+        "tra",
+        "eng",
+        "sho",
+        "ski",
+        "hea",
+        "fig",
+        "cro",
+        "an",
+        "att",
+        "ass",
+        "amb",
+        "rai",
+        "sto",
+        "str",
+        "tar",
+        "ope",
+        "ret",
+        "arm",
+        "ram",
+        "whi",
+        "dra",
+        "off",
+        "ter",
+        "mil",
+        "pre",
+        "pun",
+        "kil",
+        "mur",
+        "beh",
+        "exe",
+        "mar",
+        "sla",
+        "lyn",
+        "mas",
+    ]
+)
+_TRIGGER_ENTRIES: Final[tuple[tuple[str, str], ...]] = tuple((c, pos) for c, pos, _ in _TRIGGER_PATTERNS)
+_TRIGGER_RE: Final[re.Pattern[str]] = re.compile(
+    "|".join(rf"(?P<t{i}>\b(?:{p})\b)" for i, (_c, _pos, p) in enumerate(_TRIGGER_PATTERNS)),
+    re.IGNORECASE,
+)
+
+#: A word right before a trigger that makes it a non-violent or metaphorical use.
+_NON_EVENT_BEFORE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:heart|cyber|panic|verbal|media|diplomatic|political|scathing|hunger|labou?r|general|wheel[\s-]jam|"
+    r"shutter[\s-]down|lucky|counter|pre[\s-]?emptive|anti)[\s-]+$",
+    re.IGNORECASE,
+)
+
+
+def find_triggers(text: str) -> list[Trigger]:
+    """Every event trigger in ``text``, in text order."""
+    out: list[Trigger] = []
+    for m in scan_words(_TRIGGER_RE, text, _TRIGGER_KEYS):
+        idx = int(m.lastgroup[1:]) if m.lastgroup else -1
+        if idx < 0:
+            continue
+        cls, pos = _TRIGGER_ENTRIES[idx]
+        word = m.group()
+        if pos == "v" and word.lower() == "killing":
+            prev = text[max(0, m.start() - 12) : m.start()].lower().split()
+            if prev and prev[-1] in ("the", "a", "and", "targeted", "brutal"):
+                pos = "n"
+        if _NON_EVENT_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+            continue
+        out.append(Trigger(m.start(), m.end(), word, cls, pos))
+    return out
