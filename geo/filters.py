@@ -47,6 +47,9 @@ class IncidentFilter:
         actors and admin names.
     located_only
         Drop incidents without coordinates.
+    min_confidence
+        Keep incidents whose ``confidence`` is at least this (the incident
+        decision of :mod:`geo.extract.decision`; imported records have 1.0).
     """
 
     start: dt.date | None = None
@@ -61,6 +64,7 @@ class IncidentFilter:
     geo_precision: tuple[int, ...] = ()
     text: str = ""
     located_only: bool = False
+    min_confidence: float = 0.0
 
 
 def _dates(gdf: gpd.GeoDataFrame) -> pd.Series:
@@ -134,6 +138,8 @@ def filter_incidents(gdf: gpd.GeoDataFrame, flt: IncidentFilter | None = None) -
         keep &= hit
     if flt.located_only:
         keep &= gdf.geometry.notna() & ~gdf.geometry.is_empty
+    if flt.min_confidence > 0:
+        keep &= pd.to_numeric(gdf["confidence"], errors="coerce").fillna(1.0) >= flt.min_confidence
     return gdf[keep.astype(bool)]
 
 

@@ -129,6 +129,7 @@ class Incident:
     source: str = ""
     source_url: str = ""
     confidence: float = 0.5
+    reason: str = ""
     place_id: str = ""
     geocoder: str = ""
     event_id: str = field(default="")
@@ -153,6 +154,7 @@ COLUMNS: Final[tuple[str, ...]] = (
     "char_start",
     "char_end",
     "confidence",
+    "reason",
     "place_id",
     "geocoder",
 )

@@ -43,6 +43,10 @@ NEIGHBOUR_COUNTRIES
 REGION_BOUNDS
     (min_lon, min_lat, max_lon, max_lat) of the border region map and of the
     plausibility check on coordinates.
+CONFIDENCE_THRESHOLD
+    Records extracted from text with a lower ``confidence`` (background,
+    statistics, forecasts, past events retold) are hidden by default in the
+    app, its downloads and ``python -m geo extract``; the store keeps them.
 """
 
 from __future__ import annotations
@@ -68,3 +72,4 @@ GEOCODE_TIMEOUT_S: float = 10.0
 REGION_COUNTRIES: tuple[str, ...] = ("PK", "AF")
 NEIGHBOUR_COUNTRIES: tuple[str, ...] = ("IR", "IN", "CN", "TJ", "UZ", "TM")
 REGION_BOUNDS: tuple[float, float, float, float] = (60.0, 23.5, 78.0, 38.6)
+CONFIDENCE_THRESHOLD: float = 0.5

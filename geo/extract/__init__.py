@@ -36,6 +36,7 @@ Coding conventions are documented where they are applied (see
 from __future__ import annotations
 
 from geo.articles import Article
+from geo.extract.decision import assess
 from geo.extract.merge import drop_coarse_duplicates, harvest_following, merge_incidents, place_from_article
 from geo.extract.model import ARTICLE_PLACE_NOTE, COUNTRY_ONLY_NOTE, Draft, Trigger
 from geo.extract.passages import sentence_incidents
@@ -80,7 +81,7 @@ def extract_incidents(article: Article, gazetteer: Gazetteer, *, nlp: object | N
     text = article.text
     if not text.strip():
         return []
-    doc = Document(text)
+    doc = Document(text, title=article.title)
     triggers = find_triggers(text)
     if not doc.spans or not triggers:
         return []
@@ -91,7 +92,7 @@ def extract_incidents(article: Article, gazetteer: Gazetteer, *, nlp: object | N
         by_sentence.setdefault(doc.index(t.start), []).append(t)
     drafts: list[Draft] = []
     for si in sorted(by_sentence):
-        if not doc.is_boilerplate(si):
+        if doc.is_prose(si):
             drafts.extend(sentence_incidents(ctx, si, by_sentence[si]))
 
     strong = drop_coarse_duplicates([d for d in drafts if not d.weak])
@@ -99,4 +100,6 @@ def extract_incidents(article: Article, gazetteer: Gazetteer, *, nlp: object | N
     drafts, taken = merge_incidents(ctx, drafts)
     harvest_following(ctx, drafts, taken)
     place_from_article(drafts)
+    for d in drafts:
+        d.confidence, d.reason = assess(ctx, d)
     return [to_incident(ctx, d, article) for d in drafts]

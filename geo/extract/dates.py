@@ -108,3 +108,31 @@ def usable_dates(ctx: Context, start: int, end: int) -> list[int]:
 REPORT_DATE_PENALTY: Final[int] = 80
 #: Relative expressions that name a day ("yesterday"), unlike "this week" or "recently".
 DAY_RELATIVES: Final[frozenset[str]] = frozenset({"yesterday", "last night", "overnight", "today"})
+
+
+#: Words that place an undated event shortly before the article: "the recent hijacking".
+_RECENT: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:recent(?:ly)?|latest|last\s+week|this\s+week|this\s+month|days\s+ago|a\s+few\s+days)\b", re.IGNORECASE
+)
+
+
+def is_recent(passage: str) -> bool:
+    """Whether a passage places its event shortly before the article ("the recent attack")."""
+    return bool(_RECENT.search(passage))
+
+
+def recent_anchor(ctx: Context, context_date: ResolvedDate, passage: str) -> ResolvedDate | None:
+    """The month of publication for a "recent" event that only a year of context dates.
+
+    "Tensions exacerbated by the recent Jaffar Express hijacking" in an
+    article whose running date is just "2025": the event happened shortly
+    before publication, so the month of the publication date (precision 3)
+    is closer to the truth than 1 January of the context year. Without a
+    stated publication date the year stays.
+    """
+    ref = ctx.published_ref
+    if context_date.precision < 4 or ref is None or not ctx.published_known or not _RECENT.search(passage):
+        return None
+    if ref.date.year != context_date.date.year:
+        return None
+    return ResolvedDate(ref.date.replace(day=1), 3, inferred=True)

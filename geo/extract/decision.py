@@ -116,18 +116,96 @@ def mark_anaphora(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> N
     t.backref = bool(_BACKREF_BEFORE.search(pre))
 
 
-def score_confidence(d: Draft, seg: str, has_verb: bool) -> float:
-    """A first confidence of a draft from what it states (date, place, actor, toll, verb, hedges)."""
-    c = 0.5
-    c += 0.1 if d.date_explicit else -0.1
-    if d.place is not None:
-        c += 0.1 if (d.geo_precision or 3) <= 2 else 0.05
+# ------------------------------------------------------------ the decision
+
+#: Counts of events, shares and trends: a statistic, not one incident.
+_STATISTIC: Final[re.Pattern[str]] = re.compile(
+    r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:attacks|incidents|strikes|operations|assaults|bombings|clashes)\b"
+    r"|\bper\s*cent\b|\bpercent\b|%|\b(?:series|wave|spate|string|surge|spike|rise|increase|escalation)\s+(?:of|in)\b"
+    r"|\b(?:first|second|third|fourth|last)\s+(?:quarter|half)\b|\bfatalities\s+(?:from|in)\s+terror",
+    re.IGNORECASE,
+)
+#: A sentence that defines or describes a conflict rather than telling an event.
+_DEFINITION: Final[re.Pattern[str]] = re.compile(
+    r"^\W*(?:the\s+)?[^.,;]{0,80}?\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:a|an|the)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:series|campaign|conflict|insurgency|war|wave|string|spate|set|number|pattern|cycle)\b",
+    re.IGNORECASE,
+)
+#: Forecasts, threats and conditionals about violence.
+_FORECAST: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:pose[sd]?\s+(?:a\s+)?(?:threat|risk|danger)|could|might|would|may\s+(?:be|have)|threaten\w*|warn\w*|"
+    r"feared|likely\s+to|expected\s+to|poised\s+to)\b",
+    re.IGNORECASE,
+)
+#: Past events retold as background: older than this (days before the reference date) is history.
+_HISTORY_DAYS: Final[int] = 3 * 365
+
+
+def assess(ctx: Context, d: Draft) -> tuple[float, str]:
+    """Decide whether a draft reports a concrete incident: a confidence and its reason.
+
+    A concrete incident has a time anchor, a place, a violent act and
+    perpetrators or victims (what ACLED codes). Background, analysis,
+    statistics, trends, forecasts and past events retold for context get a
+    confidence below :data:`geo.settings.CONFIDENCE_THRESHOLD`; the reason says why.
+
+    Parameters
+    ----------
+    ctx
+        The article's context (its reference date).
+    d
+        A finished draft (after the within-article merge).
+
+    Returns
+    -------
+    tuple of (float, str)
+        The confidence in [0.05, 0.95] and the reason, e.g. ``"concrete:
+        act, day, place, actor, toll"`` or ``"background: dated only by a
+        year"``.
+    """
+    seg = ctx.text[d.start : d.end]
+    has_verb = any(t.pos == "v" for t in d.triggers)
+    ref = ctx.published_ref
+    if d.date.precision >= 4 and not (d.recent and d.date.inferred):
+        return 0.2, "background: dated only by a year"
+    if _DEFINITION.search(seg):
+        return 0.2, "background: describes a conflict, not one incident"
+    if _STATISTIC.search(seg) and not d.date_explicit and d.date.precision >= 2:
+        return 0.25, "background: a count or a trend, not one incident"
+    if _STATISTIC.search(seg) and d.date.precision >= 3:
+        return 0.3, "background: a count or a trend over a month or more"
+    if ref is not None and (ref.date - d.date.end).days > _HISTORY_DAYS:
+        return 0.35, "background: history, more than three years before the article"
+    main = d.triggers[0]
+    lead_in = ctx.text[max(d.start, main.start - 60) : main.start]
+    if _FORECAST.search(lead_in) and d.fatalities is None and not has_verb:
+        return 0.3, "background: a forecast or a threat"
+    c = 0.8
+    parts = ["act"]
+    if d.date_explicit:
+        parts.append({1: "day", 2: "week", 3: "month"}.get(d.date.precision, "date"))
+    elif d.date_kind == "publication":
+        c -= 0.15
+        parts.append("date of publication only")
+    else:
+        c -= 0.05
+        parts.append("date from context")
+    if d.place is not None and d.place.feature_type != "country":
+        parts.append("place")
+    else:
+        c -= 0.1
+        parts.append("no place")
     if d.actor1 is not None:
-        c += 0.1
+        parts.append("actor")
     if d.fatalities is not None:
         c += 0.05
+        parts.append("toll")
+    if d.actor1 is None and d.fatalities is None and (d.place is None or d.place.feature_type == "country"):
+        c -= 0.15
+        parts.append("no actor or victims")
     if not has_verb:
-        c -= 0.1
+        c -= 0.05
     if _HEDGE.search(seg):
         c -= 0.05
-    return round(min(0.95, max(0.05, c)), 2)
+        parts.append("hedged")
+    return round(min(0.95, max(0.05, c)), 2), "concrete: " + ", ".join(parts)

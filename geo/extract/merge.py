@@ -46,7 +46,7 @@ def harvest_following(ctx: Context, drafts: list[Draft], taken: set[int]) -> Non
             continue
         for k in (1, 2):
             si = d.sent_index + k
-            if si >= len(doc.spans) or si in taken or doc.is_boilerplate(si):
+            if si >= len(doc.spans) or si in taken or not doc.is_prose(si):
                 break
             s, e, _ = doc.spans[si]
             sent = text[s:e]
@@ -390,7 +390,6 @@ def _combine(ctx: Context, group: list[Draft], shared: frozenset[int] | set[int]
     if out.country_code == "" and out.place is not None:
         out.country_code = out.place.country_code
     out.notes.append(f"merged {len(group)} mentions of the incident")
-    out.confidence = max(m.confidence for m in group)
     return out
 
 

@@ -78,6 +78,8 @@ class Draft:
     event_type: tuple[str, str] = ATTACK
     notes: list[str] = field(default_factory=list)
     confidence: float = 0.5
+    reason: str = ""  # why the incident decision gave this confidence
+    recent: bool = False  # "the recent attack": shortly before the article
     weak: bool = False  # adds detail to an incident already read; never stands alone
     date_kind: str = "event"  # event | context | report | publication
     fat_noun: str = ""
@@ -121,5 +123,6 @@ class Context:
     border_place: Place | None
     default_country: str
     published_ref: ResolvedDate | None
+    published_known: bool = False  # the article states its publication date (front matter or URL)
     report: list[bool] = field(default_factory=list)
     sent_attr: dict[int, Actor] = field(default_factory=dict)

@@ -10,14 +10,13 @@ from typing import Final
 
 from geo.dates import ResolvedDate
 from geo.extract.actors import agent_before, attribution_in, choose_actor1, choose_actor2, is_agent
-from geo.extract.dates import DAY_RELATIVES, REPORT_DATE_PENALTY, context_index, usable_dates
+from geo.extract.dates import DAY_RELATIVES, REPORT_DATE_PENALTY, context_index, is_recent, recent_anchor, usable_dates
 from geo.extract.decision import (
     AGGREGATE,
     LIGHT_VERB_BEFORE,
     PERFECT,
     SENTENCE_INITIAL_NP,
     mark_anaphora,
-    score_confidence,
     trigger_ok,
 )
 from geo.extract.events import classify_event, fatality_figure
@@ -194,6 +193,10 @@ def _build_draft(
     if date is None:
         logger.debug("no date for trigger %r", main.text)
         return []
+    recent = recent_anchor(ctx, date, seg) if date.inferred or not explicit_date else None
+    if recent is not None:
+        date, date_kind = recent, "publication"
+        notes.append("a recent event: the month of publication")
     if date.precision == 4 and AGGREGATE.search(seg):
         return []
     if date.precision <= 3 and AGGREGATE.search(seg) and not has_verb:
@@ -253,10 +256,10 @@ def _build_draft(
         separate=bool(_SEPARATE_CUE.search(seg)),
         also=also,
         date_vague=date_vague,
+        recent=is_recent(seg),
         same_area=same_area_cue(seg),
     )
     draft.event_type = classify_event(draft, seg, main)
-    draft.confidence = score_confidence(draft, seg, has_verb)
     out = [draft]
     # killings and abductions of other people in one report: two incidents
     others = [t for t in in_span if t.cls != "abduct"]

@@ -69,6 +69,7 @@ def to_incident(ctx: Context, d: Draft, article: Article) -> Incident:
         source=article.source,
         source_url=article.url,
         confidence=d.confidence,
+        reason=d.reason,
         place_id=place_id,
         geocoder=geocoder,
         event_id=make_event_id(article.doc_id, article.body_offset + start, article.body_offset + end, event_type)

@@ -33,15 +33,16 @@ def scan_article(article: Article, doc: Document, gazetteer: Gazetteer, *, nlp: 
         Mentions sorted by offset, with their start offsets for bisection.
     """
     text = article.text
-    dates = [d for d in find_dates(text) if not doc.is_boilerplate(doc.index(d.start))]
+    dates = [d for d in find_dates(text) if doc.is_prose(doc.index(d.start))]
     actors = find_actors(text)
     mentions = gazetteer.find_mentions(text)
     extra_places = nlp_places(nlp, text, mentions) if nlp is not None else []
     reference = reference_date(dates, published=article.published)
+    known = article.published is not None
     if article.published is None:
         from_url = url_date(article.url)
         if from_url is not None and (reference is None or from_url.end >= reference.date):
-            reference = from_url
+            reference, known = from_url, True
     resolved, contexts = resolve_dates(dates, doc, published=article.published, reference=reference)
     return Context(
         text=text,
@@ -59,5 +60,6 @@ def scan_article(article: Article, doc: Document, gazetteer: Gazetteer, *, nlp: 
         border_place=find_border_place(gazetteer),
         default_country=dominant_country(mentions),
         published_ref=reference,
+        published_known=known,
         report=[is_report_date(text, doc, m) for m in dates],
     )

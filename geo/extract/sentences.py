@@ -6,10 +6,10 @@ import bisect
 import re
 from typing import Final
 
-from geo.extract.structure import BOILERPLATE
+from geo.extract.structure import PROSE_KINDS, classify_paragraphs
 
 # --------------------------------------------------------------- sentences
-_SENT_BOUNDARY: Final[re.Pattern[str]] = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_SENT_BOUNDARY: Final[re.Pattern[str]] = re.compile(r"(?<=[.!?])(?:[\"”’)\]]|\[[\w ]{1,6}\])*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _ABBREV: Final[frozenset[str]] = frozenset(
     [
         "mr",
@@ -101,21 +101,18 @@ def _logical_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, i
 class Document:
     """Sentence and paragraph index of one text."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, title: str = "") -> None:
         self.text = text
         spans: list[tuple[int, int, int]] = []  # (start, end, paragraph)
-        para = 0
-        pos = 0
-        boiler: list[bool] = []
         lines: list[tuple[int, int]] = []
+        pos = 0
         for raw in text.split("\n"):
             lines.append((pos, pos + len(raw)))
             pos += len(raw) + 1
-        for lstart, lend in _logical_lines(text, lines):
+        paragraphs = [(s, e) for s, e in _logical_lines(text, lines) if text[s:e].strip()]
+        self.kinds = classify_paragraphs([text[s:e] for s, e in paragraphs], title=title)
+        for para, (lstart, lend) in enumerate(paragraphs):
             line = text[lstart:lend]
-            if not line.strip():
-                continue
-            boiler.append(bool(BOILERPLATE.search(line)))
             s = lstart
             for m in _SENT_BOUNDARY.finditer(line):
                 cut = lstart + m.start()
@@ -128,15 +125,17 @@ class Document:
                 s = lstart + m.end()
             if s < lend:
                 spans.append((s, lend, para))
-            para += 1
         self.spans = spans
         self.starts = [s for s, _, _ in spans]
-        self.boiler = boiler
 
     def index(self, pos: int) -> int:
         """Index of the sentence containing ``pos``."""
         return max(0, bisect.bisect_right(self.starts, pos) - 1)
 
-    def is_boilerplate(self, i: int) -> bool:
-        """Whether sentence ``i`` belongs to a boilerplate paragraph."""
-        return self.boiler[self.spans[i][2]]
+    def kind(self, i: int) -> str:
+        """The structural kind of the paragraph of sentence ``i`` (see :mod:`geo.extract.structure`)."""
+        return self.kinds[self.spans[i][2]]
+
+    def is_prose(self, i: int) -> bool:
+        """Whether sentence ``i`` is prose that may report an incident (not a headline, caption, infobox...)."""
+        return self.kinds[self.spans[i][2]] in PROSE_KINDS

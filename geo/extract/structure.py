@@ -1,9 +1,31 @@
-"""Document structure: boilerplate paragraphs and the structural lines of an article."""
+"""Document structure: which paragraphs of an article are prose and which are structure.
+
+A web page copied as text keeps more than its prose: the headline, a
+standfirst, datelines and bylines, photo captions (often twice, once with
+the agency's credit), "Also read" blocks, section headings, the infobox of
+an encyclopedia entry ("Part of ...", "Date ...", "Casualties and losses"),
+list items and reference markers ("[14]"). Only prose reports incidents:
+a headline or a caption retells the lead, an infobox line sums a campaign
+up. :func:`classify_paragraphs` labels every paragraph with one of
+:data:`KINDS`; the extractor reads incidents from ``prose`` and ``item``
+paragraphs only.
+
+Examples
+--------
+>>> classify_paragraphs(["Bombing in Bannu", "A bomb killed two people in Bannu on Monday."], title="Bombing in Bannu")
+['title', 'prose']
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Final
+
+#: Paragraph kinds. ``prose`` and ``item`` (a list item that is a sentence) report incidents.
+KINDS: Final[tuple[str, ...]] = ("prose", "item", "title", "heading", "meta", "caption", "infobox", "boilerplate")
+#: Kinds whose sentences may report an incident.
+PROSE_KINDS: Final[frozenset[str]] = frozenset({"prose", "item"})
 
 BOILERPLATE: Final[re.Pattern[str]] = re.compile(
     r"whatsapp|subscribe|newsletter|follow\s+(?:us|our)|sign\s+up|all\s+rights\s+reserved|click\s+here|"
@@ -13,3 +35,120 @@ BOILERPLATE: Final[re.Pattern[str]] = re.compile(
     r"cookie|privacy\s+policy|terms\s+of\s+use|download\s+the\s+app",
     re.IGNORECASE,
 )
+
+#: A paragraph that closes a sentence (possibly followed by quotes, brackets or reference markers).
+_SENTENCE_END: Final[re.Pattern[str]] = re.compile(r"[.!?][\"”’)\]]*(?:\[[\w ]{1,6}\])*[\"”’)]*\s*$")
+#: Reference markers of encyclopedia text: "[14]", "[a]", "[citation needed]".
+REFERENCE_MARKER: Final[re.Pattern[str]] = re.compile(r"\[(?:\d{1,3}|[a-z]{1,2}|citation needed|note \d+)\]")
+#: List bullets: "- ", "• ", "* ", "1. ", "(a) ".
+_BULLET: Final[re.Pattern[str]] = re.compile(r"^\s*(?:[-–•*▪◦]|\d{1,3}[.)]|\([a-z0-9]{1,3}\))\s+")
+#: Datelines, bylines, time stamps, reading times and agency credits.
+_META: Final[re.Pattern[str]] = re.compile(
+    r"^\s*(?:by\s+[A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|and|&))*\s*$|(?:published|updated|last\s+updated|posted|"
+    r"first\s+published|modified)\b|\d+\s+min(?:ute)?s?\s+read\b|(?:reuters|afp|ap|pti|ani|xinhua|apf|dpa|"
+    r"press\s+trust\s+of\s+india|associated\s+press|agence\s+france-presse|staff\s+reporter|our\s+correspondent|"
+    r"news\s+desk|web\s+desk)\s*$)"
+    r"|\b\d{1,2}:\d{2}\s*(?:am|pm)?\s*(?:ist|pkt|gmt|utc|aft|est|et)?\s*$",
+    re.IGNORECASE,
+)
+#: The credit that ends a photo caption: "... Bannu, Pakistan March 5, 2025. Reuters".
+_CREDIT: Final[re.Pattern[str]] = re.compile(
+    r"(?:[.|]\s*|\s)(?:\(?(?:photo|image|file(?:\s+photo)?|picture)\s*[:/]?\s*)?(?:reuters|afp|ap|epa|getty\s+images|"
+    r"anadolu(?:\s+agency)?|xinhua|ani|pti|dawn|file|x/\w+|twitter|social\s+media|screengrab)"
+    r"(?:\s+photo)?\)?\s*$",
+    re.IGNORECASE,
+)
+#: Labels of an infobox line: "Part of ...", "Date 16 March 2024", "Casualties and losses".
+_INFOBOX_LABEL: Final[re.Pattern[str]] = re.compile(
+    r"^\s*(?:part\s+of|date|dates|time|location|locations|coordinates|result|belligerents|commanders(?:\s+and\s+leaders)?|"
+    r"units\s+involved|strength|casualties(?:\s+and\s+losses)?|target|targets|attack\s+type|type|weapons?|deaths|"
+    r"killed|injured|wounded|victims|perpetrators?|assailants?|motive|accused|status|territorial\s+changes|"
+    r"total\s+(?:civilian\s+)?casualties|(?:first|second|third)\s+phase|no\.\s+of\s+participants|non-fatal\s+injuries)"
+    r"(?=[A-Z0-9\s:(]|$)",
+    re.IGNORECASE,
+)
+#: "Label: value" lines of a fact box (no full stop).
+_LABEL_VALUE: Final[re.Pattern[str]] = re.compile(r"^\s*[A-Z][\w /&'-]{0,30}:\s+\S")
+#: Headings and fact-box lines are short; a longer line without a full stop is a cut-off sentence.
+_HEADING_MAX_WORDS: Final[int] = 14
+
+
+def _norm(line: str) -> str:
+    return re.sub(r"\W+", " ", line).strip().lower()
+
+
+def _strip_credit(line: str) -> str:
+    return _CREDIT.sub("", line.strip()).strip()
+
+
+def classify_paragraphs(paragraphs: Sequence[str], *, title: str = "") -> list[str]:
+    """The structural kind of every paragraph (one of :data:`KINDS`).
+
+    Parameters
+    ----------
+    paragraphs
+        The paragraph texts in order (logical lines; blank lines removed).
+    title
+        The article's headline from its metadata, if known.
+
+    Returns
+    -------
+    list of str
+        One kind per paragraph.
+
+    Notes
+    -----
+    The rules, in order:
+
+    * ``boilerplate``: newsletter, share, copyright and author-bio lines;
+    * ``title``: the headline (the metadata title, or a first line without a
+      full stop);
+    * ``caption``: a paragraph that is repeated (with or without its photo
+      credit), or that ends with a credit ("... Reuters", "Photo: AFP");
+    * ``meta``: bylines, datelines, time stamps, reading times, agency names;
+    * ``infobox``: lines of an encyclopedia infobox or a fact box;
+    * ``heading``: a short line without a full stop (section headings, list
+      headings, names in an infobox block); the last paragraph is exempt
+      because an excerpt may end mid-sentence;
+    * ``item``: a list item that is a full sentence;
+    * ``prose``: everything else.
+    """
+    title_key = _norm(title)
+    counts: dict[str, int] = {}
+    for p in paragraphs:
+        key = _norm(_strip_credit(p))
+        counts[key] = counts.get(key, 0) + 1
+    kinds: list[str] = []
+    last = len(paragraphs) - 1
+    for i, p in enumerate(paragraphs):
+        text = p.strip()
+        bare = REFERENCE_MARKER.sub("", _BULLET.sub("", text)).strip()
+        words = len(bare.split())
+        closed = bool(_SENTENCE_END.search(text))
+        key = _norm(_strip_credit(p))
+        if BOILERPLATE.search(text):
+            kind = "boilerplate"
+        elif title_key and _norm(text) == title_key:
+            kind = "title"
+        elif (
+            (counts.get(key, 0) > 1 and words >= 4)
+            or (_CREDIT.search(text) and closed is False)
+            or re.search(r"[.!?]\s+(?:reuters|afp|ap|epa)\s*$", text, re.I)
+        ):
+            kind = "caption"
+        elif _META.search(text) and words <= _HEADING_MAX_WORDS:
+            kind = "meta"
+        elif (_INFOBOX_LABEL.match(bare) and not closed) or (
+            _LABEL_VALUE.match(bare) and not closed and words <= 2 * _HEADING_MAX_WORDS
+        ):
+            kind = "infobox"
+        elif not closed and words <= _HEADING_MAX_WORDS and i != last:
+            kind = "title" if i == 0 and not title_key else "heading"
+        elif not closed and i != last and not text.endswith(":"):
+            kind = "heading"  # a standfirst or a long headline: it retells the story
+        elif _BULLET.match(text):
+            kind = "item"
+        else:
+            kind = "prose"
+        kinds.append(kind)
+    return kinds
