@@ -306,7 +306,7 @@ def test_inherits_date_from_the_previous_sentence(gaz: Gazetteer) -> None:
     text = "On 7 May 2025, militants attacked a checkpost in Bannu. Pakistan responded with airstrikes on Kabul."
     found = _run(gaz, text)
     assert [(i.event_date, i.location, i.sub_event_type) for i in found] == [
-        ("2025-05-07", "Bannu", "Attack"),
+        ("2025-05-07", "Bannu", "Armed clash"),
         ("2025-05-07", "Kabul", "Air/drone strike"),
     ]
     assert found[1].actor1 == "Military Forces of Pakistan"
@@ -383,8 +383,11 @@ def test_seeds_score(tmp_path: Path) -> None:
     spec.loader.exec_module(score)
     r = score.score(pred, GOLD, ROOT / "seeds")
     assert r["f1"] >= 0.9
-    for key in ("location_ok", "actor1_ok", "event_type_ok"):
+    for key in ("location_ok", "actor1_ok"):
         assert r[key][0] >= 0.9, (key, r[key])
+    # the seed gold codes three attacks on soldiers as "attack"; the ACLED codebook
+    # (and this extractor) code militants attacking armed state forces as Battles
+    assert r["event_type_ok"][0] >= 10 / 13, r["event_type_ok"]
     assert r["date_ok"][0] >= 0.85
 
 
@@ -524,7 +527,7 @@ def test_toll_is_the_lowest_figure_for_the_same_victims(gaz: Gazetteer) -> None:
 # ----------------------------------------------------------------- actors
 def test_victims_and_reporters_are_not_actors(gaz: Gazetteer) -> None:
     inc = _only(gaz, "Six soldiers were killed when militants stormed a checkpost in Bannu on 3 May 2025.")
-    assert inc.actor1 == "Unidentified Armed Group (Pakistan)" and inc.sub_event_type == "Attack"
+    assert inc.actor1 == "Unidentified Armed Group (Pakistan)" and inc.sub_event_type == "Armed clash"
     inc = _only(gaz, "Per the police, two teachers were abducted by gunmen in Bannu on 3 May 2025.")
     assert inc.actor1 == "Unidentified Armed Group (Pakistan)"
     inc = _only(gaz, "Two teachers were abducted in Bannu on 3 May 2025, police said.")
@@ -537,7 +540,7 @@ def test_a_claim_names_the_perpetrator(gaz: Gazetteer) -> None:
         "The Hafiz Gul Bahadur group claimed responsibility for the attack."
     )
     inc = _only(gaz, text)
-    assert inc.actor1 == "Hafiz Gul Bahadur Group" and inc.sub_event_type == "Attack"
+    assert inc.actor1 == "Hafiz Gul Bahadur Group" and inc.sub_event_type == "Armed clash"
 
 
 def test_explosions_blamed_on_a_state_are_strikes(gaz: Gazetteer) -> None:
@@ -671,3 +674,24 @@ def test_article_place_does_not_replace_a_country(gaz: Gazetteer) -> None:
     assert len(pakistan) == 1, [i.evidence for i in found]
     assert (pakistan[0].location, pakistan[0].country_code, pakistan[0].latitude) == ("Pakistan", "PK", None)
     assert "place not stated" not in pakistan[0].notes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Militants ambushed a police patrol in Bannu on 3 May 2025, killing four policemen.",
+            ("Battles", "Armed clash"),
+        ),
+        (
+            "Gunmen shot dead an off-duty policeman at his home in Bannu on 3 May 2025.",
+            ("Violence against civilians", "Attack"),
+        ),
+        ("Militants killed five passengers on a bus in Bannu on 3 May 2025.", ("Violence against civilians", "Attack")),
+    ],
+)
+def test_attacks_on_armed_state_personnel_are_battles(gaz: Gazetteer, sentence: str, expected: tuple[str, str]) -> None:
+    # ACLED codebook: Battles are violent interactions between two organised armed groups
+    # (police included); Violence against civilians targets unarmed non-combatants
+    inc = _only(gaz, sentence)
+    assert (inc.event_type, inc.sub_event_type) == expected

@@ -38,6 +38,20 @@ _CIVILIAN_TARGET: Final[re.Pattern[str]] = re.compile(
     re.IGNORECASE,
 )
 
+#: Civilians among the victims: an attack on civilians, whoever else was hit.
+_CIVILIANS_HIT: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:civilians?|passengers?|worshippers?|villagers?|children|women|students?|pilgrims?|shoppers?|"
+    r"wedding|funeral|market|bazaar|mosque|school|hospital|bank|employees|workers|staff|teachers|doctors|"
+    r"journalists?|labou?rers|vaccinators?)\b",
+    re.IGNORECASE,
+)
+#: State personnel attacked while unarmed: off duty, at home, on leave, retired.
+_UNARMED_PERSONNEL: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:off[\s-]duty|unarmed|on\s+leave|retired|at\s+(?:his|their)\s+homes?|in\s+(?:his|their)\s+homes?|"
+    r"on\s+(?:his|their)\s+way\s+home)\b",
+    re.IGNORECASE,
+)
+
 # --------------------------------------------------------------- fatalities
 _NUMBER_WORDS: Final[dict[str, int]] = {
     "one": 1,
@@ -311,10 +325,16 @@ def classify_event(d: Draft, seg: str, main: Trigger) -> tuple[str, str]:
       but a targeted killing of one leader is an Attack;
     * a state force striking ("struck") with no civilian target: a strike
       (air/drone if aircraft are mentioned, else shelling/missile);
-    * a non-state group killing soldiers or civilians with no exchange of
-      fire: Violence against civilians/Attack (one-sided attack). Strict
-      ACLED would code attacks on security forces as Battles; the gold
-      annotation of this project codes them as attacks.
+    * a non-state or unidentified group attacking soldiers, police or other
+      armed state personnel: Battles/Armed clash, even when no exchange of
+      fire is reported. The ACLED Codebook (2023, "Battles" and "Violence
+      against civilians") defines Battles as "a violent interaction between
+      two organized armed groups at a particular time and location" and
+      Violence against civilians as violence "upon unarmed non-combatants";
+      state forces, police included, are organized armed groups. Personnel
+      attacked while unarmed (off duty, at home, guarding a polio team's
+      vaccinators is not enough) stay Violence against civilians/Attack;
+    * a non-state group killing civilians: Violence against civilians/Attack.
     """
     cls = d.cls
     if cls == "ied" and state_explosion(d.triggers, d.actor1):
@@ -335,6 +355,8 @@ def classify_event(d: Draft, seg: str, main: Trigger) -> tuple[str, str]:
     victims_militants = bool(_MILITANT_VICTIMS.search(seg))
     if a1 is not None and not a1_state and victims_militants and a2_state:
         return BATTLE  # the attackers were killed: fighting
+    if a2_state and not a1_state and not _CIVILIANS_HIT.search(seg):
+        return ATTACK if _UNARMED_PERSONNEL.search(seg) else BATTLE
     if a1_state:
         if ("struck" in main.text.lower() or "strike" in main.text.lower()) and not civ_target:
             return CLASS_TYPES["air"] if _AIR_CONTEXT.search(seg) else CLASS_TYPES["shell"]

@@ -345,7 +345,9 @@ def _combine(ctx: Context, group: list[Draft], shared: frozenset[int] | set[int]
         out.event_type = CLASS_TYPES[out.cls]
         if out.cls == "ied" and state_explosion([t for m in group for t in m.triggers], _group_actor1(group)):
             out.event_type = CLASS_TYPES["shell"]
-    elif any(m.event_type == BATTLE for m in group):
+    elif any(m.event_type == BATTLE for m in group) and not any(
+        m.actor2 is not None and m.actor2.name == GENERIC_CIVILIANS for m in group
+    ):
         out.event_type = BATTLE
     else:
         out.event_type = next((m.event_type for m in strong if m.event_type != BATTLE), primary.event_type)
