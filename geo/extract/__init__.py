@@ -99,7 +99,7 @@ def extract_incidents(article: Article, gazetteer: Gazetteer, *, nlp: object | N
     drafts = [d for d in drafts if d.weak or d in strong]
     drafts, taken = merge_incidents(ctx, drafts)
     harvest_following(ctx, drafts, taken)
-    place_from_article(drafts)
+    place_from_article(ctx, drafts)
     for d in drafts:
         d.confidence, d.reason = assess(ctx, d)
     return [to_incident(ctx, d, article) for d in drafts]

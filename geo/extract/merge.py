@@ -11,6 +11,7 @@ from geo.actors import (
     GENERIC_CIVILIANS,
     Actor,
 )
+from geo.dates import find_dates
 from geo.extract.actors import ATTRIBUTION, CLAIM_AFTER, attribution_in
 from geo.extract.events import (
     ATTACKER_NOUNS,
@@ -23,7 +24,7 @@ from geo.extract.events import (
 )
 from geo.extract.model import ARTICLE_PLACE_NOTE, ATTACK, BATTLE, CLASS_PRIORITY, CLASS_TYPES, Context, Draft, in_range
 from geo.extract.places import TYPE_RANK, distance_km, is_vague_place
-from geo.gazetteer import Place
+from geo.gazetteer import Place, PlaceMention
 
 _FOLLOW_EVENT: Final[re.Pattern[str]] = re.compile(
     r"^\W*(?:the|these|those|this|that)\s+(?:[a-z][\w-]*\s+){0,3}(?:attacks?|strikes?|raids?|blasts?|bombings?|"
@@ -112,33 +113,57 @@ def _area_of(ctx: Context, place: Place | None, kind: str) -> Place | None:
     return next((p for p in found if p.feature_type == ftype), None)
 
 
-def place_from_article(drafts: list[Draft]) -> None:
+def place_from_article(ctx: Context, drafts: list[Draft]) -> None:
     """Give an incident whose sentences name no place the article's place, when it has one.
 
     An article has a place when its located incidents all lie in one area (the
     same place, nested places or within 40 km: :func:`_places_compatible`); a
     roundup of distant places has none, and its unplaced incidents stay
-    unplaced. Countries, borders and regions do not count. The incident keeps
-    a country of its own when that differs; ``geo_precision`` becomes at
-    least 2 (near the place), and a note says the place was inferred.
+    unplaced. When no incident is located, the places named in the headline,
+    the captions stand in (a wire story often names the town
+    only in its photo caption: "damaged houses following Tuesday's suicide
+    bombing in Bannu"). Countries, borders and regions do not count. An
+    incident placed only by its country takes the article's place in that
+    country. ``geo_precision`` becomes at least 2 (near the place), and a note
+    says the place was inferred.
     """
-    located = [(d, d.place) for d in drafts if d.place is not None and not is_vague_place(d.place)]
+    located = [(d.location_text, d.place) for d in drafts if d.place is not None and not is_vague_place(d.place)]
+    if not located:
+        located = [(m.text, m.best) for m in _structure_mentions(ctx) if not is_vague_place(m.best)]
     if not located:
         return
     places = [p for _, p in located]
     if not all(_places_compatible(a, b) for i, a in enumerate(places) for b in places[i + 1 :]):
         return
-    anchor, place = located[0]
+    anchor_text, place = located[0]
+    assert place is not None
     for d in drafts:
-        if d.place is not None or d.location_text:  # placed, or a name the gazetteer does not know
+        if d.place is not None and not (
+            d.place.feature_type == "country" and d.place.country_code == place.country_code
+        ):
+            continue
+        if d.place is None and d.location_text:  # a name the gazetteer does not know
             continue
         if d.country_code and d.country_code != place.country_code:
             continue
         d.place = place
-        d.location_text = anchor.location_text
-        d.geo_precision = max(anchor.geo_precision or 2, 2)
-        d.country_code = d.country_code or anchor.country_code
-        d.notes.append(f"{ARTICLE_PLACE_NOTE} ({anchor.location_text or place.name})")
+        d.location_text = anchor_text or place.name
+        d.geo_precision = max(place.geo_precision or 2, 2)
+        d.country_code = d.country_code or place.country_code
+        d.notes.append(f"{ARTICLE_PLACE_NOTE} ({anchor_text or place.name})")
+
+
+def _structure_mentions(ctx: Context) -> list[PlaceMention]:
+    """Place mentions of the region in the headline and the captions (not inside a date: "March 5")."""
+    doc = ctx.doc
+    dates = [(d.start, d.end) for d in ctx.dates] + [(d.start, d.end) for d in find_dates(ctx.text)]
+    return [
+        m
+        for m in ctx.mentions
+        if doc.kind(doc.index(m.start)) in ("title", "caption")
+        and m.best.country_code in ("PK", "AF")
+        and not any(s < m.end and m.start < e for s, e in dates)
+    ]
 
 
 def _places_compatible(a: Place | None, b: Place | None) -> bool:
