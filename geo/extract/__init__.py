@@ -37,7 +37,13 @@ from __future__ import annotations
 
 from geo.articles import Article
 from geo.extract.decision import assess
-from geo.extract.merge import drop_coarse_duplicates, harvest_following, merge_incidents, place_from_article
+from geo.extract.merge import (
+    drop_coarse_duplicates,
+    harvest_following,
+    merge_incidents,
+    merge_retellings,
+    place_from_article,
+)
 from geo.extract.model import ARTICLE_PLACE_NOTE, COUNTRY_ONLY_NOTE, Draft, Trigger
 from geo.extract.passages import sentence_incidents
 from geo.extract.records import to_incident
@@ -100,6 +106,7 @@ def extract_incidents(article: Article, gazetteer: Gazetteer, *, nlp: object | N
     drafts, taken = merge_incidents(ctx, drafts)
     harvest_following(ctx, drafts, taken)
     place_from_article(ctx, drafts)
+    drafts = merge_retellings(ctx, drafts)
     for d in drafts:
         d.confidence, d.reason = assess(ctx, d)
     return [to_incident(ctx, d, article) for d in drafts]

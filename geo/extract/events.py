@@ -100,7 +100,8 @@ _QUAL: Final[str] = r"(?:(?:at\s+least|over|more\s+than|nearly|around|about|some
 RANGE: Final[str] = rf"(?P<n>{_NUM})(?:\s*(?:to|-|–|or)\s*(?P<n2>{_NUM}))?"
 _FATALITY_RES: Final[tuple[re.Pattern[str], ...]] = (
     re.compile(
-        rf"\b(?:killing|killed|kills|kill|martyring|martyred|slaying|claim(?:ed|ing)\s+the\s+lives\s+of)\s+(?:all\s+|of\s+)?"
+        rf"\b(?:killing|killed|kills|kill|martyring|martyred|slaying|claim(?:ed|ing)\s+the\s+lives\s+of|shot\s+dead|"
+        r"gunned\s+down|shot\s+and\s+killed|murdered|executed|beheaded|slaughtered|massacred)\s+(?:all\s+|of\s+)?"
         rf"{_QUAL}{RANGE}\b"
         r"(?!\s*(?:%|per\s*cent|years?\b|km\b))",
         re.IGNORECASE,

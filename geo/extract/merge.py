@@ -448,3 +448,91 @@ def drop_coarse_duplicates(drafts: list[Draft]) -> list[Draft]:
         if not dup:
             keep.append(d)
     return keep
+
+
+def merge_retellings(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """Merge an incident that the article tells again further on into its first telling.
+
+    The lead reports "a suicide bomber killed 12 people in Bannu on
+    Tuesday"; a later paragraph retells it ("Tuesday's bombing in Bannu
+    killed 12"). Inside one article one incident is one record, so a later
+    record joins an earlier one when they agree on the day (or, at month
+    precision, on the toll), the place (both named and compatible), the
+    actors and the kind of event, and nothing marks it as another incident
+    ("in a separate attack", "also"). The merged record keeps the first
+    record's evidence and offsets, adds the later sentence to its evidence,
+    and takes the most precise date and place and the lowest toll.
+
+    Parameters
+    ----------
+    ctx
+        The article's context.
+    drafts
+        Records after :func:`merge_incidents`, in text order.
+
+    Returns
+    -------
+    list of Draft
+        The records, retellings folded in, in text order.
+    """
+    out: list[Draft] = []
+    for d in drafts:
+        target = next((o for o in reversed(out) if _retells(o, d, ctx.text[d.start : d.end])), None)
+        if target is None:
+            out.append(d)
+            continue
+        _fold(target, d)
+    return out
+
+
+def _retells(first: Draft, later: Draft, later_text: str) -> bool:
+    """Whether ``later`` tells the incident of ``first`` again."""
+    if later.separate or later.also or first.split_key or later.split_key:
+        return False
+    if is_vague_place(first.place) or is_vague_place(later.place):
+        return False
+    if not _places_compatible(first.place, later.place):
+        return False
+    if (first.cls == "abduct" or later.cls == "abduct") and first.cls != later.cls:
+        return False
+    if (
+        "abduct" not in (first.cls, later.cls)
+        and first.event_type[0] != later.event_type[0]
+        and not (first.cls in _EXPLOSIVE_CLASSES and later.cls in _EXPLOSIVE_CLASSES)
+    ):
+        return False
+    if not _actors_compatible(first.actor1, later.actor1):
+        return False
+    tolls = (first.fatalities, later.fatalities)
+    same_toll = None in tolls or first.fatalities == later.fatalities
+    if first.date.precision == later.date.precision == 1 and first.date.date == later.date.date:
+        # a revised toll ("rose to 12") is the same incident; two different tolls otherwise are not
+        return same_toll or bool(_REVISED_TOLL.search(later_text))
+    if first.date.precision <= 3 and later.date.precision <= 3 and first.date.overlaps(later.date):
+        return None not in tolls and first.fatalities == later.fatalities
+    return False
+
+
+#: A toll revised in a later report: "the death toll rose to 12".
+_REVISED_TOLL: Final[re.Pattern[str]] = re.compile(r"\b(?:toll|rose|risen|climbed|increased|jumped)\b", re.IGNORECASE)
+
+
+def _fold(base: Draft, other: Draft) -> None:
+    """Fold ``other`` (a retelling) into ``base``."""
+    if other.date.precision < base.date.precision and base.date.contains(other.date):
+        base.date, base.date_kind, base.date_explicit = other.date, other.date_kind, other.date_explicit
+    if (
+        other.place is not None
+        and base.place is not None
+        and TYPE_RANK.get(other.place.feature_type, 9) < TYPE_RANK.get(base.place.feature_type, 9)
+    ):
+        base.place, base.location_text, base.geo_precision = other.place, other.location_text, other.geo_precision
+    if base.actor1 is None or (base.actor1.name == GENERIC_ARMED and other.actor1 is not None):
+        base.actor1 = other.actor1 or base.actor1
+    base.actor2 = base.actor2 or other.actor2
+    if other.fatalities is not None and (base.fatalities is None or other.fatalities < base.fatalities):
+        if base.fatalities is not None:
+            base.notes.append("lowest of the tolls reported")
+        base.fatalities, base.fat_noun = other.fatalities, other.fat_noun
+    base.extra_spans = [*base.extra_spans, (other.start, other.end), *other.extra_spans]  # no shared list
+    base.notes.append("told again later in the article")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from geo.actors import (
     COUNTRY_NAMES,
     GENERIC_ARMED,
@@ -10,6 +12,9 @@ from geo.actors import (
 from geo.articles import Article
 from geo.extract.model import COUNTRY_ONLY_NOTE, Context, Draft
 from geo.incidents import Incident, make_event_id
+
+#: Joins the sentences of one incident told in several places of an article.
+EVIDENCE_JOINER: Final[str] = " … "
 
 
 def to_incident(ctx: Context, d: Draft, article: Article) -> Incident:
@@ -20,6 +25,10 @@ def to_incident(ctx: Context, d: Draft, article: Article) -> Incident:
     start = d.start + lead
     evidence = text[start : d.end].rstrip()
     end = start + len(evidence)
+    # a retelling later in the article adds its sentence; the offsets stay those of the first telling
+    for s, e in sorted(set(d.extra_spans)):
+        if not start <= s < end:
+            evidence += EVIDENCE_JOINER + text[s:e].strip()
     place = d.place
     country_code = d.country_code or (place.country_code if place else "")
     event_country = country_code or ctx.default_country

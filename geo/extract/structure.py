@@ -64,7 +64,7 @@ _INFOBOX_LABEL: Final[re.Pattern[str]] = re.compile(
     r"units\s+involved|strength|casualties(?:\s+and\s+losses)?|target|targets|attack\s+type|type|weapons?|deaths|"
     r"killed|injured|wounded|victims|perpetrators?|assailants?|motive|accused|status|territorial\s+changes|"
     r"total\s+(?:civilian\s+)?casualties|(?:first|second|third)\s+phase|no\.\s+of\s+participants|non-fatal\s+injuries)"
-    r"(?=[A-Z0-9\s:(]|$)",
+    r"(?=(?-i:[A-Z0-9])|[\s:(]|$)",
     re.IGNORECASE,
 )
 #: "Label: value" lines of a fact box (no full stop).

@@ -1,0 +1,73 @@
+"""The incident decision (geo.extract.decision): a confidence and its reason for every record."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo import settings
+from geo.gazetteer import Gazetteer
+from tests.extract.helpers import only, run
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Militants attacked a checkpost in Bannu in 2019, killing four soldiers.", "dated only by a year"),
+        (
+            "Pakistan saw as many as 245 terror attacks in Khyber Pakhtunkhwa in the first quarter of 2025, "
+            "killing 432 people.",
+            "background",
+        ),
+        (
+            "The 2025 Khost clashes are a series of armed clashes between Afghan and Pakistani forces in Khost.",
+            "background",
+        ),
+        ("On 3 March 2019, militants attacked a checkpost in Bannu, killing four soldiers.", "history"),
+    ],
+)
+def test_background_falls_below_the_threshold(gaz: Gazetteer, text: str, reason: str) -> None:
+    found = run(gaz, text, published=dt.date(2025, 5, 8))
+    assert found, "kept with its reason, not dropped"
+    for inc in found:
+        assert inc.confidence < settings.CONFIDENCE_THRESHOLD, (inc.confidence, inc.reason)
+        assert reason in inc.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants attacked a checkpost in Bannu on Tuesday, killing four soldiers.",
+        "A roadside bomb killed two policemen in Quetta on 5 May 2025.",
+        "Pakistani jets struck Khost overnight, killing eight civilians, Afghan officials said.",
+    ],
+)
+def test_concrete_reports_pass(gaz: Gazetteer, text: str) -> None:
+    inc = only(gaz, text)
+    assert inc.confidence >= settings.CONFIDENCE_THRESHOLD
+    assert inc.reason.startswith("concrete: act")
+
+
+def test_the_reason_names_what_is_missing(gaz: Gazetteer) -> None:
+    inc = only(gaz, "Militants attacked a checkpost on Tuesday.")
+    assert "no place" in inc.reason
+
+
+def test_a_recent_event_is_dated_by_the_month_of_publication(gaz: Gazetteer) -> None:
+    text = (
+        "In 2025 tensions rose, exacerbated by the recent train hijacking in Balochistan, "
+        "which officials blamed on militants."
+    )
+    inc = only(gaz, text, published=dt.date(2025, 3, 20))
+    assert (inc.event_date, inc.time_precision) == ("2025-03-01", 3)
+    assert inc.confidence >= settings.CONFIDENCE_THRESHOLD
+
+
+def test_a_forecast_after_a_concrete_attack_does_not_hide_it(gaz: Gazetteer) -> None:
+    text = (
+        "On Tuesday, after an attack by the TTP on the police in Quetta, "
+        "the minister warned that more attacks are likely."
+    )
+    found = [i for i in run(gaz, text) if i.confidence >= settings.CONFIDENCE_THRESHOLD]
+    assert [i.location for i in found] == ["Quetta"]

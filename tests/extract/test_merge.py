@@ -1,0 +1,51 @@
+"""Within-article coreference (geo.extract.merge): one record per incident per article."""
+
+from __future__ import annotations
+
+from geo.extract.records import EVIDENCE_JOINER
+from geo.gazetteer import Gazetteer
+from tests.extract.helpers import article, run
+
+
+def test_a_retelling_later_in_the_article_is_the_same_incident(gaz: Gazetteer) -> None:
+    lead = "A suicide bomber killed 12 people at a market in Quetta on Tuesday, police said."
+    filler = " ".join(f"Officials met on Monday to discuss the budget, item {k}." for k in range(6))
+    retold = "The Quetta bombing on Tuesday killed 12 people and injured 30."
+    found = run(gaz, f"{lead}\n\n{filler}\n\n{retold}")
+    assert len(found) == 1, [i.evidence for i in found]
+    inc = found[0]
+    assert inc.evidence.startswith(lead)
+    assert EVIDENCE_JOINER + retold in inc.evidence
+    assert "told again later in the article" in inc.notes
+    text = article(f"{lead}\n\n{filler}\n\n{retold}").text
+    assert text[inc.char_start : inc.char_end] == lead  # offsets: the first telling
+
+
+def test_the_lowest_toll_and_the_finest_place_win(gaz: Gazetteer) -> None:
+    text = (
+        "Militants ambushed a convoy in Kurram on 16 January 2025, killing 12 people.\n\n"
+        + " ".join(f"The market reopened on Monday, shop {k}." for k in range(6))
+        + "\n\nThe ambush near Parachinar on 16 January 2025 killed 10 people, the death toll rose."
+    )
+    found = run(gaz, text)
+    assert len(found) == 1
+    assert found[0].fatalities == 10
+    assert found[0].location == "Parachinar"
+
+
+def test_two_attacks_on_one_day_in_distant_places_stay_two(gaz: Gazetteer) -> None:
+    text = (
+        "A bomb killed two people in Quetta on Tuesday.\n\n"
+        + " ".join(f"The market reopened on Monday, shop {k}." for k in range(6))
+        + "\n\nA bomb killed five people in Peshawar on Tuesday."
+    )
+    assert sorted(i.location for i in run(gaz, text)) == ["Peshawar", "Quetta"]
+
+
+def test_different_tolls_on_one_day_in_one_place_stay_two(gaz: Gazetteer) -> None:
+    text = (
+        "A bomb killed two people in Quetta on Tuesday.\n\n"
+        + " ".join(f"The market reopened on Monday, shop {k}." for k in range(6))
+        + "\n\nGunmen shot dead five people in Quetta on Tuesday."
+    )
+    assert len(run(gaz, text)) == 2

@@ -1,0 +1,75 @@
+"""Document structure (geo.extract.structure) and sentences (geo.extract.sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.extract.sentences import Document
+from geo.extract.structure import classify_paragraphs
+
+
+def test_headline_byline_caption_and_prose() -> None:
+    paragraphs = [
+        "Suicide bombers target security facility in northwest Pakistan, kill 13",
+        "Reuters Published 05.03.25, 03:46 PM",
+        "People ride motorbikes past damaged houses following Tuesday's suicide bombing in Bannu.",
+        "People ride motorbikes past damaged houses following Tuesday's suicide bombing in Bannu. Reuters",
+        "Suicide bombers slammed into a security installation in Bannu on Tuesday, killing 13 civilians.",
+        "ADVERTISEMENT",
+    ]
+    kinds = classify_paragraphs(
+        paragraphs, title="Suicide bombers target security facility in northwest Pakistan, kill 13"
+    )
+    assert kinds == ["title", "meta", "caption", "caption", "prose", "boilerplate"]
+
+
+def test_infobox_lines_of_an_encyclopedia_entry() -> None:
+    paragraphs = [
+        "Part of the Insurgency in Khyber Pakhtunkhwa",
+        "DateFirst phase: 16 March – 19 March 2024[3][4]",
+        "Casualties and losses",
+        "First phase: 61 killed or wounded[a]",
+        "Noor Wali Mehsud",
+        "The 2024 skirmishes are a series of armed clashes between Afghanistan and Pakistan.[6]",
+    ]
+    assert classify_paragraphs(paragraphs) == ["infobox", "infobox", "infobox", "infobox", "heading", "prose"]
+
+
+def test_list_items_and_headings() -> None:
+    paragraphs = [
+        "Timeline of attacks",
+        "- 2021-2022: Rising skirmishes after the takeover",
+        "- 5 January: Militants killed six soldiers in Bannu.",
+        "The article continues in a sentence cut off by the excerpt",
+    ]
+    # the last paragraph may be a sentence cut off by the excerpt: prose, not a heading
+    assert classify_paragraphs(paragraphs) == ["title", "heading", "item", "prose"]
+
+
+def test_a_long_line_without_a_full_stop_is_a_standfirst() -> None:
+    kinds = classify_paragraphs(
+        [
+            "At least 30 people were wounded, said a spokesperson for a nearby hospital, all of them civilians caught",
+            "The blast killed 13 people.",
+        ]
+    )
+    assert kinds == ["heading", "prose"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Fighting spread to Khost and Paktika.[6] Later attacks hit Turbat.", 2),
+        ("Lt. Gen. Ahmed said the attack in Bannu killed two. Police confirmed it.", 2),
+        ("The D.I. Khan attack killed two. It was claimed by the TTP.", 2),
+    ],
+)
+def test_sentence_splitting(text: str, sentences: int) -> None:
+    assert len(Document(text).spans) == sentences
+
+
+def test_only_prose_reports_incidents() -> None:
+    text = "Bombing in Bannu\n\nA bomb killed two people in Bannu on Monday.\n\nSubscribe to our newsletter"
+    doc = Document(text, title="Bombing in Bannu")
+    assert [doc.is_prose(i) for i in range(len(doc.spans))] == [False, True, False]
+    assert [doc.kind(i) for i in range(len(doc.spans))] == ["title", "prose", "boilerplate"]
