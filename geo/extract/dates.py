@@ -136,3 +136,24 @@ def recent_anchor(ctx: Context, context_date: ResolvedDate, passage: str) -> Res
     if ref.date.year != context_date.date.year:
         return None
     return ResolvedDate(ref.date.replace(day=1), 3, inferred=True)
+
+
+#: How many paragraphs a heading date ("December 19:") dates.
+_HEADING_REACH: Final[int] = 3
+
+
+def heading_date(ctx: Context, index: int, pos: int) -> bool:
+    """Whether date mention ``index`` is the heading of the timeline section that holds ``pos``.
+
+    Timelines and yearly lists put the date on its own line or on a parent
+    list item ("December 19:", "March 2025") and the events in the
+    paragraphs below it. Such a date is the event date of those paragraphs,
+    not background context, as long as no other date comes in between.
+    """
+    doc = ctx.doc
+    head = doc.spans[doc.index(ctx.dates[index].start)][2]
+    here = doc.spans[doc.index(pos)][2]
+    if doc.kinds[head] not in ("heading", "infobox", "item") or not 0 < here - head <= _HEADING_REACH:
+        return False
+    line = doc.text[ctx.dates[index].start : ctx.dates[index].end]
+    return len(line) >= 3

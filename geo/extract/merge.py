@@ -357,7 +357,7 @@ def _combine(ctx: Context, group: list[Draft], shared: frozenset[int] | set[int]
     out = dataclasses.replace(primary, notes=list(primary.notes), weak=False)
 
     # date: an event date before a date read from context, a report or the publication
-    dated = min(group, key=lambda m: (_KIND_RANK[m.date_kind], m.date.precision, m.start))
+    dated = min(group, key=lambda m: (m.date.precision >= 4, _KIND_RANK[m.date_kind], m.date.precision, m.start))
     out.date, out.date_kind = dated.date, dated.date_kind
     out.date_explicit = any(m.date_explicit for m in group)
 
@@ -505,11 +505,12 @@ def _retells(first: Draft, later: Draft, later_text: str) -> bool:
         return False
     tolls = (first.fatalities, later.fatalities)
     same_toll = None in tolls or first.fatalities == later.fatalities
-    if first.date.precision == later.date.precision == 1 and first.date.date == later.date.date:
+    own_dates = first.date_kind == later.date_kind == "event"  # a date from context or publication proves nothing
+    if own_dates and first.date.precision == later.date.precision == 1 and first.date.date == later.date.date:
         # a revised toll ("rose to 12") is the same incident; two different tolls otherwise are not
         return same_toll or bool(_REVISED_TOLL.search(later_text))
     if first.date.precision <= 3 and later.date.precision <= 3 and first.date.overlaps(later.date):
-        return None not in tolls and first.fatalities == later.fatalities
+        return None not in tolls and first.fatalities == later.fatalities and (own_dates or first.place == later.place)
     return False
 
 

@@ -10,7 +10,15 @@ from typing import Final
 
 from geo.dates import ResolvedDate
 from geo.extract.actors import agent_before, attribution_in, choose_actor1, choose_actor2, is_agent
-from geo.extract.dates import DAY_RELATIVES, REPORT_DATE_PENALTY, context_index, is_recent, recent_anchor, usable_dates
+from geo.extract.dates import (
+    DAY_RELATIVES,
+    REPORT_DATE_PENALTY,
+    context_index,
+    heading_date,
+    is_recent,
+    recent_anchor,
+    usable_dates,
+)
 from geo.extract.decision import (
     AGGREGATE,
     LIGHT_VERB_BEFORE,
@@ -183,7 +191,11 @@ def _build_draft(
         ci = context_index(ctx, start)
         date = None if ci is None else ctx.resolved[ci]
         explicit_date = False
-        if date is not None:
+        if date is not None and ci is not None and heading_date(ctx, ci, start):
+            # a timeline: "December 19:" heads the paragraphs it dates
+            explicit_date = True
+            notes.append("date from the section heading")
+        elif date is not None:
             notes.append("date from preceding context")
             date_kind = "report" if ctx.report and ci is not None and ctx.report[ci] else "context"
         elif ctx.published_ref is not None:

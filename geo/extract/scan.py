@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from geo.actors import find_actors
 from geo.articles import Article
 from geo.dates import find_dates, reference_date
@@ -10,6 +12,9 @@ from geo.extract.model import Context
 from geo.extract.places import dominant_country, find_border_place, nlp_places
 from geo.extract.sentences import Document
 from geo.gazetteer import Gazetteer
+
+#: Paragraph kinds whose dates do not set the narrative date (boilerplate, bylines, photo captions).
+_UNDATED_KINDS: Final[frozenset[str]] = frozenset({"boilerplate", "meta", "caption"})
 
 
 def scan_article(article: Article, doc: Document, gazetteer: Gazetteer, *, nlp: object | None = None) -> Context:
@@ -33,7 +38,8 @@ def scan_article(article: Article, doc: Document, gazetteer: Gazetteer, *, nlp: 
         Mentions sorted by offset, with their start offsets for bisection.
     """
     text = article.text
-    dates = [d for d in find_dates(text) if doc.is_prose(doc.index(d.start))]
+    # headings, list headings and infobox lines date what follows ("December 19:"); bylines and captions do not
+    dates = [d for d in find_dates(text) if doc.kind(doc.index(d.start)) not in _UNDATED_KINDS]
     actors = find_actors(text)
     mentions = gazetteer.find_mentions(text)
     extra_places = nlp_places(nlp, text, mentions) if nlp is not None else []

@@ -70,7 +70,7 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
     (
         "clash",
         "n",
-        r"clash(?:es)?|exchanges?\s+of\s+fire|gun[\s-]?fights?|fire[\s-]?fights?|gun\s+battles?|skirmish(?:es)?"
+        r"clash(?:es)?|exchanges?\s+of\s+fir(?:e|ing)|firing\s+exchanges?|gun[\s-]?fights?|fire[\s-]?fights?|gun\s+battles?|skirmish(?:es)?"
         r"|shoot[\s-]?outs?|(?:heavy\s+)?fighting\s+(?:broke\s+out|erupted)|cross[\s-]border\s+fir(?:e|ing)"
         r"|(?<=\bin\s)an\s+encounter|(?<=\bduring\s)an\s+encounter|offensives?",
     ),
