@@ -296,6 +296,8 @@ def merge_incidents(ctx: Context, drafts: list[Draft]) -> tuple[list[Draft], set
                 if not refers_back and all(m.date.precision == 4 for m in g):
                     continue  # background dated by a year only: too vague to join on
 
+                if d.dated_item and g[0].dated_item and not refers_back:
+                    continue  # a list of dated items: "On January 2, ...", "On January 4, ..." are incidents each
                 if _compatible(g, d, _group_actor1(g)):
                     target = g
                     break

@@ -131,6 +131,9 @@ def _split_by_dates(ctx: Context, start: int, end: int, trigs: list[Trigger]) ->
                 else:
                     out.append((s, end, i))
             return out
+    clauses = _split_by_clause_dates(ctx, start, end, trigs, idx)
+    if clauses:
+        return clauses
     # the date nearest to the main trigger, explicit mentions preferred
     main = trigs[0]
     best: int | None = None
@@ -145,6 +148,66 @@ def _split_by_dates(ctx: Context, start: int, end: int, trigs: list[Trigger]) ->
         if best_key is None or key < best_key:
             best, best_key = i, key
     return [(start, end, best)]
+
+
+#: A clause boundary between two events of one sentence: ", while", "; ", ", and", ", whereas".
+_CLAUSE_JOIN: Final[re.Pattern[str]] = re.compile(
+    r"(?:,\s*|;\s*|\s+)(?:while|whereas|and\s+(?=(?:on|in|at|last|two|three|a\s+day)\b)|but|meanwhile)\s+|;\s+",
+    re.IGNORECASE,
+)
+
+
+#: What may come before a date that opens a sentence: "On ", "- ", "(a) ", a bullet.
+_OPENING: Final[re.Pattern[str]] = re.compile(r"\W*(?:on|in|by|late|early|from)?\s*", re.IGNORECASE)
+
+
+def _split_by_clause_dates(
+    ctx: Context, start: int, end: int, trigs: list[Trigger], idx: list[int]
+) -> list[tuple[int, int, int | None]]:
+    """One span per clause when a sentence tells two events with dates of their own.
+
+    "Two civilians were killed by a bomb on 6 August, while five were killed
+    when their bus was hit on 7 August": two incidents, one per clause. A
+    clause boundary (", while", "; ", ", and on ...") must lie between the
+    two dates, each clause must hold a trigger, and the dates must differ.
+    Ranges ("between May and July") and report dates do not split.
+    """
+    text = ctx.text
+    own = [
+        i
+        for i in idx
+        if ctx.resolved[i] is not None
+        and ctx.resolved[i].precision <= 3  # type: ignore[union-attr]
+        and not ctx.dates[i].since
+        and not (ctx.report and ctx.report[i])
+    ]
+    if len(own) < 2:
+        return []
+    if len({(ctx.resolved[i].date, ctx.resolved[i].precision) for i in own}) < len(own):  # type: ignore[union-attr]
+        return []
+    cuts: list[int] = []
+    for a, b in itertools.pairwise(own):
+        gap = text[ctx.dates[a].end : ctx.dates[b].start]
+        if re.search(
+            r"\b(?:between|from|to|until|till)\b", text[max(start, ctx.dates[a].start - 10) : ctx.dates[a].start] + gap
+        ):
+            return []
+        joins = list(_CLAUSE_JOIN.finditer(gap))
+        if not joins:
+            return []
+        cut = ctx.dates[a].end + joins[-1].start()
+        # the clause break must lie before the second clause's first trigger
+        later = [t for t in trigs if t.start >= cut]
+        if not later:
+            return []
+        cuts.append(cut)
+    bounds = [start, *cuts, end]
+    out: list[tuple[int, int, int | None]] = []
+    for (lo, hi), i in zip(itertools.pairwise(bounds), own, strict=True):
+        if not any(lo <= t.start < hi for t in trigs):
+            return []
+        out.append((lo, hi, i))
+    return out
 
 
 def _build_draft(
@@ -269,6 +332,9 @@ def _build_draft(
         also=also,
         date_vague=date_vague,
         recent=is_recent(seg),
+        dated_item=date_idx is not None
+        and date_kind == "event"
+        and bool(_OPENING.fullmatch(text[ctx.doc.spans[si][0] : ctx.dates[date_idx].start])),
         same_area=same_area_cue(seg),
     )
     draft.event_type = classify_event(draft, seg, main)
