@@ -489,7 +489,7 @@ def merge_retellings(ctx: Context, drafts: list[Draft]) -> list[Draft]:
 
 def _retells(first: Draft, later: Draft, later_text: str) -> bool:
     """Whether ``later`` tells the incident of ``first`` again."""
-    if later.separate or later.also or first.split_key or later.split_key:
+    if later.separate or later.also or first.split_key or later.split_key or (first.dated_item and later.dated_item):
         return False
     if is_vague_place(first.place) or is_vague_place(later.place):
         return False

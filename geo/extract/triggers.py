@@ -195,6 +195,14 @@ _NON_EVENT_BEFORE: Final[re.Pattern[str]] = re.compile(
 )
 
 
+#: Trigger words that name a person ("suicide bomber", "attackers").
+_PERSON_NOUN: Final[re.Pattern[str]] = re.compile(r"(?:bomber|attacker)s?$", re.IGNORECASE)
+#: A person listed among the dead: "including a suicide bomber", "among them two".
+_AMONG_VICTIMS: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:including|among\s+them|among|of\s+whom)\s+(?:a|an|one|two|three|four|five|\d+|the)?\s*$", re.IGNORECASE
+)
+
+
 def find_triggers(text: str) -> list[Trigger]:
     """Every event trigger in ``text``, in text order."""
     out: list[Trigger] = []
@@ -210,5 +218,7 @@ def find_triggers(text: str) -> list[Trigger]:
                 pos = "n"
         if _NON_EVENT_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
             continue
+        if _PERSON_NOUN.search(word) and _AMONG_VICTIMS.search(text[max(0, m.start() - 30) : m.start()]):
+            continue  # "four terrorists, including a suicide bomber, were killed": who died, not how
         out.append(Trigger(m.start(), m.end(), word, cls, pos))
     return out
