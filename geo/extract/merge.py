@@ -120,7 +120,7 @@ def place_from_article(ctx: Context, drafts: list[Draft]) -> None:
     same place, nested places or within 40 km: :func:`_places_compatible`); a
     roundup of distant places has none, and its unplaced incidents stay
     unplaced. When no incident is located, the places named in the headline,
-    the captions stand in (a wire story often names the town
+    the captions and the dateline stand in (a wire story often names the town
     only in its photo caption: "damaged houses following Tuesday's suicide
     bombing in Bannu"). Countries, borders and regions do not count. An
     incident placed only by its country takes the article's place in that
@@ -129,7 +129,7 @@ def place_from_article(ctx: Context, drafts: list[Draft]) -> None:
     """
     located = [(d.location_text, d.place) for d in drafts if d.place is not None and not is_vague_place(d.place)]
     if not located:
-        located = [(m.text, m.best) for m in _structure_mentions(ctx) if not is_vague_place(m.best)]
+        located = [(m.best.name, m.best) for m in _structure_mentions(ctx) if not is_vague_place(m.best)]
     if not located:
         return
     places = [p for _, p in located]
@@ -154,16 +154,30 @@ def place_from_article(ctx: Context, drafts: list[Draft]) -> None:
 
 
 def _structure_mentions(ctx: Context) -> list[PlaceMention]:
-    """Place mentions of the region in the headline and the captions (not inside a date: "March 5")."""
+    """Place mentions of the region in the headline, the captions and the datelines (not inside a date: "March 5")."""
     doc = ctx.doc
     dates = [(d.start, d.end) for d in ctx.dates] + [(d.start, d.end) for d in find_dates(ctx.text)]
     return [
         m
         for m in ctx.mentions
-        if doc.kind(doc.index(m.start)) in ("title", "caption")
+        if (doc.kind(doc.index(m.start)) in ("title", "caption") or _is_dateline(ctx.text, m))
         and m.best.country_code in ("PK", "AF")
         and not any(s < m.end and m.start < e for s, e in dates)
     ]
+
+
+#: What follows the place of a dateline: "MARDAN:", "PESHAWAR, Pakistan (AP) —", "KABUL -".
+_DATELINE_AFTER: Final[re.Pattern[str]] = re.compile(
+    r"(?:,\s*(?:Pakistan|Afghanistan)\b)?\s*(?:\((?:AP|AFP|Reuters|APP|PTI|ANI|Xinhua|IANS)\)\s*)?[:—–-]"
+)
+
+
+def _is_dateline(text: str, m: PlaceMention) -> bool:
+    """Whether a place mention is the dateline of a paragraph ("MARDAN: ...", "KABUL (Reuters) -")."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    if text[line_start : m.start].strip() or not m.text.isupper():
+        return False
+    return bool(_DATELINE_AFTER.match(text, m.end))
 
 
 def _places_compatible(a: Place | None, b: Place | None) -> bool:
@@ -284,7 +298,7 @@ def merge_incidents(ctx: Context, drafts: list[Draft]) -> tuple[list[Draft], set
     for d in drafts:
         anaphoric = d.weak or all(t.anaphoric for t in d.triggers)
         target: list[Draft] | None = None
-        if not (d.separate or d.also) or anaphoric:
+        if (not (d.separate or d.also) or anaphoric) and not d.several:
             order = sorted(groups, key=lambda g: max(m.sent_index for m in g), reverse=True)
             for rank, g in enumerate(order):
                 gap = d.sent_index - max(m.sent_index for m in g)

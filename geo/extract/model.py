@@ -81,6 +81,7 @@ class Draft:
     reason: str = ""  # why the incident decision gave this confidence
     recent: bool = False  # "the recent attack": shortly before the article
     extra_spans: list[tuple[int, int]] = field(default_factory=list)  # retellings of the incident
+    several: bool = False  # "55 terror attacks", "two suicide attacks": several events, not a detail of one
     dated_item: bool = False  # the sentence opens with its own date: "On January 4, 2024, ..."
     weak: bool = False  # adds detail to an incident already read; never stands alone
     date_kind: str = "event"  # event | context | report | publication

@@ -157,6 +157,12 @@ _CLAUSE_JOIN: Final[re.Pattern[str]] = re.compile(
 )
 
 
+#: A count of several events before an event noun: "55 terror attacks", "two suicide attacks".
+_SEVERAL: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|hundreds\s+of|several|multiple|numerous|"
+    r"scores\s+of)\s+(?:[a-z-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 #: What may come before a date that opens a sentence: "On ", "- ", "(a) ", a bullet.
 _OPENING: Final[re.Pattern[str]] = re.compile(r"\W*(?:on|in|by|late|early|from)?\s*", re.IGNORECASE)
 
@@ -332,6 +338,8 @@ def _build_draft(
         also=also,
         date_vague=date_vague,
         recent=is_recent(seg),
+        several=any(_SEVERAL.search(text[max(start, t.start - 30) : t.start]) for t in in_span if t.pos == "n")
+        and all(t.pos == "n" for t in in_span),
         dated_item=date_idx is not None
         and date_kind == "event"
         and bool(_OPENING.fullmatch(text[ctx.doc.spans[si][0] : ctx.dates[date_idx].start])),
