@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from geo import settings
 from geo.extract.model import Context, Draft, Trigger
 
 #: Markers in the few words before a trigger that block it (negation,
@@ -41,7 +42,10 @@ _NP_WORD: Final[str] = (
     r"(?:(?!(?:in|on|at|of|a|an|by|for|with|to|from|into|during|after|before|and|or|was|were|is|are)\b)[a-z][\w'’-]*\s+)"
 )
 _ANAPHORIC_BEFORE: Final[re.Pattern[str]] = re.compile(
-    rf"\b(?:the|these|those|this|that|such|its|their|both|same)\s+{_NP_WORD}{{0,3}}$", re.IGNORECASE
+    rf"\b(?:the|these|those|this|that|such|its|their|both|same|"
+    rf"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|last\s+night)['’]s)\s+"
+    rf"{_NP_WORD}{{0,3}}$",
+    re.IGNORECASE,
 )
 SENTENCE_INITIAL_NP: Final[re.Pattern[str]] = re.compile(
     r"^\W*(?:the|these|those|this|that|such|both)\s+(?:[a-z][\w-]*\s+){0,3}$", re.IGNORECASE
@@ -137,6 +141,8 @@ _FORECAST: Final[re.Pattern[str]] = re.compile(
     r"feared|likely\s+to|expected\s+to|poised\s+to)\b",
     re.IGNORECASE,
 )
+#: A plural event noun: "clashes", "attacks", "strikes".
+_PLURAL: Final[re.Pattern[str]] = re.compile(r"(?:es|s)$", re.IGNORECASE)
 #: Past events retold as background: older than this (days before the reference date) is history.
 _HISTORY_DAYS: Final[int] = 3 * 365
 
@@ -180,6 +186,12 @@ def assess(ctx: Context, d: Draft) -> tuple[float, str]:
     lead_in = ctx.text[max(d.start, main.start - 60) : main.start]
     if _FORECAST.search(lead_in) and d.fatalities is None and not has_verb:
         return 0.3, "background: a forecast or a threat"
+    plural = all(t.pos == "n" and _PLURAL.search(t.text) for t in d.triggers)
+    broad = d.place is None or (d.geo_precision or 3) >= 3
+    if plural and broad and d.fatalities is None and not d.date_explicit and d.date.precision >= 2:
+        return 0.35, "background: a summary of several events over a week or more"
+    if d.place is not None and d.place.country_code and d.place.country_code not in settings.REGION_COUNTRIES:
+        return 0.4, f"outside the region: {d.place.name} ({d.place.country_code})"
     c = 0.8
     parts = ["act"]
     if d.date_explicit:

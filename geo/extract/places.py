@@ -289,7 +289,7 @@ def _place_candidates(ctx: Context, start: int, end: int) -> list[tuple[int, int
             and prev_word.lower() not in ("in", "on", "at", "near")
         ):
             continue  # part of a person or organisation name ("Imran Khan")
-        if _ORIGIN_BEFORE.search(before) and not re.search(r"\b(?:in|near|at|on)\s+$", before[-8:]):
+        if _ORIGIN_BEFORE.search(before) and not re.search(r"\b(?:in|near|at|on|and)\s+$|,\s+$", before[-8:]):
             continue
         if not _LOCATIVE_BEFORE.search(before):
             continue
@@ -389,7 +389,12 @@ def _between_places(ctx: Context, cands: list[tuple[int, int, str, Place | None,
 
 
 def coordinated_places(ctx: Context, start: int, end: int, chosen: Place) -> list[Place]:
-    """Other places coordinated with the chosen one ("in Kunar and Paktika"): one incident each."""
+    """Other places coordinated with the chosen one ("in Kunar and Paktika"): one incident each.
+
+    A plural type word after the list ("in Ghazni and Kunar provinces", "the
+    Lakki Marwat and Bannu areas") types every name of it, so "Ghazni" is
+    read as the province even where the town ranks first.
+    """
     cands = [c for c in _place_candidates(ctx, start, end) if c[3] is not None and not c[4] & 2]
     idx = next((i for i, c in enumerate(cands) if c[3] == chosen), None)
     if idx is None or is_vague_place(chosen):
@@ -401,18 +406,54 @@ def coordinated_places(ctx: Context, start: int, end: int, chosen: Place) -> lis
             a, b = (cands[i], cands[i + step]) if step == 1 else (cands[i + step], cands[i])
             other = cands[i + step][3]
             assert other is not None
-            if other.feature_type != chosen.feature_type or other == chosen:
+            if other == chosen or not re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*", ctx.text[a[1] : b[0]]):
                 break
-            if not re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*", ctx.text[a[1] : b[0]]):
+            if other.feature_type != chosen.feature_type and not _plural_type_after(ctx, cands, i, step):
                 break
             i += step
             run.append(i)
+    run.sort()
+    plural = _plural_type(ctx, cands[run[-1]]) if len(run) > 1 else None
+    wanted = _PLURAL_TYPES.get(plural) if plural else None
     extra: list[Place] = []
-    for i in sorted(run):
+    for i in run:
         p = cands[i][3]
-        if p is not None and p != chosen and p not in extra:
+        if wanted is not None and p is not None and p.feature_type != wanted:
+            p = ctx.gazetteer.best(cands[i][2], feature_type=wanted, country=p.country_code) or p
+        if p is not None and p != chosen and p not in extra and p.place_id != chosen.place_id:
             extra.append(p)
     return extra
+
+
+#: Plural type words after a list of places: "in Khost and Paktika provinces".
+_PLURAL_TYPE: Final[re.Pattern[str]] = re.compile(
+    r"\s+(provinces|districts|areas|towns|cities|villages)\b", re.IGNORECASE
+)
+_PLURAL_TYPES: Final[dict[str, str | None]] = {
+    "provinces": "province",
+    "districts": "district",
+    "areas": None,
+    "towns": "town",
+    "cities": "town",
+    "villages": "village",
+}
+
+
+def _plural_type_after(ctx: Context, cands: list, i: int, step: int) -> bool:
+    """Whether the list holding candidates ``i`` and ``i + step`` ends with a plural type word."""
+    k = max(i, i + step)
+    while k + 1 < len(cands) and re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*", ctx.text[cands[k][1] : cands[k + 1][0]]):
+        k += 1
+    return _plural_type(ctx, cands[k]) is not None
+
+
+def _plural_type(ctx: Context, cand: tuple) -> str | None:
+    """The plural type word right after (or closing) a place mention: "Kunar provinces" gives "provinces"."""
+    after = _PLURAL_TYPE.match(ctx.text, cand[1])
+    if after is not None:
+        return after.group(1).lower()
+    inside = _PLURAL_TYPE.search(" " + cand[2])
+    return inside.group(1).lower() if inside is not None and inside.end() == len(cand[2]) + 1 else None
 
 
 def is_vague_place(place: Place | None) -> bool:

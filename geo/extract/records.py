@@ -21,7 +21,7 @@ def to_incident(ctx: Context, d: Draft, article: Article) -> Incident:
     """The :class:`~geo.incidents.Incident` record of a finished draft."""
     text = ctx.text
     raw = text[d.start : d.end]
-    lead = len(raw) - len(raw.lstrip())
+    lead = len(raw) - len(raw.lstrip(" \t\n,;:—–-"))  # a clause cut from its sentence starts at its first word
     start = d.start + lead
     evidence = text[start : d.end].rstrip()
     end = start + len(evidence)

@@ -143,7 +143,7 @@ def classify_paragraphs(paragraphs: Sequence[str], *, title: str = "") -> list[s
         ):
             kind = "infobox"
         elif not closed and words <= _HEADING_MAX_WORDS and i != last:
-            kind = "title" if i == 0 and not title_key else "heading"
+            kind = "title" if i == 0 and not title_key and not text.endswith(":") else "heading"
         elif not closed and i != last and not text.endswith(":"):
             kind = "heading"  # a standfirst or a long headline: it retells the story
         elif _BULLET.match(text):

@@ -74,6 +74,7 @@ def make_gazetteer() -> Gazetteer:
             _p("t:ormara", "Ormara", "town", "PK", 25.21, 64.64, admin1="Balochistan", admin2="Gwadar"),
             _p("t:kot", "Kot", "district", "AF", 34.14, 70.59, admin1="Nangarhar", admin2="Kot"),
             _p("t:march", "March", "village", "AF", 35.0, 65.0),
+            _p("t:kolkata", "Kolkata", "town", "IN", 22.57, 88.36, population=4_500_000),
             _p("t:khan", "Khan", "village", "PK", 31.0, 71.0),
         ]
     )

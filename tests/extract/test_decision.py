@@ -71,3 +71,14 @@ def test_a_forecast_after_a_concrete_attack_does_not_hide_it(gaz: Gazetteer) -> 
     )
     found = [i for i in run(gaz, text) if i.confidence >= settings.CONFIDENCE_THRESHOLD]
     assert [i.location for i in found] == ["Quetta"]
+
+
+def test_a_summary_of_several_events_over_a_week_is_background(gaz: Gazetteer) -> None:
+    text = "Last week was violent. Separatists engaged in armed clashes and explosive attacks in Balochistan."
+    for inc in run(gaz, text):
+        assert inc.confidence < settings.CONFIDENCE_THRESHOLD and "summary" in inc.reason
+
+
+def test_an_incident_outside_the_region_is_below_the_threshold(gaz: Gazetteer) -> None:
+    inc = only(gaz, "Gunmen killed four people in Kolkata on Tuesday.")
+    assert inc.confidence < settings.CONFIDENCE_THRESHOLD and inc.reason.startswith("outside the region")

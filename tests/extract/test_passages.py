@@ -1,0 +1,55 @@
+"""From sentences to drafts (geo.extract.passages), places (geo.extract.places) and dates of a timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from geo.gazetteer import Gazetteer
+from tests.extract.helpers import only, run
+
+
+def test_two_dated_clauses_are_two_incidents(gaz: Gazetteer) -> None:
+    text = (
+        "Two civilians were killed by a roadside bomb in Quetta on 6 May, "
+        "while five people were killed when their bus was hit by a bomb in Peshawar on 7 May."
+    )
+    found = run(gaz, text)
+    assert [(i.event_date, i.location) for i in found] == [("2025-05-06", "Quetta"), ("2025-05-07", "Peshawar")]
+    assert not found[1].evidence.startswith(",")
+
+
+def test_a_range_of_dates_does_not_split(gaz: Gazetteer) -> None:
+    found = run(gaz, "Between 6 May and 7 May, militants attacked checkposts in Bannu, killing four soldiers.")
+    assert len(found) == 1
+
+
+def test_a_date_heading_dates_the_paragraphs_below(gaz: Gazetteer) -> None:
+    text = (
+        "December 19:\n\nFour policemen were martyred in a terrorist attack on a police station in Bannu.\n\n"
+        "December 20:\n\nOne soldier lost his life when a suicide bomber rammed a vehicle in Mir Ali."
+    )
+    found = run(gaz, text, published=dt.date(2023, 1, 30))
+    assert [(i.event_date, i.time_precision, i.location) for i in found] == [
+        ("2022-12-19", 1, "Bannu"),
+        ("2022-12-20", 1, "Mir Ali"),
+    ]
+    assert all("section heading" in i.notes for i in found)
+
+
+def test_dated_list_items_are_incidents_each(gaz: Gazetteer) -> None:
+    text = (
+        "On January 2, 2025, six barbers were killed by gunmen in Mir Ali. "
+        "On January 2, 2025, four militants were killed by security forces during an operation in North Waziristan."
+    )
+    assert len(run(gaz, text)) == 2
+
+
+def test_a_plural_type_word_types_every_name_of_a_list(gaz: Gazetteer) -> None:
+    found = run(gaz, "Drone strikes hit militant hideouts in Khost and Paktika provinces on 3 May 2025.")
+    assert sorted(i.location for i in found) == ["Khost", "Paktika"]
+    assert all(i.admin1 in ("Khost", "Paktika") for i in found)
+
+
+def test_the_dateline_places_an_unplaced_incident(gaz: Gazetteer) -> None:
+    inc = only(gaz, "QUETTA: A police constable was martyred when a check post came under attack on Tuesday.")
+    assert inc.location == "Quetta" and inc.geo_precision == 2
