@@ -175,8 +175,9 @@ ALIASES: Final[tuple[tuple[str, Actor], ...]] = (
         r"islamic\s+state(?:\s+of)?[\s-]+(?:khorasan|khurasan)(?:\s+province)?(?:\s+\((?-i:IS-?KP?)\)(?:\s+province)?)?"
         r"|(?-i:ISIS-K|IS-KP|IS-K|ISKP|ISK|ISIS-KP)|(?-i:IS)-(?:khorasan|khurasan)|daesh(?:[\s-]+khorasan)?"
         r"|(?-i:Islamic\s+State)(?:\s+group)?|(?-i:ISIS|ISIL)"
-        r"|(?-i:IS)(?=-claimed|\s+(?:claimed|militants?|fighters?|group|affiliate|jihadists?|gunmen|bombers?|cell|"
-        r"has|have|had|said|says|was|were)\b)",
+        r"|(?-i:IS)(?=-(?:claimed|planted|linked|affiliated|led)|\s+(?:claimed|militants?|fighters?|group|affiliate|"
+        r"jihadists?|gunmen|bombers?|cell|has|have|had|said|says|was|were|continued|carried|launched|targeted|"
+        r"attacked|killed|bombed|struck|stormed)\b)|(?<=\bby\s)(?-i:IS)\b",
         _ISK,
     ),
     (r"haqqani\s+network", Actor("Haqqani Network", 2, "AF")),
@@ -219,7 +220,8 @@ ALIASES: Final[tuple[tuple[str, Actor], ...]] = (
     ),
     (
         r"security\s+(?:forces|personnel|officials)|security\s+check\s*posts?|check\s*posts?|soldiers|troops|servicem[ae]n"
-        r"|military\s+(?:personnel|outposts?|posts?|sites?|convoy|installations?|camps?)|(?:border\s+)?outposts?|army|military",
+        r"|military\s+(?:personnel|outposts?|posts?|sites?|convoy|installations?|camps?)|(?:border\s+)?outposts?|army|military"
+        r"|(?-i:SFs)",
         _GEN_MIL,
     ),
     (

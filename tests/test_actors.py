@@ -163,3 +163,11 @@ def test_patterns_compile_case_sensitive_acronyms() -> None:
     # "ttp" in lower case inside a word must not match; the acronym must
     assert not [m for m in find_actors("attpx and sttp") if m.actor.name == TTP]
     assert re.search("TTP", find_actors("the TTP said")[0].text)
+
+
+def test_islamic_state_abbreviated_after_by_and_as_a_prefix() -> None:
+    from geo.actors import find_actors
+
+    for text in ("civilians were killed by an IS-planted bomb", "a cleric was killed by IS at a seminary"):
+        assert [a.actor.name for a in find_actors(text)].count("IS-K: Islamic State Khorasan Province") == 1, text
+    assert not [a for a in find_actors("The road is closed.") if a.actor.name.startswith("IS-K")]

@@ -38,6 +38,7 @@ from __future__ import annotations
 from geo.articles import Article
 from geo.extract.decision import assess
 from geo.extract.merge import (
+    actor_from_before,
     drop_coarse_duplicates,
     harvest_following,
     merge_incidents,
@@ -105,6 +106,7 @@ def extract_incidents(article: Article, gazetteer: Gazetteer, *, nlp: object | N
     drafts = [d for d in drafts if d.weak or d in strong]
     drafts, taken = merge_incidents(ctx, drafts)
     harvest_following(ctx, drafts, taken)
+    actor_from_before(ctx, drafts)
     place_from_article(ctx, drafts)
     drafts = merge_retellings(ctx, drafts)
     for d in drafts:

@@ -32,7 +32,8 @@ _VICTIM_AFTER: Final[re.Pattern[str]] = re.compile(
     r"\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|got|being)\s+(?:\w+\s+)?"
     r"(?:killed|martyred|injured|wounded|abducted|kidnapped|shot|slain|targeted|attacked|ambushed|taken|hurt|dead|"
     r"beheaded|executed|gunned)\b|(?:\w+\s+)?lost\s+(?:their|his|her)\s+lives|died|perished|succumbed"
-    r"|(?:killed|martyred|injured|wounded|hurt)(?:\s*[,.;]|\s+(?:after|in|when|during|and|as|while|by|on)\b))",
+    r"|(?:killed|martyred|injured|wounded|hurt)(?:\s*[,.;]|\s+(?:after|in|when|during|and|as|while|by|on)\b)"
+    r"|(?:\w+\s+)?came\s+under\s+(?:\w+\s+)?(?:attack|fire|assault))",
     re.IGNORECASE,
 )
 #: After an actor: it is the source of the report, not an actor ("police said", "the Army said on Friday").

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from typing import Final
 
@@ -553,3 +554,28 @@ def _fold(base: Draft, other: Draft) -> None:
         base.fatalities, base.fat_noun = other.fatalities, other.fat_noun
     base.extra_spans = [*base.extra_spans, (other.start, other.end), *other.extra_spans]  # no shared list
     base.notes.append("told again later in the article")
+
+
+def actor_from_before(ctx: Context, drafts: list[Draft]) -> None:
+    """Give an incident without a named perpetrator the group named just before it, in its paragraph.
+
+    "IS continued a series of bomb attacks in Kabul. At least two Shiite
+    civilians were killed by a bomb in the Pul-e-Sokhta area on 6 August."
+    The group acts in the first sentence and the second tells one of its
+    acts. A named non-state group (not a generic word, not a state force)
+    of the incident right before, in the same paragraph and at most two
+    sentences back, becomes actor1, with a note.
+    """
+    doc = ctx.doc
+    for prev, d in itertools.pairwise(drafts):
+        if d.actor1 is not None and d.actor1.name != GENERIC_ARMED:
+            continue
+        a = prev.actor1
+        if a is None or a.is_state or a.is_generic or a.name == GENERIC_CIVILIANS:
+            continue
+        if doc.spans[prev.sent_index][2] != doc.spans[d.sent_index][2] or not 0 < d.sent_index - prev.sent_index <= 2:
+            continue
+        if d.actor2 is not None and d.actor2.name == a.name:
+            continue
+        d.actor1 = a
+        d.notes.append(f"actor named in the sentence before ({a.name})")

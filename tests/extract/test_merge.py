@@ -49,3 +49,21 @@ def test_different_tolls_on_one_day_in_one_place_stay_two(gaz: Gazetteer) -> Non
         + "\n\nGunmen shot dead five people in Quetta on Tuesday."
     )
     assert len(run(gaz, text)) == 2
+
+
+def test_the_group_named_in_the_sentence_before_is_the_actor(gaz: Gazetteer) -> None:
+    text = (
+        "The TTP attacked a checkpost in Bannu on 3 May 2025, killing two soldiers. "
+        "Gunmen killed a police officer in Peshawar on 4 May 2025."
+    )
+    found = run(gaz, text)
+    assert [i.actor1 for i in found] == ["TTP: Tehreek-e-Taliban Pakistan"] * 2
+    assert "actor named in the sentence before" in found[1].notes
+
+
+def test_a_state_force_named_before_is_not_inherited(gaz: Gazetteer) -> None:
+    text = (
+        "Security forces killed five militants in Bannu on 3 May 2025. "
+        "Gunmen killed a police officer in Peshawar on 4 May 2025."
+    )
+    assert run(gaz, text)[1].actor1 != run(gaz, text)[0].actor1
