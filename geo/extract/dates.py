@@ -34,6 +34,23 @@ def url_date(url: str) -> ResolvedDate | None:
     return ResolvedDate(dt.date(year, month, 1), 3, inferred=True)
 
 
+#: A year in a headline: "2024 Kurram attack", "2025 in Pakistan", "Timeline of attacks (2023)".
+_TITLE_YEAR: Final[re.Pattern[str]] = re.compile(r"(?<![\d/-])((?:19|20)\d\d)(?![\d/-])")
+
+
+def title_year(title: str) -> ResolvedDate | None:
+    """The end of the year a headline names, as the reference of an article without a date.
+
+    Encyclopedia entries and yearly lists carry no publication date; their
+    title names the year ("2025 in Pakistan"), which anchors "6 January"
+    in their list items. ``None`` when the title names no single year.
+    """
+    years = set(_TITLE_YEAR.findall(title or ""))
+    if len(years) != 1:
+        return None
+    return ResolvedDate(dt.date(int(years.pop()), 12, 31), 4, inferred=True)
+
+
 #: A reporting verb right before a date: the date of the report ("said on Friday", "rose to 10 on Friday").
 _REPORT_BEFORE_DATE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:said|says|told\s+[\w.]+|reported|stated|announced|confirmed|claimed(?:\s+responsibility)?|added|"

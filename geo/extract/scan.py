@@ -7,7 +7,7 @@ from typing import Final
 from geo.actors import find_actors
 from geo.articles import Article
 from geo.dates import find_dates, reference_date
-from geo.extract.dates import is_report_date, resolve_dates, url_date
+from geo.extract.dates import is_report_date, resolve_dates, title_year, url_date
 from geo.extract.model import Context
 from geo.extract.places import dominant_country, find_border_place, nlp_places
 from geo.extract.sentences import Document
@@ -49,6 +49,8 @@ def scan_article(article: Article, doc: Document, gazetteer: Gazetteer, *, nlp: 
         from_url = url_date(article.url)
         if from_url is not None and (reference is None or from_url.end >= reference.date):
             reference, known = from_url, True
+        elif reference is None:
+            reference = title_year(article.title)
     resolved, contexts = resolve_dates(dates, doc, published=article.published, reference=reference)
     return Context(
         text=text,

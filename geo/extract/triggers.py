@@ -77,7 +77,8 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
     (
         "attack",
         "v",
-        r"attacked|assaulted|ambushed|raided|stormed|struck|targeted|opened\s+fire|fired\s+(?:at|on|upon)|retaliated",
+        r"attacked|assaulted|ambushed|raided|stormed|struck|targeted|opened\s+fire|fired\s+(?:at|on|upon)|retaliated"
+        r"|took\s+control\s+of|seized\s+control\s+of|overran|laid\s+siege\s+to|besieged",
     ),
     (
         "attack",
@@ -97,6 +98,10 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
 _TRIGGER_KEYS: Final[frozenset[str]] = frozenset(
     [
         "sui",
+        "sei",
+        "ove",
+        "lai",
+        "bes",
         "sel",
         "ble",
         "det",

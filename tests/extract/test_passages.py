@@ -53,3 +53,19 @@ def test_a_plural_type_word_types_every_name_of_a_list(gaz: Gazetteer) -> None:
 def test_the_dateline_places_an_unplaced_incident(gaz: Gazetteer) -> None:
     inc = only(gaz, "QUETTA: A police constable was martyred when a check post came under attack on Tuesday.")
     assert inc.location == "Quetta" and inc.geo_precision == 2
+
+
+def test_a_year_in_the_title_dates_an_undated_list(gaz: Gazetteer) -> None:
+    from geo.articles import Article
+    from geo.extract import extract_incidents
+
+    body = "Events\n\n6 January – Militants attacked a checkpost in Bannu, killing four soldiers."
+    found = extract_incidents(Article(doc_id="l", text=body, title="2025 in Pakistan"), gaz)
+    assert [(i.event_date, i.time_precision) for i in found] == [("2025-01-06", 1)]
+    # without a year anywhere there is no date, and no record
+    assert extract_incidents(Article(doc_id="l", text=body, title="Events in Pakistan"), gaz) == []
+
+
+def test_taking_control_of_a_building_is_an_event(gaz: Gazetteer) -> None:
+    inc = only(gaz, "On 19 December 2022, detained militants took control of a police building in Bannu.")
+    assert inc.event_type == "Battles"
