@@ -92,7 +92,7 @@ def resolve_dates(
         contexts.append(ctx)
         r = resolve_date(m, context=ctx, context_local=(para == ctx_para), reference=ref, published=pub)
         resolved.append(r)
-        if r is not None and not m.future:
+        if r is not None and not m.future and not m.since:  # "the first since 2022" sets no narrative date
             ctx, ctx_para = r, para
     return resolved, contexts
 
@@ -108,7 +108,7 @@ def context_index(ctx: Context, pos: int) -> int | None:
     i = bisect.bisect_left(ctx.date_starts, pos) - 1
     while i >= 0:
         r = ctx.resolved[i]
-        if r is not None and not ctx.dates[i].future:
+        if r is not None and not ctx.dates[i].future and not ctx.dates[i].since:
             return i
         i -= 1
     return None

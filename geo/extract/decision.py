@@ -42,9 +42,7 @@ _NP_WORD: Final[str] = (
     r"(?:(?!(?:in|on|at|of|a|an|by|for|with|to|from|into|during|after|before|and|or|was|were|is|are)\b)[a-z][\w'’-]*\s+)"
 )
 _ANAPHORIC_BEFORE: Final[re.Pattern[str]] = re.compile(
-    rf"\b(?:the|these|those|this|that|such|its|their|both|same|"
-    rf"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|last\s+night)['’]s)\s+"
-    rf"{_NP_WORD}{{0,3}}$",
+    rf"\b(?:the|these|those|this|that|such|its|their|both|same)\s+{_NP_WORD}{{0,3}}$",
     re.IGNORECASE,
 )
 SENTENCE_INITIAL_NP: Final[re.Pattern[str]] = re.compile(
@@ -188,7 +186,7 @@ def assess(ctx: Context, d: Draft) -> tuple[float, str]:
         return 0.3, "background: a forecast or a threat"
     plural = all(t.pos == "n" and _PLURAL.search(t.text) for t in d.triggers)
     broad = d.place is None or (d.geo_precision or 3) >= 3
-    if plural and broad and d.fatalities is None and not d.date_explicit and d.date.precision >= 2:
+    if plural and broad and d.fatalities is None and (not d.date_explicit or d.date_vague) and d.date.precision >= 2:
         return 0.35, "background: a summary of several events over a week or more"
     if d.place is not None and d.place.country_code and d.place.country_code not in settings.REGION_COUNTRIES:
         return 0.4, f"outside the region: {d.place.name} ({d.place.country_code})"

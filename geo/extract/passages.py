@@ -144,6 +144,8 @@ def _split_by_dates(ctx: Context, start: int, end: int, trigs: list[Trigger]) ->
         if ctx.resolved[i] is None:
             continue
         penalty = REPORT_DATE_PENALTY if ctx.report and ctx.report[i] else 0
+        if re.match(r"['’]s\b", ctx.text[m.end : m.end + 3]):
+            penalty += REPORT_DATE_PENALTY  # "Sunday's airstrikes": the date of another event named in passing
         key = (int(m.since), abs(m.start - main.start) + penalty)
         if best_key is None or key < best_key:
             best, best_key = i, key

@@ -52,6 +52,14 @@ _ORIGIN_BEFORE: Final[re.Pattern[str]] = re.compile(
     r"from\s+|the\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+#: A strike on hideouts, camps or bases: the place after them is where it fell, not an origin.
+_STRUCK_TARGET: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:air[\s-]?|drone\s+)?(?:strikes?|struck|striking|targeted|targeting|bombed|bombing|hit|hitting|raided|raids?|"
+    r"attacks?\s+on|shelled)\s+"
+    r"(?:on\s+)?(?:[\w'’-]+\s+){0,4}?(?:hideouts?|camps?|bases?|positions?|sanctuar\w+|havens?)\s+"
+    r"(?:in|inside|across)\s+(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 #: After a place: it is where the source speaks from ("the government in Kabul said").
 _REPORTER_PLACE_AFTER: Final[re.Pattern[str]] = re.compile(
     r"\s*,?\s+(?:(?:also|later)\s+)?(?:said|says|reported|stated|told|announced|confirmed)\b", re.IGNORECASE
@@ -289,7 +297,12 @@ def _place_candidates(ctx: Context, start: int, end: int) -> list[tuple[int, int
             and prev_word.lower() not in ("in", "on", "at", "near")
         ):
             continue  # part of a person or organisation name ("Imran Khan")
-        if _ORIGIN_BEFORE.search(before) and not re.search(r"\b(?:in|near|at|on|and)\s+$|,\s+$", before[-8:]):
+        struck = _STRUCK_TARGET.search(text[max(start, m.start - 100) : m.start])  # "airstrikes on hideouts in Khost"
+        if (
+            _ORIGIN_BEFORE.search(before)
+            and not struck
+            and not re.search(r"\b(?:in|near|at|on|and)\s+$|,\s+$", before[-8:])
+        ):
             continue
         if not _LOCATIVE_BEFORE.search(before):
             continue

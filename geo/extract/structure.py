@@ -73,12 +73,23 @@ _LABEL_VALUE: Final[re.Pattern[str]] = re.compile(r"^\s*[A-Z][\w /&'-]{0,30}:\s+
 _HEADING_MAX_WORDS: Final[int] = 14
 
 
+_NON_WORD: Final[re.Pattern[str]] = re.compile(r"\W+")
+#: Only the end of a paragraph can hold a photo credit.
+_CREDIT_TAIL: Final[int] = 48
+
+
 def _norm(line: str) -> str:
-    return re.sub(r"\W+", " ", line).strip().lower()
+    return _NON_WORD.sub(" ", line).strip().lower()
+
+
+def _has_credit(line: str) -> bool:
+    return bool(_CREDIT.search(line[-_CREDIT_TAIL:]))
 
 
 def _strip_credit(line: str) -> str:
-    return _CREDIT.sub("", line.strip()).strip()
+    line = line.strip()
+    head, tail = line[:-_CREDIT_TAIL], line[-_CREDIT_TAIL:]
+    return (head + _CREDIT.sub("", tail)).strip()
 
 
 def classify_paragraphs(paragraphs: Sequence[str], *, title: str = "") -> list[str]:
@@ -114,9 +125,9 @@ def classify_paragraphs(paragraphs: Sequence[str], *, title: str = "") -> list[s
     * ``prose``: everything else.
     """
     title_key = _norm(title)
+    keys = [_norm(_strip_credit(p)) for p in paragraphs]
     counts: dict[str, int] = {}
-    for p in paragraphs:
-        key = _norm(_strip_credit(p))
+    for key in keys:
         counts[key] = counts.get(key, 0) + 1
     kinds: list[str] = []
     last = len(paragraphs) - 1
@@ -124,19 +135,19 @@ def classify_paragraphs(paragraphs: Sequence[str], *, title: str = "") -> list[s
         text = p.strip()
         bare = REFERENCE_MARKER.sub("", _BULLET.sub("", text)).strip()
         words = len(bare.split())
-        closed = bool(_SENTENCE_END.search(text))
-        key = _norm(_strip_credit(p))
+        closed = bool(_SENTENCE_END.search(text[-24:]))
+        key = keys[i]
         if BOILERPLATE.search(text):
             kind = "boilerplate"
-        elif title_key and _norm(text) == title_key:
+        elif title_key and len(text) < 2 * len(title) + 8 and _norm(text) == title_key:
             kind = "title"
         elif (
             (counts.get(key, 0) > 1 and words >= 4)
-            or (_CREDIT.search(text) and closed is False)
-            or re.search(r"[.!?]\s+(?:reuters|afp|ap|epa)\s*$", text, re.I)
+            or (_has_credit(text) and not closed)
+            or re.search(r"[.!?]\s+(?:reuters|afp|ap|epa)\s*$", text[-12:], re.I)
         ):
             kind = "caption"
-        elif _META.search(text) and words <= _HEADING_MAX_WORDS:
+        elif words <= _HEADING_MAX_WORDS and _META.search(text):
             kind = "meta"
         elif (_INFOBOX_LABEL.match(bare) and not closed) or (
             _LABEL_VALUE.match(bare) and not closed and words <= 2 * _HEADING_MAX_WORDS

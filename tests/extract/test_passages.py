@@ -69,3 +69,14 @@ def test_a_year_in_the_title_dates_an_undated_list(gaz: Gazetteer) -> None:
 def test_taking_control_of_a_building_is_an_event(gaz: Gazetteer) -> None:
     inc = only(gaz, "On 19 December 2022, detained militants took control of a police building in Bannu.")
     assert inc.event_type == "Battles"
+
+
+def test_a_since_date_is_not_the_narrative_date(gaz: Gazetteer) -> None:
+    text = "The strikes were the first reported since 2022. Mortars fired by the Taliban wounded four people in Kurram."
+    found = [i for i in run(gaz, text, published=dt.date(2025, 3, 18)) if "Kurram" in i.location]
+    assert [(i.event_date, i.time_precision) for i in found] == [("2025-03-18", 1)]
+
+
+def test_strikes_on_hideouts_in_a_place_fell_there(gaz: Gazetteer) -> None:
+    found = run(gaz, "Pakistan conducted airstrikes on suspected TTP hideouts in Khost on 3 May 2025.")
+    assert [i.location for i in found] == ["Khost"]
