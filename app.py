@@ -58,6 +58,8 @@ TABLE_COLUMNS = [
     "country_code",
     "fatalities",
     "geo_precision",
+    "confidence",
+    "reason",
     "evidence",
     "source",
     "event_id",
