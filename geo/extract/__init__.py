@@ -39,6 +39,7 @@ from geo.articles import Article
 from geo.extract.decision import assess
 from geo.extract.merge import (
     actor_from_before,
+    actor_from_infobox,
     drop_coarse_duplicates,
     harvest_following,
     merge_incidents,
@@ -107,6 +108,7 @@ def extract_incidents(article: Article, gazetteer: Gazetteer, *, nlp: object | N
     drafts, taken = merge_incidents(ctx, drafts)
     harvest_following(ctx, drafts, taken)
     actor_from_before(ctx, drafts)
+    actor_from_infobox(ctx, drafts)
     place_from_article(ctx, drafts)
     drafts = merge_retellings(ctx, drafts)
     for d in drafts:

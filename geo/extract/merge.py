@@ -25,6 +25,7 @@ from geo.extract.events import (
 )
 from geo.extract.model import ARTICLE_PLACE_NOTE, ATTACK, BATTLE, CLASS_PRIORITY, CLASS_TYPES, Context, Draft, in_range
 from geo.extract.places import TYPE_RANK, distance_km, is_vague_place
+from geo.extract.sentences import Document
 from geo.gazetteer import Place, PlaceMention
 
 _FOLLOW_EVENT: Final[re.Pattern[str]] = re.compile(
@@ -579,3 +580,49 @@ def actor_from_before(ctx: Context, drafts: list[Draft]) -> None:
             continue
         d.actor1 = a
         d.notes.append(f"actor named in the sentence before ({a.name})")
+
+
+#: The perpetrator line of an encyclopedia infobox: "Perpetrators Islamic State", "- Perps: Jamaat-ul-Ahrar".
+_PERPETRATOR_LABEL: Final[re.Pattern[str]] = re.compile(
+    r"^\W*(?:perp(?:etrator)?s?|attackers?|assailants?|accused|suspected\s+perpetrators?)\b", re.IGNORECASE
+)
+
+
+def actor_from_infobox(ctx: Context, drafts: list[Draft]) -> None:
+    """Give incidents without a named perpetrator the one an infobox line names.
+
+    Encyclopedia entries often name the perpetrator only in their infobox
+    ("Perpetrators: Islamic State (suspected)"). A named group on such a line
+    becomes actor1 of the article's incidents that name no group themselves
+    (state forces and generic words are not used), with a note.
+    """
+    doc = ctx.doc
+    lines = [
+        (s, e)
+        for para, (s, e) in enumerate(_paragraph_spans(doc))
+        if doc.kinds[para] == "infobox" and _PERPETRATOR_LABEL.match(ctx.text[s:e])
+    ]
+    named = [
+        a.actor
+        for s, e in lines
+        for a in in_range(ctx.actors, ctx.actor_starts, s, e)
+        if not a.actor.is_state and not a.actor.is_generic and a.actor.name != GENERIC_CIVILIANS
+    ]
+    if len({a.name for a in named}) != 1:
+        return
+    actor = named[0]
+    for d in drafts:
+        if d.actor1 is None or d.actor1.name == GENERIC_ARMED:
+            if d.actor2 is not None and d.actor2.name == actor.name:
+                continue
+            d.actor1 = actor
+            d.notes.append(f"actor from the infobox ({actor.name})")
+
+
+def _paragraph_spans(doc: Document) -> list[tuple[int, int]]:
+    """(start, end) of every paragraph, from its sentences."""
+    out: dict[int, tuple[int, int]] = {}
+    for s, e, para in doc.spans:
+        lo, hi = out.get(para, (s, e))
+        out[para] = (min(lo, s), max(hi, e))
+    return [out[k] for k in sorted(out)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from geo.extract.records import EVIDENCE_JOINER
 from geo.gazetteer import Gazetteer
-from tests.extract.helpers import article, run
+from tests.extract.helpers import article, only, run
 
 
 def test_a_retelling_later_in_the_article_is_the_same_incident(gaz: Gazetteer) -> None:
@@ -67,3 +67,13 @@ def test_a_state_force_named_before_is_not_inherited(gaz: Gazetteer) -> None:
         "Gunmen killed a police officer in Peshawar on 4 May 2025."
     )
     assert run(gaz, text)[1].actor1 != run(gaz, text)[0].actor1
+
+
+def test_the_infobox_perpetrator_names_an_unattributed_attack(gaz: Gazetteer) -> None:
+    text = (
+        "2024 Quetta bombing\n\nDate: 9 November 2024\nPerpetrators: Balochistan Liberation Army\n\n"
+        "On 9 November 2024, a suicide bomber killed 26 people at the railway station in Quetta."
+    )
+    inc = only(gaz, text)
+    assert inc.actor1 == "BLA: Balochistan Liberation Army"
+    assert "actor from the infobox" in inc.notes
