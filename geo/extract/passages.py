@@ -154,7 +154,8 @@ def _split_by_dates(ctx: Context, start: int, end: int, trigs: list[Trigger]) ->
 
 #: A clause boundary between two events of one sentence: ", while", "; ", ", and", ", whereas".
 _CLAUSE_JOIN: Final[re.Pattern[str]] = re.compile(
-    r"(?:,\s*|;\s*|\s+)(?:while|whereas|and\s+(?=(?:on|in|at|last|two|three|a\s+day)\b)|but|meanwhile)\s+|;\s+",
+    r"(?:,\s*|;\s*|\s+)(?:while|whereas|and\s+(?=(?:on|in|at|last|two|three|a\s+day)\b)|but|meanwhile|"
+    r"since\s+(?=(?:they|he|she|it|the|militants|insurgents|[A-Z])))\s*|;\s+",
     re.IGNORECASE,
 )
 

@@ -80,3 +80,9 @@ def test_a_since_date_is_not_the_narrative_date(gaz: Gazetteer) -> None:
 def test_strikes_on_hideouts_in_a_place_fell_there(gaz: Gazetteer) -> None:
     found = run(gaz, "Pakistan conducted airstrikes on suspected TTP hideouts in Khost on 3 May 2025.")
     assert [i.location for i in found] == ["Khost"]
+
+
+def test_an_event_in_a_since_clause_is_its_own_incident(gaz: Gazetteer) -> None:
+    text = "Today's attack was the first on Kunar since they raided Bajaur last month."
+    found = run(gaz, text, published=dt.date(2025, 5, 8))
+    assert ("2025-04-01", 3, "Bajaur") in [(i.event_date, i.time_precision, i.location) for i in found]
