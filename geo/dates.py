@@ -94,6 +94,8 @@ _FUTURE_BEFORE: Final[re.Pattern[str]] = re.compile(
     r"(?:\bby|\buntil|\btill|\bvision|\btarget|\bbefore|\bahead\s+of|\bplan|\bplanned\s+for|\bscheduled\s+for)\s+$",
     re.IGNORECASE,
 )
+#: A date match that starts with "since" ("Since January").
+_SINCE_PREFIX: Final[re.Pattern[str]] = re.compile(r"since\s", re.IGNORECASE)
 #: Words before a date that make it the start of a period ("since 2022").
 _SINCE_BEFORE: Final[re.Pattern[str]] = re.compile(
     r"(?:\bsince|\bbetween|\bfrom)\s+$|\bsince\s+(?:a|an|the|its|their)\s+(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE
@@ -344,7 +346,8 @@ def find_dates(text: str) -> list[DateMention]:
         start, end = m.start(), m.end()
         before = text[max(0, start - 25) : start]
         future = bool(_FUTURE_BEFORE.search(before))
-        since = bool(_SINCE_BEFORE.search(before))
+        # the month pattern may take "Since" into its match ("Since January"): check the match too
+        since = bool(_SINCE_BEFORE.search(before) or _SINCE_PREFIX.match(m.group()))
         kw = {"future": future, "since": since}
         if g["iso"]:
             mention = DateMention(start, end, m.group(), "absolute", int(g["iy"]), int(g["im"]), int(g["id"]), **kw)

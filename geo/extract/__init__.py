@@ -94,6 +94,7 @@ def extract_incidents(article: Article, gazetteer: Gazetteer, *, nlp: object | N
     if not doc.spans or not triggers:
         return []
     ctx = scan_article(article, doc, gazetteer, nlp=nlp)
+    ctx.triggers = triggers
 
     by_sentence: dict[int, list[Trigger]] = {}
     for t in triggers:

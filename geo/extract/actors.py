@@ -136,8 +136,18 @@ def choose_actor1(ctx: Context, start: int, end: int, main: Trigger) -> tuple[Ac
     agent = agent_before(ctx, start, main.start)
     if agent is not None:
         return agent, ""
-    # "TTP militants attacked" where the agent follows a leading adverbial
+    # "In separate attacks on Tuesday, militants killed ...": the agent of the first verb after the noun
+    verb = next((t for t in ctx_triggers(ctx, start, end) if t.pos == "v" and t.start > main.start), None)
+    if verb is not None:
+        agent = agent_before(ctx, main.end, verb.start)
+        if agent is not None:
+            return agent, ""
     return None, ""
+
+
+def ctx_triggers(ctx: Context, start: int, end: int) -> list[Trigger]:
+    """The triggers found in ``[start, end)``."""
+    return [t for t in ctx.triggers if start <= t.start < end]
 
 
 def choose_actor2(

@@ -6,7 +6,7 @@ import re
 from typing import Final
 
 from geo import settings
-from geo.extract.model import Context, Draft, Trigger
+from geo.extract.model import Context, Draft, Trigger, in_range
 
 #: Markers in the few words before a trigger that block it (negation,
 #: modality, plans, threats, generic or aggregate framing).
@@ -139,6 +139,12 @@ _FORECAST: Final[re.Pattern[str]] = re.compile(
     r"feared|likely\s+to|expected\s+to|poised\s+to)\b",
     re.IGNORECASE,
 )
+#: A running total: "have been killed", "has claimed", "were killed so far".
+_PERFECT_TOTAL: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:have|has)\s+(?:been\s+)?(?:killed|martyred|claimed|died|lost|carried\s+out|conducted|staged)\b"
+    r"|\bso\s+far\b|\bto\s+date\b",
+    re.IGNORECASE,
+)
 #: A plural event noun: "clashes", "attacks", "strikes".
 _PLURAL: Final[re.Pattern[str]] = re.compile(r"(?:es|s)$", re.IGNORECASE)
 #: Past events retold as background: older than this (days before the reference date) is history.
@@ -178,6 +184,8 @@ def assess(ctx: Context, d: Draft) -> tuple[float, str]:
         return 0.25, "background: a count or a trend, not one incident"
     if _STATISTIC.search(seg) and d.date.precision >= 3:
         return 0.3, "background: a count or a trend over a month or more"
+    if any(m.since for m in in_range(ctx.dates, ctx.date_starts, d.start, d.end)) and _PERFECT_TOTAL.search(seg):
+        return 0.3, "background: a total since a date, not one incident"
     if ref is not None and (ref.date - d.date.end).days > _HISTORY_DAYS:
         return 0.35, "background: history, more than three years before the article"
     main = d.triggers[0]

@@ -129,7 +129,11 @@ def place_from_article(ctx: Context, drafts: list[Draft]) -> None:
     country. ``geo_precision`` becomes at least 2 (near the place), and a note
     says the place was inferred.
     """
-    located = [(d.location_text, d.place) for d in drafts if d.place is not None and not is_vague_place(d.place)]
+    located = [
+        (d.location_text, d.place)
+        for d in drafts
+        if d.place is not None and not is_vague_place(d.place) and not d.separate  # not "Separately, ... in X"
+    ]
     if not located:
         located = [(m.best.name, m.best) for m in _structure_mentions(ctx) if not is_vague_place(m.best)]
     if not located:
@@ -298,7 +302,8 @@ def merge_incidents(ctx: Context, drafts: list[Draft]) -> tuple[list[Draft], set
     """
     groups: list[list[Draft]] = []
     for d in drafts:
-        anaphoric = d.weak or all(t.anaphoric for t in d.triggers)
+        # "Separately, a roadside bomb killed a child": another incident, even when it lacks an actor or a date
+        anaphoric = (d.weak and not d.separate) or all(t.anaphoric for t in d.triggers)
         target: list[Draft] | None = None
         if (not (d.separate or d.also) or anaphoric) and not d.several:
             order = sorted(groups, key=lambda g: max(m.sent_index for m in g), reverse=True)
@@ -312,6 +317,8 @@ def merge_incidents(ctx: Context, drafts: list[Draft]) -> tuple[list[Draft], set
                 if not refers_back and all(m.date.precision == 4 for m in g):
                     continue  # background dated by a year only: too vague to join on
 
+                if d.split_key and any(m.sent_index == d.sent_index and m.split_key != d.split_key for m in g):
+                    continue  # parts of one sentence split on purpose ("in Kunar and Paktika")
                 if d.dated_item and g[0].dated_item and not refers_back:
                     continue  # a list of dated items: "On January 2, ...", "On January 4, ..." are incidents each
                 if _compatible(g, d, _group_actor1(g)):
@@ -321,7 +328,8 @@ def merge_incidents(ctx: Context, drafts: list[Draft]) -> tuple[list[Draft], set
             target.append(d)
             continue
         if d.weak:
-            if not _concrete(ctx, d):
+            separate = d.separate and d.place is not None and any(t.pos == "v" for t in d.triggers)
+            if not (_concrete(ctx, d) or separate):
                 continue
             d.weak = False
         if d.place is None and d.same_area and groups:

@@ -128,4 +128,5 @@ class Context:
     published_ref: ResolvedDate | None
     published_known: bool = False  # the article states its publication date (front matter or URL)
     report: list[bool] = field(default_factory=list)
+    triggers: list[Trigger] = field(default_factory=list)  # every trigger of the article, in text order
     sent_attr: dict[int, Actor] = field(default_factory=dict)

@@ -61,8 +61,43 @@ def sentence_incidents(ctx: Context, si: int, triggers: list[Trigger]) -> list[D
     out: list[Draft] = []
     for g_start, g_end, g_trigs in groups:
         for sub_start, sub_end, date_idx in _split_by_dates(ctx, g_start, g_end, g_trigs):
-            out.extend(_build_draft(ctx, si, sub_start, sub_end, g_trigs, date_idx, group_start=g_start))
+            parts = _split_by_victim_places(ctx, sub_start, sub_end, g_trigs)
+            for k, (v_start, v_end) in enumerate(parts):
+                drafts = _build_draft(ctx, si, v_start, v_end, g_trigs, date_idx, group_start=g_start)
+                for d in drafts:
+                    if len(parts) > 1 and not d.split_key:
+                        d.split_key = f"part{k}"  # one incident per part: never merged with the others
+                out.extend(drafts)
     return out
+
+
+#: "... killed three soldiers in North Waziristan and two policemen in Bannu": a second count and place.
+_VICTIM_PLACE_JOIN: Final[re.Pattern[str]] = re.compile(
+    r"\s*,?\s+and\s+(?=(?:at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:in|at|near)\s+[A-Z])"
+)
+
+
+#: The conjunction that opens a later part of a list: ", and".
+_LIST_AND: Final[re.Pattern[str]] = re.compile(r"^\s*,?\s*and\s+")
+
+
+def _split_by_victim_places(ctx: Context, start: int, end: int, trigs: list[Trigger]) -> list[tuple[int, int]]:
+    """One span per (victims, place) pair of a list: "killed three soldiers in A and two policemen in B".
+
+    Each part after the first lacks the verb; :func:`_build_draft` reads its
+    toll with the verb of the first part. A part must name a place of its own.
+    """
+    text = ctx.text
+    first = min((t.start for t in trigs if start <= t.start < end), default=start)
+    cuts = [m.start() for m in _VICTIM_PLACE_JOIN.finditer(text, first, end)]
+    if not cuts:
+        return [(start, end)]
+    bounds = [start, *cuts, end]
+    spans = list(itertools.pairwise(bounds))
+    if not all(in_range(ctx.mentions, ctx.mention_starts, lo, hi) for lo, hi in spans):
+        return [(start, end)]
+    return spans
 
 
 def _group_triggers(
@@ -311,7 +346,9 @@ def _build_draft(
         # of another report or a general statement
         weak = True
 
-    fatalities, fat_note, fat_noun = fatality_figure(seg)
+    verbless = not any(start <= t.start < end for t in trigs)  # "and two policemen in Bannu", after "killed ..."
+    verb = next((t for t in trigs if t.cls == "kill" and t.pos == "v"), main)
+    fatalities, fat_note, fat_noun = fatality_figure(f"{verb.text} {_LIST_AND.sub('', seg)}" if verbless else seg)
     if fat_note:
         notes.append(fat_note)
 

@@ -433,7 +433,7 @@ def coordinated_places(ctx: Context, start: int, end: int, chosen: Place) -> lis
         p = cands[i][3]
         if wanted is not None and p is not None and p.feature_type != wanted:
             p = ctx.gazetteer.best(cands[i][2], feature_type=wanted, country=p.country_code) or p
-        if p is not None and p != chosen and p not in extra and p.place_id != chosen.place_id:
+        if p is not None and p != chosen and p not in extra and p.name != chosen.name:
             extra.append(p)
     return extra
 

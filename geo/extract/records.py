@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from geo.actors import (
@@ -13,6 +14,8 @@ from geo.articles import Article
 from geo.extract.model import COUNTRY_ONLY_NOTE, Context, Draft
 from geo.incidents import Incident, make_event_id
 
+#: Punctuation and a conjunction that open a clause cut from its sentence.
+_CLAUSE_LEAD: Final[re.Pattern[str]] = re.compile(r"^[\s,;:—–-]*(?:(?:and|while|whereas|but)\s+)?")
 #: Joins the sentences of one incident told in several places of an article.
 EVIDENCE_JOINER: Final[str] = " … "
 
@@ -21,7 +24,8 @@ def to_incident(ctx: Context, d: Draft, article: Article) -> Incident:
     """The :class:`~geo.incidents.Incident` record of a finished draft."""
     text = ctx.text
     raw = text[d.start : d.end]
-    lead = len(raw) - len(raw.lstrip(" \t\n,;:—–-"))  # a clause cut from its sentence starts at its first word
+    # a clause cut from its sentence starts at its first word ("and two policemen in Bannu": "two ...")
+    lead = len(raw) - len(_CLAUSE_LEAD.sub("", raw, count=1))
     start = d.start + lead
     evidence = text[start : d.end].rstrip()
     end = start + len(evidence)

@@ -86,3 +86,26 @@ def test_an_event_in_a_since_clause_is_its_own_incident(gaz: Gazetteer) -> None:
     text = "Today's attack was the first on Kunar since they raided Bajaur last month."
     found = run(gaz, text, published=dt.date(2025, 5, 8))
     assert ("2025-04-01", 3, "Bajaur") in [(i.event_date, i.time_precision, i.location) for i in found]
+
+
+def test_victims_listed_by_place_are_one_incident_each(gaz: Gazetteer) -> None:
+    text = "In separate attacks on Tuesday, militants killed three soldiers in Mir Ali and two policemen in Bannu."
+    found = run(gaz, text)
+    assert [(i.location, i.fatalities) for i in found] == [("Mir Ali", 3), ("Bannu", 2)]
+    assert all(i.actor1 == "Unidentified Armed Group (Pakistan)" for i in found)
+    assert found[1].evidence.startswith("two policemen")
+
+
+def test_a_separately_reported_incident_stands_alone(gaz: Gazetteer) -> None:
+    text = (
+        "Gunmen ambushed a police patrol in Peshawar on Monday, killing four officers, police said. "
+        "Separately, a roadside bomb killed a child in Bajaur district."
+    )
+    assert [i.location for i in run(gaz, text)] == ["Peshawar", "Bajaur"]
+
+
+def test_a_total_since_a_date_is_background(gaz: Gazetteer) -> None:
+    from geo import settings
+
+    inc = only(gaz, "Since January, at least 300 people have been killed in attacks in Khyber Pakhtunkhwa.")
+    assert inc.confidence < settings.CONFIDENCE_THRESHOLD and "total since" in inc.reason
