@@ -145,6 +145,16 @@ _PERFECT_TOTAL: Final[re.Pattern[str]] = re.compile(
     r"|\bso\s+far\b|\bto\s+date\b",
     re.IGNORECASE,
 )
+#: Events repeated over time: "twice before", "several times", "repeatedly".
+_REPEATED: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:twice|thrice|(?:three|four|five|several|many|multiple|numerous)\s+times|repeatedly|time\s+and\s+again)\b",
+    re.IGNORECASE,
+)
+#: Attacks told as a trend: "in recent attacks", "has been targeting", "have carried out".
+_ONGOING: Final[re.Pattern[str]] = re.compile(
+    r"\brecent\b|\b(?:has|have)\s+been\s+\w+ing\b|\b(?:has|have)\s+(?:carried\s+out|conducted|launched|staged)\b",
+    re.IGNORECASE,
+)
 #: A plural event noun: "clashes", "attacks", "strikes".
 _PLURAL: Final[re.Pattern[str]] = re.compile(r"(?:es|s)$", re.IGNORECASE)
 #: Past events retold as background: older than this (days before the reference date) is history.
@@ -184,8 +194,14 @@ def assess(ctx: Context, d: Draft) -> tuple[float, str]:
         return 0.25, "background: a count or a trend, not one incident"
     if _STATISTIC.search(seg) and d.date.precision >= 3:
         return 0.3, "background: a count or a trend over a month or more"
-    if any(m.since for m in in_range(ctx.dates, ctx.date_starts, d.start, d.end)) and _PERFECT_TOTAL.search(seg):
-        return 0.3, "background: a total since a date, not one incident"
+    period = any(m.since for m in in_range(ctx.dates, ctx.date_starts, d.start, d.end))
+    if period and (_PERFECT_TOTAL.search(seg) or d.fatalities is not None):
+        return 0.3, "background: a total since a date or over a period, not one incident"
+    repeated = _REPEATED.search(seg) and not (d.date_explicit and d.date.precision == 1)
+    if repeated or (d.several and d.fatalities is None and not d.split_key):
+        return 0.3, "background: several events told together"
+    if d.date.precision >= 3 and d.fatalities is not None and d.place is None and d.actor1 is None:
+        return 0.35, "background: a toll over a month with no place or actor, not one incident"
     if ref is not None and (ref.date - d.date.end).days > _HISTORY_DAYS:
         return 0.35, "background: history, more than three years before the article"
     main = d.triggers[0]
@@ -193,6 +209,8 @@ def assess(ctx: Context, d: Draft) -> tuple[float, str]:
     if _FORECAST.search(lead_in) and d.fatalities is None and not has_verb:
         return 0.3, "background: a forecast or a threat"
     plural = all(t.pos == "n" and _PLURAL.search(t.text) for t in d.triggers)
+    if plural and d.fatalities is None and _ONGOING.search(seg):
+        return 0.35, "background: recent or ongoing attacks in general, not one incident"
     broad = d.place is None or (d.geo_precision or 3) >= 3
     if plural and broad and d.fatalities is None and (not d.date_explicit or d.date_vague) and d.date.precision >= 2:
         return 0.35, "background: a summary of several events over a week or more"

@@ -197,8 +197,8 @@ _CLAUSE_JOIN: Final[re.Pattern[str]] = re.compile(
 
 #: A count of several events before an event noun: "55 terror attacks", "two suicide attacks".
 _SEVERAL: Final[re.Pattern[str]] = re.compile(
-    r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|hundreds\s+of|several|multiple|numerous|"
-    r"scores\s+of)\s+(?:[a-z-]+\s+){0,2}$",
+    r"\b(?:(?!(?:19|20)\d\d\b)\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|hundreds\s+of|several|"
+    r"multiple|numerous|scores\s+of)\s+(?-i:[a-z-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 #: What may come before a date that opens a sentence: "On ", "- ", "(a) ", a bullet.
@@ -254,6 +254,14 @@ def _split_by_clause_dates(
     return out
 
 
+def _news_week(ctx: Context, context_year: ResolvedDate) -> ResolvedDate | None:
+    """The week of publication (precision 2) when the running date is only the publication's year."""
+    ref = ctx.published_ref
+    if not ctx.published_known or ref is None or ref.precision > 1 or ref.date.year != context_year.date.year:
+        return None
+    return ResolvedDate(ref.date, 2, inferred=True)
+
+
 def _build_draft(
     ctx: Context,
     si: int,
@@ -294,6 +302,13 @@ def _build_draft(
         if ctx.report and ctx.report[date_idx]:
             date_kind = "report"
         date_vague = ctx.dates[date_idx].kind == "relative" and ctx.dates[date_idx].relative not in DAY_RELATIVES
+        if date is not None and date.precision == 4:
+            # "2023 Kabul airport bombing: ..." under a "1 January:" heading: the heading dates it
+            hi = context_index(ctx, start)
+            head = None if hi is None or not heading_date(ctx, hi, start) else ctx.resolved[hi]
+            if head is not None and head.precision < 4 and head.date.year == date.date.year:
+                date = head
+                notes.append("date from the section heading")
     if date is None:
         ci = context_index(ctx, start)
         date = None if ci is None else ctx.resolved[ci]
@@ -302,6 +317,11 @@ def _build_draft(
             # a timeline: "December 19:" heads the paragraphs it dates
             explicit_date = True
             notes.append("date from the section heading")
+        elif date is not None and date.precision == 4 and _news_week(ctx, date) is not None:
+            # a news report's undated sentence after "in 2023": the week of publication, not 1 January
+            date = _news_week(ctx, date)
+            date_kind = "publication"
+            notes.append("no date of its own: the week of publication")
         elif date is not None:
             notes.append("date from preceding context")
             date_kind = "report" if ctx.report and ci is not None and ctx.report[ci] else "context"
