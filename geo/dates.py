@@ -98,7 +98,7 @@ _FUTURE_BEFORE: Final[re.Pattern[str]] = re.compile(
 _SINCE_PREFIX: Final[re.Pattern[str]] = re.compile(r"since\s", re.IGNORECASE)
 #: Words before a date that make it the start of a period ("since 2022").
 _SINCE_BEFORE: Final[re.Pattern[str]] = re.compile(
-    r"(?:\bsince|\bbetween|\bfrom)\s+$|\bsince\s+(?:a|an|the|its|their)\s+(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE
+    r"(?:\bsince|\bbetween|\bfrom)\s+$|\bsince\s+(?:a|an|the|its|their)\s+(?:[\w'’-]+\s+){0,14}$", re.IGNORECASE
 )
 
 
@@ -347,7 +347,10 @@ def find_dates(text: str) -> list[DateMention]:
         before = text[max(0, start - 25) : start]
         future = bool(_FUTURE_BEFORE.search(before))
         # the month pattern may take "Since" into its match ("Since January"): check the match too
-        since = bool(_SINCE_BEFORE.search(before) or _SINCE_PREFIX.match(m.group()))
+        # "since the Pakistani Taliban unilaterally ended a cease-fire ... in November 2022": a clause
+        # opened by "since" dates the start of a period (within the sentence)
+        clause = text[max(0, start - 110) : start].rsplit(".", 1)[-1]
+        since = bool(_SINCE_BEFORE.search(clause) or _SINCE_PREFIX.match(m.group()))
         kw = {"future": future, "since": since}
         if g["iso"]:
             mention = DateMention(start, end, m.group(), "absolute", int(g["iy"]), int(g["im"]), int(g["id"]), **kw)

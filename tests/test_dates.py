@@ -153,3 +153,20 @@ def test_weekday_without_publication_date_falls_back_to_the_reference_period() -
     r = resolve_date(m, reference=day)
     assert r is not None and (r.iso, r.precision) == ("2023-06-09", 2)
     assert resolve_date(m, reference=ResolvedDate(dt.date(2023, 1, 1), 4)) is None
+
+
+def test_a_since_clause_starts_a_period() -> None:
+    from geo.dates import find_dates
+
+    text = (
+        "The province has borne the brunt of violence since the Pakistani Taliban unilaterally ended a "
+        "cease-fire with the government in November 2022. On 5 May 2024 militants attacked a post."
+    )
+    assert [(d.text, d.since) for d in find_dates(text)] == [("November 2022", True), ("5 May 2024", False)]
+    assert find_dates("Since January, 300 people have been killed.")[0].since
+
+
+def test_a_day_and_month_before_a_count_is_a_date() -> None:
+    from geo.dates import find_dates
+
+    assert [(d.month, d.day) for d in find_dates("On January 30, 14 people were killed.")] == [(1, 30)]

@@ -115,10 +115,15 @@ def context_index(ctx: Context, pos: int) -> int | None:
 
 
 def usable_dates(ctx: Context, start: int, end: int) -> list[int]:
-    """Indices of the (non-future) date mentions inside ``[start, end)``."""
+    """Indices of the date mentions inside ``[start, end)`` that can date an event.
+
+    Future dates ("by 2030") and starts of periods ("since November 2022")
+    date no event of the span.
+    """
     lo = bisect.bisect_left(ctx.date_starts, start)
     hi = bisect.bisect_left(ctx.date_starts, end)
-    return [i for i in range(lo, hi) if ctx.dates[i].end <= end and not ctx.dates[i].future]
+    dates = ctx.dates
+    return [i for i in range(lo, hi) if dates[i].end <= end and not dates[i].future and not dates[i].since]
 
 
 #: Characters a report date counts as further from the trigger than an event date.
