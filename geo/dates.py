@@ -25,6 +25,7 @@ Examples
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import logging
 import re
@@ -95,7 +96,7 @@ _FUTURE_BEFORE: Final[re.Pattern[str]] = re.compile(
     re.IGNORECASE,
 )
 #: A date match that starts with "since" ("Since January").
-_SINCE_PREFIX: Final[re.Pattern[str]] = re.compile(r"since\s", re.IGNORECASE)
+_SINCE_PREFIX: Final[re.Pattern[str]] = re.compile(r"(?:since|between|from)\s", re.IGNORECASE)
 #: Words before a date that make it the start of a period ("since 2022").
 _SINCE_BEFORE: Final[re.Pattern[str]] = re.compile(
     r"(?:\bsince|\bbetween|\bfrom)\s+$|\bsince\s+(?:a|an|the|its|their)\s+(?:[\w'’-]+\s+){0,14}$", re.IGNORECASE
@@ -393,6 +394,12 @@ def find_dates(text: str) -> list[DateMention]:
             and _safe_date(mention.year or 2000, mention.month, mention.day) is None
         ):
             continue
+        if (
+            out
+            and out[-1].since
+            and re.fullmatch(r"\s*(?:and|to|until|till|-|–)\s*", text[out[-1].end : mention.start])
+        ):
+            mention = dataclasses.replace(mention, since=True)  # "between January and March": the whole period
         out.append(mention)
     return out
 
