@@ -31,6 +31,7 @@ import pandas as pd
 
 from geo import settings
 from geo.errors import SchemaError
+from geo.geodesy import haversine_km
 
 logger = logging.getLogger(__name__)
 
@@ -345,8 +346,6 @@ def _same_place(a: Any, b: Any, *, max_km: float) -> bool:
         return False
     if a.admin1 != b.admin1 and a.geo_precision == b.geo_precision == 3:
         return False
-    from geo.evaluate import haversine_km
-
     return haversine_km(a.geometry.y, a.geometry.x, b.geometry.y, b.geometry.x) <= max_km
 
 
