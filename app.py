@@ -39,7 +39,7 @@ from geo.filters import (
     sub_event_type_options,
 )
 from geo.gazetteer import Gazetteer, load_gazetteer
-from geo.incidents import merge_reports
+from geo.incidents import UNIDENTIFIED_ACTOR, merge_reports
 from geo.ingest import GenericColumns
 from geo.mapview import MAP_TITLE, Boundaries, Choropleth, build_map, install_assets, load_boundaries
 from geo.pipeline import add_files, build
@@ -404,6 +404,7 @@ def main() -> None:
             "the downloads hold all of them."
         )
         table = table.sort_values("event_date", ascending=False, kind="stable").head(TABLE_MAX_ROWS)
+    table = table.assign(actor1=table["actor1"].fillna("").replace("", UNIDENTIFIED_ACTOR))  # the data stays blank
     st.dataframe(table, hide_index=True, width="stretch", key="incident_table")
     d1, d2, d3 = st.columns(3)
     # deferred: the files are made only when a button is clicked (fast reruns at 100,000 rows)

@@ -255,3 +255,15 @@ def test_valid_link_shows_no_warning_and_warnings_stay_text(sample_store, monkey
     (warning,) = _link_warnings(hostile)
     assert "\\[x\\]\\(javascript:alert\\(1\\)\\) \\*\\*b\\*\\*" in warning
     assert len(_table(hostile)) == 6
+
+
+def test_blank_actor1_shows_as_unidentified_in_the_table(sample_gdf, tmp_path, monkeypatch):
+    gdf = sample_gdf.copy()
+    gdf.loc[gdf["location"] == "Khost", "actor1"] = ""
+    store = GeoPackageStore(tmp_path / "incidents.gpkg")
+    store.write(gdf)
+    at = _new_app(monkeypatch, store.path)
+    table = _table(at)
+    assert list(table.loc[table["location"] == "Khost", "actor1"]) == ["Unidentified"]
+    csv_text = _download(at, "download_csv").decode()
+    assert "Unidentified" not in csv_text  # the data stays blank
