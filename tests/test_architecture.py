@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+import tomllib
 
 import pytest
 
@@ -96,3 +97,15 @@ def test_each_geo_module_imports_first_in_a_fresh_interpreter(module):
         [sys.executable, "-c", f"import geo.{module}"], capture_output=True, text=True, cwd=settings.PROJECT_DIR
     )
     assert res.returncode == 0, res.stderr
+
+
+def test_a_fresh_checkout_has_the_static_folder_streamlit_serves():
+    # .streamlit/config.toml enables static serving; without the folder, `streamlit run` warns on start
+    config = tomllib.loads((settings.PROJECT_DIR / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["enableStaticServing"] is True
+    tracked = subprocess.run(
+        ["git", "ls-files", "static"], capture_output=True, text=True, cwd=settings.PROJECT_DIR, check=False
+    )
+    if tracked.returncode != 0:
+        pytest.skip("not a git checkout: cannot tell which files a fresh clone has")
+    assert "static/README.md" in tracked.stdout.split()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -172,3 +174,22 @@ def test_help_documents_the_exit_statuses(command):
     assert res.returncode == 0
     text = " ".join(res.stdout.split())
     assert "exit status: 0 done; 2 bad input" in text and "3 partial" in text
+
+
+def test_fim_store_path_selects_the_store_as_the_readme_says(tmp_path):
+    data = settings.PROJECT_DIR / "tests" / "data" / "ingest"
+    env = {**os.environ, "FIM_STORE_PATH": "other.gpkg"}  # relative: from the folder the command runs in
+    res = subprocess.run(
+        [sys.executable, "-m", "geo", "ingest", str(data / "acled_old_upper.csv")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**env, "PYTHONPATH": str(settings.PROJECT_DIR)},
+        timeout=120,
+        check=False,
+    )
+    assert res.returncode in (0, 3), res.stderr
+    assert f"store: {Path('other.gpkg')}" in res.stdout
+    assert len(GeoPackageStore(tmp_path / "other.gpkg").read()) > 0
+    readme = (settings.PROJECT_DIR / "README.md").read_text(encoding="utf-8")
+    assert "FIM_STORE_PATH=/srv/maps/kurram.gpkg make run" in readme
