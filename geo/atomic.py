@@ -94,6 +94,7 @@ def remove_orphans(path: str | Path, *, stale_after_s: float | None = None) -> l
     >>> _ = (folder / ".store-abcd1234.gpkg.lock").write_bytes(b"")  # no process holds it
     >>> sorted(p.name for p in remove_orphans(folder / "store.gpkg"))
     ['.store-abcd1234.gpkg', '.store-abcd1234.gpkg.lock']
+    >>> folder.rmdir()  # nothing else was left
     """
     path = Path(path)
     stale_after_s = STALE_AFTER_S if stale_after_s is None else stale_after_s
