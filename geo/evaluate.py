@@ -9,21 +9,15 @@ within 60 km, provinces must resolve to a province with the same admin1.
 from __future__ import annotations
 
 import csv
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo.gazetteer import Gazetteer
+from geo.geodesy import haversine_km
+
+__all__ = ["TOLERANCE_KM", "GeocodeScore", "geocode_accuracy", "haversine_km"]
 
 TOLERANCE_KM = {"town": 15.0, "district": 60.0}
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
 @dataclass(slots=True)

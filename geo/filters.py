@@ -305,3 +305,137 @@ def filter_from_params(params: Mapping[str, str | Sequence[str]]) -> IncidentFil
         text=one("q") or "",
         **lists,
     )
+
+
+def _values(params: Mapping[str, str | Sequence[str]], key: str) -> list[str]:
+    value = params.get(key)
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else [v for v in value if isinstance(v, str)]
+
+
+def _shown(values: Sequence[str]) -> str:
+    return ", ".join(repr(v) for v in values)
+
+
+def _check_dates(
+    raw: list[str], bounds: tuple[dt.date, dt.date] | None, warnings: list[str]
+) -> tuple[dt.date | None, dt.date | None]:
+    """The valid part of the ``dates`` parameter (see :func:`parse_filter_params`)."""
+    if not any(v.strip() for v in raw):
+        return None, None
+    if bounds is None:
+        warnings.append(f"dates {_shown(raw)}: the data holds no dated incidents; ignored")
+        return None, None
+    if len(raw) > 2:
+        warnings.append(f"dates {_shown(raw[2:])}: a range has two dates (start, end); ignored")
+    ends: list[dt.date | None] = []
+    for value in [*raw, "", ""][:2]:
+        text = value.strip()
+        if not text:
+            ends.append(None)
+            continue
+        try:
+            ends.append(dt.date.fromisoformat(text) if len(text) == 10 else None)
+        except ValueError:
+            ends.append(None)
+        if ends[-1] is None:
+            warnings.append(f"dates {value!r}: not a date (YYYY-MM-DD); ignored")
+    start, end = ends
+    if start is not None and end is not None and start > end:
+        warnings.append(f"dates {start.isoformat()!r} to {end.isoformat()!r} were reversed; swapped")
+        start, end = end, start
+    lo, hi = bounds
+    if start is not None and start > hi:
+        warnings.append(f"dates {start.isoformat()!r}: after the last incident ({hi.isoformat()}); ignored")
+        start = None
+    if end is not None and end < lo:
+        warnings.append(f"dates {end.isoformat()!r}: before the first incident ({lo.isoformat()}); ignored")
+        end = None
+    # the date widget spans the data's dates: an earlier start or later end means the same range
+    start = max(start, lo) if start is not None else (lo if end is not None else None)
+    end = min(end, hi) if end is not None else None
+    return start, end
+
+
+def parse_filter_params(
+    params: Mapping[str, str | Sequence[str]], gdf: gpd.GeoDataFrame
+) -> tuple[IncidentFilter, list[str]]:
+    """Read a filter from a shared link, keeping its valid parts and saying what was ignored.
+
+    Unlike :func:`filter_from_params`, every value is checked against the
+    incidents the link is opened on: a name that is not in the data, a date
+    that is not a date (``2024-99-99``), a number that is not a whole number
+    >= 0 (``min_fat=abc``) is dropped with a warning naming it; the rest of
+    the link still applies. A reversed date range is swapped (with a
+    warning); a start before the first incident (an end after the last one)
+    is moved to it, which keeps the same incidents.
+
+    Parameters
+    ----------
+    params
+        ``{name: value or list of values}`` with the names of
+        :func:`filter_to_params` (e.g. from ``st.query_params``).
+    gdf
+        The incidents the filter applies to (their names and dates are the
+        valid values).
+
+    Returns
+    -------
+    tuple of (IncidentFilter, list of str)
+        The filter of the valid parts, and one plain-text warning per
+        ignored or corrected value (empty when the link is valid).
+
+    Examples
+    --------
+    >>> from geo.incidents import Incident, incidents_to_gdf
+    >>> gdf = incidents_to_gdf([
+    ...     Incident("2024-12-24", 1, "Battles", "Armed clash", "doc", "...", 0, 3, actor1="A", fatalities=3),
+    ...     Incident("2025-01-02", 1, "Battles", "Armed clash", "doc", "...", 9, 12, actor1="C"),
+    ... ])
+    >>> flt, warnings = parse_filter_params({"actor": ["A", "Nobody"], "min_fat": "abc"}, gdf)
+    >>> flt.actors, flt.min_fatalities
+    (('A',), 0)
+    >>> warnings
+    ["actor 'Nobody': not in the data; ignored", "min_fat 'abc': not a whole number >= 0; ignored"]
+    """
+    warnings: list[str] = []
+
+    def known(key: str, options: Sequence[str]) -> tuple[str, ...]:
+        values = list(dict.fromkeys(v for v in _values(params, key) if v.strip()))
+        allowed = set(options)
+        unknown = [v for v in values if v not in allowed]
+        if unknown:
+            warnings.append(f"{key} {_shown(unknown)}: not in the data; ignored")
+        return tuple(v for v in values if v in allowed)
+
+    start, end = _check_dates(_values(params, _DATES), date_bounds(gdf), warnings)
+    actors = known("actor", actor_options(gdf))
+    event_types = known("type", event_type_options(gdf))
+    sub_event_types = known("subtype", sub_event_type_options(gdf, event_types))
+    countries = known("country", country_options(gdf))
+    admin1 = known("province", admin1_options(gdf, countries))
+    admin2 = known("district", admin2_options(gdf, admin1))
+    precision = known("precision", [str(p) for p in geo_precision_options(gdf)])
+    min_fat = 0
+    raw_min = [v for v in _values(params, "min_fat") if v.strip()]
+    if raw_min:
+        if re.fullmatch(r"\d{1,9}", raw_min[-1].strip()):
+            min_fat = int(raw_min[-1])
+        else:
+            warnings.append(f"min_fat {raw_min[-1]!r}: not a whole number >= 0; ignored")
+    texts = [v for v in _values(params, "q") if v.strip()]
+    flt = IncidentFilter(
+        start=start,
+        end=end,
+        actors=actors,
+        event_types=event_types,
+        sub_event_types=sub_event_types,
+        countries=countries,
+        admin1=admin1,
+        admin2=admin2,
+        min_fatalities=min_fat,
+        geo_precision=tuple(int(p) for p in precision),
+        text=texts[-1].strip() if texts else "",
+    )
+    return flt, warnings

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Final
 
 from geo import settings
+from geo.atomic import atomic_path
 from geo.errors import GazetteerError, InputError
 
 logger = logging.getLogger(__name__)
@@ -627,8 +628,6 @@ def write_gazetteer(places: Iterable[Place], path: str | Path) -> Path:
     pathlib.Path
         The written path.
     """
-    from geo.store import atomic_path  # local import: store imports geopandas
-
     path = Path(path)
     with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter="\t", quoting=csv.QUOTE_NONE, lineterminator="\n")

@@ -39,6 +39,7 @@ from geopy.location import Location
 
 from geo import settings
 from geo.admin import AdminLocator
+from geo.atomic import atomic_path
 from geo.errors import GeocoderRateLimited, GeocoderUnavailable, GeocodingError
 from geo.gazetteer import FEATURE_TYPES, Gazetteer, Place, normalize
 
@@ -207,8 +208,6 @@ class CachedOnlineGeocoder:
         return self._cache
 
     def _save(self) -> None:
-        from geo.store import atomic_path
-
         with atomic_path(self.cache_path) as tmp:
             tmp.write_text(json.dumps(self._load(), ensure_ascii=False, indent=0, sort_keys=True), "utf-8")
 

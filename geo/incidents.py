@@ -31,6 +31,7 @@ import pandas as pd
 
 from geo import settings
 from geo.errors import SchemaError
+from geo.geodesy import haversine_km
 
 logger = logging.getLogger(__name__)
 
@@ -158,6 +159,51 @@ COLUMNS: Final[tuple[str, ...]] = (
     "place_id",
     "geocoder",
 )
+
+
+class Col:
+    """The column names of the schema, for code that addresses a column (instead of a string literal).
+
+    Examples
+    --------
+    >>> Col.ACTOR1, Col.EVENT_DATE
+    ('actor1', 'event_date')
+    """
+
+    EVENT_ID: Final = "event_id"
+    EVENT_DATE: Final = "event_date"
+    TIME_PRECISION: Final = "time_precision"
+    EVENT_TYPE: Final = "event_type"
+    SUB_EVENT_TYPE: Final = "sub_event_type"
+    ACTOR1: Final = "actor1"
+    INTER1: Final = "inter1"
+    ACTOR2: Final = "actor2"
+    INTER2: Final = "inter2"
+    COUNTRY: Final = "country"
+    ADMIN1: Final = "admin1"
+    ADMIN2: Final = "admin2"
+    LOCATION: Final = "location"
+    LATITUDE: Final = "latitude"
+    LONGITUDE: Final = "longitude"
+    GEO_PRECISION: Final = "geo_precision"
+    SOURCE: Final = "source"
+    NOTES: Final = "notes"
+    FATALITIES: Final = "fatalities"
+    COUNTRY_CODE: Final = "country_code"
+    DOC_ID: Final = "doc_id"
+    SOURCE_URL: Final = "source_url"
+    EVIDENCE: Final = "evidence"
+    CHAR_START: Final = "char_start"
+    CHAR_END: Final = "char_end"
+    CONFIDENCE: Final = "confidence"
+    PLACE_ID: Final = "place_id"
+    GEOCODER: Final = "geocoder"
+
+
+assert [v for k, v in vars(Col).items() if k.isupper()] == list(COLUMNS), "Col and COLUMNS disagree"
+
+#: What a blank ``actor1`` is shown as in the map and the table; the data (and the downloads) stay blank.
+UNIDENTIFIED_ACTOR: Final = "Unidentified"
 
 _INT_COLUMNS: Final[tuple[str, ...]] = (
     "time_precision",
@@ -347,8 +393,6 @@ def _same_place(a: Any, b: Any, *, max_km: float) -> bool:
         return False
     if a.admin1 != b.admin1 and a.geo_precision == b.geo_precision == 3:
         return False
-    from geo.evaluate import haversine_km
-
     return haversine_km(a.geometry.y, a.geometry.x, b.geometry.y, b.geometry.x) <= max_km
 
 

@@ -217,6 +217,11 @@ def detect_format(columns: set[str]) -> str:
     return "generic"
 
 
+def _cell(row: dict[str, str], key: str) -> str:
+    """The cell as written in the file (for the reject report: ``-5``, not ``-5.0``)."""
+    return (row.get(key) or "").strip()
+
+
 def _num(row: dict[str, str], key: str, *, required: bool = True) -> float | None:
     raw = (row.get(key) or "").strip()
     if not raw:
@@ -237,12 +242,13 @@ def _coords(row: dict[str, str], lat_key: str, lon_key: str) -> tuple[float, flo
     if lat is None or lon is None:  # unreachable: required values raise
         raise _RowError(lat_key, "missing value")
     if not -90 <= lat <= 90:
-        raise _RowError(lat_key, "latitude out of range -90..90", lat)
+        raise _RowError(lat_key, "latitude out of range -90..90", _cell(row, lat_key))
     if not -180 <= lon <= 180:
-        raise _RowError(lon_key, "longitude out of range -180..180", lon)
+        raise _RowError(lon_key, "longitude out of range -180..180", _cell(row, lon_key))
     w, s, e, n = settings.REGION_BOUNDS
     if not (w <= lon <= e and s <= lat <= n):
-        raise _RowError(lat_key, f"outside the region ({w}..{e} E, {s}..{n} N)", f"{lat}, {lon}")
+        where = f"{_cell(row, lat_key)}, {_cell(row, lon_key)}"
+        raise _RowError(lat_key, f"outside the region ({w}..{e} E, {s}..{n} N)", where)
     return lat, lon
 
 
@@ -251,7 +257,7 @@ def _fatalities(row: dict[str, str], key: str) -> int | None:
     if value is None:
         return None
     if value < 0 or value != int(value):
-        raise _RowError(key, "fatalities must be a whole number >= 0", value)
+        raise _RowError(key, "fatalities must be a whole number >= 0", _cell(row, key))
     return int(value)
 
 
@@ -330,12 +336,35 @@ def _acled(row: dict[str, str], *, source: str, line: int, locator: AdminLocator
     )
 
 
+#: ISO 3166-1 numeric (ACLED ``iso``), alpha-3 (older exports' ``iso3``) and English names
+#: (``country``) of the region's countries → ISO2.
+ISO_NUMERIC: Final[dict[str, str]] = {
+    "586": "PK", "4": "AF", "364": "IR", "356": "IN", "156": "CN", "795": "TM", "860": "UZ", "762": "TJ",
+}  # fmt: skip
+ISO_ALPHA3: Final[dict[str, str]] = {
+    "PAK": "PK", "AFG": "AF", "IRN": "IR", "IND": "IN", "CHN": "CN", "TKM": "TM", "UZB": "UZ", "TJK": "TJ",
+}  # fmt: skip
+COUNTRY_NAMES: Final[dict[str, str]] = {
+    "PK": "Pakistan", "AF": "Afghanistan", "IR": "Iran", "IN": "India", "CN": "China",
+    "TM": "Turkmenistan", "UZ": "Uzbekistan", "TJ": "Tajikistan",
+}  # fmt: skip
+_BY_NAME = {name.casefold(): cc for cc, name in COUNTRY_NAMES.items()}
+
+
 def _country_code(row: dict[str, str], lat: float, lon: float, locator: AdminLocator | None) -> str:
+    """ISO2 from the district polygons; near a border, outside the simplified polygons, from the row.
+
+    The row's ``iso`` (numeric, e.g. 586), ``iso3`` (older exports, e.g.
+    ``PAK``) or ``country`` name (e.g. Pakistan) is used in that order.
+    """
     found = locator.locate(lat, lon) if locator is not None else None
     if found is not None:
         return found[0]
+    iso = (row.get("iso") or "").strip().lstrip("0")
+    iso = iso[:-2] if iso.endswith(".0") else iso  # 586.0 from a spreadsheet
     iso3 = (row.get("iso3") or "").strip().upper()
-    return {"PAK": "PK", "AFG": "AF", "IND": "IN", "IRN": "IR", "CHN": "CN"}.get(iso3, "")
+    name = (row.get("country") or "").strip().casefold()
+    return ISO_NUMERIC.get(iso) or ISO_ALPHA3.get(iso3) or _BY_NAME.get(name, "")
 
 
 def _ucdp(row: dict[str, str], *, source: str, line: int, locator: AdminLocator | None, **_: Any) -> Incident:
@@ -473,9 +502,6 @@ def _generic(
     )
 
 
-_COUNTRY_NAMES = {"PK": "Pakistan", "AF": "Afghanistan", "IN": "India", "IR": "Iran", "CN": "China"}
-
-
 def ingest_csv(
     path: str | Path,
     *,
@@ -546,7 +572,7 @@ def ingest_csv(
             result.rejects.append(Reject(source, line, exc.field, exc.reason, exc.value))
             continue
         if not inc.country and inc.country_code:
-            inc.country = _COUNTRY_NAMES.get(inc.country_code, "")
+            inc.country = COUNTRY_NAMES.get(inc.country_code, "")
         result.incidents.append(inc)
     logger.info("%s: %d rows, %d stored, %d rejected", path, result.rows, result.stored, len(result.rejects))
     return result

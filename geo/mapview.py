@@ -24,8 +24,9 @@ become links.
 
 from __future__ import annotations
 
-import hashlib
+import functools
 import html
+import importlib.resources
 import json
 import logging
 import math
@@ -38,13 +39,23 @@ from typing import Any, Final, Literal
 import folium
 import geopandas as gpd
 import numpy as np
-import pandas as pd
 from branca.element import CssLink, Element, JavascriptLink, MacroElement
 from folium.elements import ElementAddToElement, JSCSSMixin
 from folium.map import Layer
 from jinja2 import Template
 
 from geo import settings
+from geo.incidents import UNIDENTIFIED_ACTOR, Col
+from geo.mappayload import (
+    EVIDENCE_BUDGET,
+    PACK_ALPHABET,
+    UNKNOWN_COLOUR,
+    actor_colour,
+    escape_text,
+    incident_payload,
+    pack_payload,
+    payload_json,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -76,22 +87,6 @@ MAP_TITLE: Final = "Map of the filtered incidents"
 #: address, so it also holds behind a path prefix (``server.baseUrlPath``).
 STREAMLIT_ASSET_BASE = "app/static/vendor"
 
-#: Colour-blind-friendly palette (Okabe-Ito + Tol), cycled by actor name.
-PALETTE: tuple[str, ...] = (
-    "#D55E00",
-    "#0072B2",
-    "#009E73",
-    "#CC79A7",
-    "#E69F00",
-    "#56B4E9",
-    "#882255",
-    "#117733",
-    "#332288",
-    "#AA4499",
-    "#44AA99",
-    "#999933",
-)
-UNKNOWN_COLOUR = "#6b6b6b"
 MAP_BOUNDS = [[27.0, 61.0], [37.6, 75.5]]  # [[south, west], [north, east]]: the border region
 
 
@@ -149,291 +144,12 @@ def load_boundaries(folder: str | Path | None = None) -> Boundaries:
     return Boundaries(**layers)
 
 
-def actor_colour(actor: str) -> str:
-    """A stable colour for an actor name (same name, same colour, every run)."""
-    if not actor:
-        return UNKNOWN_COLOUR
-    digest = int(hashlib.md5(actor.encode("utf-8"), usedforsecurity=False).hexdigest(), 16)
-    return PALETTE[digest % len(PALETTE)]
-
-
-def marker_radius(fatalities: Any) -> float:
-    """Marker radius in pixels: grows with the square root of fatalities."""
-    try:
-        n = float(fatalities)
-    except (TypeError, ValueError):
-        return 5.0
-    if math.isnan(n) or n <= 0:
-        return 5.0
-    return min(5.0 + 2.2 * math.sqrt(n), 24.0)
-
-
-def escape_text(text: str) -> str:
-    """HTML-escape untrusted text, braces included.
-
-    Besides ``& < > " '``, ``{`` and ``}`` become character references:
-    branca compiles the rendered script of a map element once more as a
-    Jinja template, so ``{{ ... }}`` coming from an article must never reach
-    it verbatim (it would be evaluated on the server).
-
-    Examples
-    --------
-    >>> escape_text("<b>{{ 7*7 }}</b>")
-    '&lt;b&gt;&#123;&#123; 7*7 &#125;&#125;&lt;/b&gt;'
-    """
-    return html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
-
-
-def _esc(value: Any) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    text = str(value)
-    return "" if text in ("<NA>", "nan") else escape_text(text)
-
-
-def _safe_url(url: str) -> str | None:
-    url = (url or "").strip()
-    return url if url.lower().startswith(("http://", "https://")) else None
-
-
-def popup_html(row: dict[str, Any]) -> str:
-    """The popup of one incident; every value is escaped.
-
-    Parameters
-    ----------
-    row
-        An incident record (schema of :mod:`geo.incidents`).
-
-    Returns
-    -------
-    str
-        HTML made only of our own tags around escaped text.
-    """
-    fat = _esc(row.get("fatalities")) or "unknown"
-    actors = " vs ".join(x for x in (_esc(row.get("actor1")), _esc(row.get("actor2"))) if x) or "unknown"
-    place = ", ".join(x for x in (_esc(row.get("location")), _esc(row.get("admin1"))) if x)
-    url = _safe_url(str(row.get("source_url") or ""))
-    source = _esc(row.get("source"))
-    if url:
-        source = (
-            f'<a href="{escape_text(url)}" target="_blank" rel="noopener noreferrer">{source or escape_text(url)}</a>'
-        )
-    return (
-        '<div class="fim-popup" style="min-width:260px;max-width:380px;font:13px/1.35 sans-serif">'
-        f"<b>{_esc(row.get('event_date'))}</b> &middot; {_esc(row.get('sub_event_type'))}"
-        f" <small>({_esc(row.get('event_type'))})</small><br>"
-        f"<b>Actors:</b> {actors}<br>"
-        f"<b>Place:</b> {place} <small>(geo_precision {_esc(row.get('geo_precision'))})</small><br>"
-        f"<b>Fatalities:</b> {fat}<br>"
-        f'<blockquote style="margin:6px 0;padding-left:6px;border-left:3px solid #bbb">'
-        f"{_esc(row.get('evidence'))}</blockquote>"
-        f"<b>Source:</b> {source}<br><small>{_esc(row.get('event_id'))}</small></div>"
-    )
-
-
-#: Text columns sent to the browser, dictionary-encoded in one string table.
-PAYLOAD_TEXT: Final[dict[str, str]] = {
-    "date": "event_date",
-    "a1": "actor1",
-    "a2": "actor2",
-    "et": "event_type",
-    "se": "sub_event_type",
-    "loc": "location",
-    "adm": "admin1",
-    "ev": "evidence",
-    "src": "source",
-    "url": "source_url",
-    "id": "event_id",
-}
-#: Upper bound of the evidence text embedded in the map (characters, all
-#: distinct sentences together); above it each sentence is shortened.
-EVIDENCE_BUDGET: Final = 4_000_000
-EVIDENCE_MIN_CHARS: Final = 80
-EVIDENCE_MAX_CHARS: Final = 600
-#: Above this many incidents the popups leave out the event id (100,000 distinct
-#: ids would be a third of the page); the table and the downloads keep them.
-EVENT_ID_LIMIT: Final = 20_000
-
 #: Sequential classes of the choropleth (ColorBrewer YlOrRd, 5 classes).
 CHOROPLETH_COLOURS: Final[tuple[str, ...]] = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")
 ATTRIBUTION: Final = (
     "Boundaries: geoBoundaries (public domain), Natural Earth (public domain) | "
     "Places: GeoNames (CC BY 4.0) | Incidents: {incidents}"
 )
-
-
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: max(limit - 1, 1)].rstrip() + "\u2026"
-
-
-def _located(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    if gdf.empty:
-        return gdf
-    return gdf[gdf.geometry.notna() & ~gdf.geometry.is_empty]
-
-
-def incident_payload(gdf: gpd.GeoDataFrame, *, evidence_budget: int = EVIDENCE_BUDGET) -> dict[str, Any]:
-    """The located incidents as the compact, escaped array the browser draws.
-
-    Column-wise lists, one entry per located incident: ``lat``, ``lon``
-    (rounded to 5 decimals, about 1 m), ``fat`` (fatalities, ``-1`` when
-    unknown), ``gp`` (geo_precision, ``0`` when unknown) and, for each key of
-    :data:`PAYLOAD_TEXT`, an index into ``s``, the table of distinct strings.
-    Every string in ``s`` is HTML-escaped (the browser inserts them into its
-    own markup), URLs other than ``http(s)`` are blanked, and evidence
-    sentences are shortened when together they exceed ``evidence_budget``
-    characters; above :data:`EVENT_ID_LIMIT` incidents the ``id`` column
-    points to the empty string. ``colour`` maps the string index of each ``actor1`` to its
-    marker colour and ``months`` lists the ``YYYY-MM`` of the time slider,
-    with ``mo`` the month index of each incident.
-
-    Parameters
-    ----------
-    gdf
-        Incidents; rows without geometry are left out.
-    evidence_budget
-        Characters of evidence text allowed in the payload.
-
-    Returns
-    -------
-    dict
-        JSON-serialisable.
-
-    Examples
-    --------
-    >>> from geo.incidents import Incident, incidents_to_gdf
-    >>> gdf = incidents_to_gdf([Incident("2025-01-02", 1, "Battles", "Armed clash", "d", "<b>x</b>", 0, 9,
-    ...                                  latitude=33.0, longitude=70.0, actor1="A")])
-    >>> p = incident_payload(gdf)
-    >>> p["n"], p["lat"], p["s"][p["ev"][0]], p["months"], p["mo"]
-    (1, [33.0], '&lt;b&gt;x&lt;/b&gt;', ['2025-01'], [0])
-    """
-    located = _located(gdf)
-    n = len(located)
-    table: dict[str, int] = {}
-    out: dict[str, Any] = {"n": n}
-    out["lat"] = np.round(located.geometry.y.to_numpy(float), 5).tolist() if n else []
-    out["lon"] = np.round(located.geometry.x.to_numpy(float), 5).tolist() if n else []
-    fat = pd.to_numeric(located["fatalities"], errors="coerce") if n else pd.Series([], dtype=float)
-    out["fat"] = fat.fillna(-1).astype("int64").tolist()
-    gp = pd.to_numeric(located["geo_precision"], errors="coerce") if n else pd.Series([], dtype=float)
-    out["gp"] = gp.fillna(0).astype("int64").tolist()
-    for key, col in PAYLOAD_TEXT.items():
-        values = located[col].astype("string").fillna("") if n else pd.Series([], dtype="string")
-        if key == "id" and n > EVENT_ID_LIMIT:
-            values = pd.Series("", index=located.index, dtype="string")
-        codes, uniques = pd.factorize(values, sort=False)
-        uniq = [str(u) for u in uniques]
-        if key == "url":
-            uniq = [u if _safe_url(u) else "" for u in uniq]
-        elif key == "ev":
-            total = sum(len(u) for u in uniq)
-            limit = EVIDENCE_MAX_CHARS
-            if total > evidence_budget:
-                limit = max(EVIDENCE_MIN_CHARS, min(EVIDENCE_MAX_CHARS, evidence_budget // max(len(uniq), 1)))
-            uniq = [_clip(u, limit) for u in uniq]
-        ids = np.array([table.setdefault(escape_text(u), len(table)) for u in uniq], dtype="int64")
-        out[key] = ids[codes].tolist() if len(codes) else []
-    out["s"] = list(table)
-    inverse = {i: v for v, i in table.items()}
-    out["colour"] = {
-        str(i): actor_colour(html.unescape(inverse[i])) for i in sorted(set(out["a1"]))
-    }  # keys: string index of actor1
-    dates = located["event_date"].astype("string").fillna("").str.slice(0, 7) if n else pd.Series([], dtype="string")
-    month_codes, months = pd.factorize(dates, sort=True)
-    out["months"] = [str(m) for m in months]
-    out["mo"] = month_codes.tolist()
-    return out
-
-
-#: Digits of the packed rows (URL-safe base 64: JSON- and HTML-safe, no braces).
-PACK_ALPHABET: Final = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
-#: Integer columns of :func:`incident_payload` that are packed, in order.
-PACKED_COLUMNS: Final[tuple[str, ...]] = ("lat", "lon", "fat", "gp", "mo", *PAYLOAD_TEXT)
-COORD_SCALE: Final = 10_000  # 1e-4 degrees, about 11 m: the four decimals of ACLED coordinates
-
-
-def pack_payload(payload: dict[str, Any]) -> dict[str, Any]:
-    """Pack the per-incident columns of a payload into one fixed-width string.
-
-    Each incident becomes one row of base-64 digits. Each column is stored as
-    the difference from its smallest value (``base``), as wide as the largest
-    difference needs: the string indices of one column are close together
-    (:func:`incident_payload` adds them column by column), so event types or
-    actors take one digit. Coordinates are integers in 1e-4 degrees from
-    ``lat0``/``lon0``; fatalities are stored plus one (0: unknown). About a
-    quarter of the size of the JSON lists, decoded in the browser in a few
-    milliseconds.
-
-    Parameters
-    ----------
-    payload
-        From :func:`incident_payload`.
-
-    Returns
-    -------
-    dict
-        ``n``, ``rows`` (the packed string), ``cols`` (``[name, offset,
-        width, base]``), ``row`` (characters per incident), ``lat0``, ``lon0``,
-        ``scale`` and the unpacked keys ``s``, ``colour``, ``months``.
-
-    Examples
-    --------
-    >>> from geo.incidents import Incident, incidents_to_gdf
-    >>> gdf = incidents_to_gdf([Incident("2025-01-02", 1, "Battles", "Armed clash", "d", "e", 0, 9,
-    ...                                  latitude=33.0, longitude=70.5, fatalities=3)])
-    >>> packed = pack_payload(incident_payload(gdf))
-    >>> packed["n"], packed["lat0"], packed["lon0"], packed["row"] == len(packed["rows"])
-    (1, 33.0, 70.0, True)
-    """
-    n = int(payload["n"])
-    lat = np.asarray(payload["lat"], dtype=float)
-    lon = np.asarray(payload["lon"], dtype=float)
-    lat0 = float(np.floor(lat.min())) if n else 0.0
-    lon0 = float(np.floor(lon.min())) if n else 0.0
-    values: dict[str, np.ndarray] = {
-        "lat": np.round((lat - lat0) * COORD_SCALE).astype(np.int64),
-        "lon": np.round((lon - lon0) * COORD_SCALE).astype(np.int64),
-        "fat": np.asarray(payload["fat"], dtype=np.int64) + 1,
-    }
-    for key in PACKED_COLUMNS:
-        values.setdefault(key, np.asarray(payload[key], dtype=np.int64))
-    cols: list[list[Any]] = []
-    digits: list[np.ndarray] = []
-    offset = 0
-    for key in PACKED_COLUMNS:
-        v = np.clip(values[key], 0, None)
-        base = int(v.min()) if n else 0
-        v = v - base
-        top = int(v.max()) if n else 0
-        width = 1
-        while top >= 64**width:
-            width += 1
-        for j in range(width):
-            digits.append((v // 64 ** (width - 1 - j)) % 64)
-        cols.append([key, offset, width, base])
-        offset += width
-    alphabet = np.frombuffer(PACK_ALPHABET.encode("ascii"), dtype=np.uint8)
-    table = np.stack(digits, axis=1) if n else np.zeros((0, offset), dtype=np.int64)
-    rows = alphabet[table].tobytes().decode("ascii")
-    return {
-        "n": n,
-        "rows": rows,
-        "row": offset,
-        "cols": cols,
-        "lat0": lat0,
-        "lon0": lon0,
-        "scale": COORD_SCALE,
-        "s": payload["s"],
-        "colour": payload["colour"],
-        "months": payload["months"],
-    }
-
-
-def _payload_json(payload: dict[str, Any]) -> str:
-    # every string is HTML-escaped, so "<" (and "</script>") cannot occur; ensure_ascii keeps
-    # U+2028/2029 out of the script as well
-    return json.dumps(payload, separators=(",", ":"), ensure_ascii=True)
 
 
 class IncidentLayer(JSCSSMixin, Layer):
@@ -460,136 +176,7 @@ class IncidentLayer(JSCSSMixin, Layer):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = (function () {
-          var D = {{ this.payload_json }};
-          (function unpack() {  // the packed rows -> one typed array per column
-            var A = "{{ this.alphabet }}", V = new Int8Array(128), R = D.rows, W = D.row, n = D.n;
-            for (var a = 0; a < A.length; a++) { V[A.charCodeAt(a)] = a; }
-            D.cols.forEach(function (c) {
-              var name = c[0], off = c[1], w = c[2], base = c[3], out = new Int32Array(n);
-              for (var i = 0, p = off; i < n; i++, p += W) {
-                var v = 0;
-                for (var j = 0; j < w; j++) { v = v * 64 + V[R.charCodeAt(p + j)]; }
-                out[i] = v + base;
-              }
-              D[name] = out;
-            });
-            var lat = new Float64Array(n), lon = new Float64Array(n);
-            for (var i = 0; i < n; i++) {
-              lat[i] = D.lat0 + D.lat[i] / D.scale; lon[i] = D.lon0 + D.lon[i] / D.scale; D.fat[i] -= 1;
-            }
-            D.lat = lat; D.lon = lon; D.rows = null;
-          })();
-          var S = D.s, n = D.n, markers = new Array(n);
-          function radius(f) { return f > 0 ? Math.min(5 + 2.2 * Math.sqrt(f), 24) : 5; }
-          function marker(i) {  // made when first drawn: a view shows a few hundred of 100,000
-            var m = markers[i];
-            if (!m) {
-              m = markers[i] = L.circleMarker([D.lat[i], D.lon[i]], {
-                radius: radius(D.fat[i]), color: "#222222", weight: 1, fill: true,
-                fillColor: D.colour[D.a1[i]] || "{{ this.unknown }}", fillOpacity: 0.85,
-                className: "fim-incident", fimIdx: i
-              });
-            }
-            return m;
-          }
-          function line(label, value) { return value ? "<b>" + label + ":</b> " + value + "<br>" : ""; }
-          function popup(i) {
-            var actors = [S[D.a1[i]], S[D.a2[i]]].filter(Boolean).join(" vs ") || "unknown";
-            var place = [S[D.loc[i]], S[D.adm[i]]].filter(Boolean).join(", ");
-            var src = S[D.src[i]], url = S[D.url[i]];
-            if (url) {
-              src = '<a href="' + url + '" target="_blank" rel="noopener noreferrer">' + (src || url) + "</a>";
-            }
-            return '<div class="fim-popup" style="min-width:260px;max-width:380px;font:13px/1.35 sans-serif">' +
-              "<b>" + S[D.date[i]] + "</b> &middot; " + S[D.se[i]] + " <small>(" + S[D.et[i]] + ")</small><br>" +
-              line("Actors", actors) +
-              "<b>Place:</b> " + place + " <small>(geo_precision " + (D.gp[i] || "") + ")</small><br>" +
-              "<b>Fatalities:</b> " + (D.fat[i] >= 0 ? D.fat[i] : "unknown") + "<br>" +
-              '<blockquote style="margin:6px 0;padding-left:6px;border-left:3px solid #bbb">' +
-              S[D.ev[i]] + "</blockquote>" + line("Source", src) + "<small>" + S[D.id[i]] + "</small></div>";
-          }
-          function tooltip(i) {
-            return [S[D.date[i]], S[D.se[i]], S[D.loc[i]]].filter(Boolean).join(" | ");
-          }
-          var group = L.featureGroup();
-          group.fim = {data: D, marker: marker, popup: popup, shown: n, clustered: {{ this.clustered|tojson }}};
-          {% if this.clustered %}
-          // Supercluster: a k-d tree per zoom level, built in a fraction of a second for 100,000 points;
-          // only the clusters and markers inside the view are drawn, after every move
-          var index = null;
-          function load(idx) {
-            var m = idx === null ? n : idx.length, pts = new Array(m);
-            for (var k = 0; k < m; k++) {
-              var i = idx === null ? k : idx[k];
-              pts[k] = {type: "Feature", properties: {i: i},
-                        geometry: {type: "Point", coordinates: [D.lon[i], D.lat[i]]}};
-            }
-            index = new Supercluster({radius: 60, maxZoom: 15, minPoints: 3}).load(pts);
-          }
-          function clusterIcon(count) {
-            var size = count < 100 ? "small" : count < 1000 ? "medium" : "large";
-            return L.divIcon({html: "<div><span>" + count.toLocaleString("en") + "</span></div>",
-                              className: "marker-cluster marker-cluster-" + size, iconSize: L.point(40, 40)});
-          }
-          function zoomIn(e) {
-            var z = Math.min(index.getClusterExpansionZoom(e.target.fimCluster), 18);
-            group._map.setView(e.target.getLatLng(), z);
-          }
-          function update() {
-            var map = group._map;
-            if (!map || !index) { return; }
-            var b = map.getBounds().pad(0.2), z = Math.round(map.getZoom());
-            var items = index.getClusters([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], z);
-            group.clearLayers();
-            for (var k = 0; k < items.length; k++) {
-              var f = items[k], c = f.geometry.coordinates;
-              if (f.properties.cluster) {
-                var cm = L.marker([c[1], c[0]], {icon: clusterIcon(f.properties.point_count)});
-                cm.fimCluster = f.properties.cluster_id;
-                cm.on("click", zoomIn);
-                group.addLayer(cm);
-              } else {
-                group.addLayer(marker(f.properties.i));
-              }
-            }
-          }
-          var onMap = null;
-          group.on("add", function () { onMap = group._map; onMap.on("moveend", update); update(); });
-          group.on("remove", function () { if (onMap) { onMap.off("moveend", update); onMap = null; } });
-          group.fim.show = function (idx) {
-            load(idx);
-            group.fim.shown = idx === null ? n : idx.length;
-            update();
-          };
-          {% else %}
-          group.fim.show = function (idx) {
-            group.clearLayers();
-            var m = idx === null ? n : idx.length;
-            for (var k = 0; k < m; k++) { group.addLayer(marker(idx === null ? k : idx[k])); }
-            group.fim.shown = m;
-          };
-          {% endif %}
-          group.fim.show(null);
-          function target(e) {
-            var l = e.propagatedFrom || e.layer;
-            return l && l.options && l.options.fimIdx !== undefined ? l : null;
-          }
-          group.fim.open = function (i) {
-            var map = group._map;
-            if (!map) { return; }
-            L.popup({maxWidth: 400}).setLatLng([D.lat[i], D.lon[i]]).setContent(popup(i)).openOn(map);
-          };
-          group.on("click", function (e) {
-            var l = target(e);
-            if (l) { group.fim.open(l.options.fimIdx); }
-          });
-          group.on("mouseover", function (e) {
-            var l = target(e);
-            if (l && !l.getTooltip()) { l.bindTooltip(tooltip(l.options.fimIdx)).openTooltip(); }
-          });
-          return group;
-        })();
+        var {{ this.get_name() }} = fimIncidentLayer({{ this.payload_json }}, {{ this.options_json }});
         {% endmacro %}
         """
     )
@@ -608,13 +195,20 @@ class IncidentLayer(JSCSSMixin, Layer):
         payload = incident_payload(gdf, evidence_budget=evidence_budget)
         self.count = int(payload["n"])
         self.months: list[str] = payload["months"]
-        self.actors: list[str] = sorted(
-            {html.unescape(payload["s"][int(i)]) for i in payload["colour"]} - {""}, key=str.casefold
-        )
-        self.payload_json = _payload_json(pack_payload(payload))  # serialised once, rendered as plain text
-        self.alphabet = PACK_ALPHABET
+        names = {html.unescape(payload["s"][int(i)]) for i in payload["colour"]}
+        self.actors: list[str] = sorted(names - {""}, key=str.casefold)
+        if "" in names:  # a blank actor 1: grey markers, "Unidentified" in popups and legend
+            self.actors.append(UNIDENTIFIED_ACTOR)
+        self.payload_json = payload_json(pack_payload(payload))  # serialised once, rendered as plain text
         self.clustered = self.count > cluster_threshold
-        self.unknown = UNKNOWN_COLOUR
+        self.options_json = json.dumps(
+            {
+                "alphabet": PACK_ALPHABET,
+                "unknown": UNKNOWN_COLOUR,
+                "unidentified": escape_text(UNIDENTIFIED_ACTOR),
+                "clustered": self.clustered,
+            }
+        )
         self.default_js = []
         self.default_css = []
         if self.clustered:
@@ -641,10 +235,28 @@ class IncidentLayer(JSCSSMixin, Layer):
                 ElementAddToElement(element_name=self.get_name(), element_parent_name=self._parent.get_name()),
                 name=self.get_name() + "_add",
             )
+        # the layer's code, once per page (a real file: linted and tested on its own)
+        figure.header.add_child(_PlainText(f"<script>\n{incident_layer_js()}</script>"), name="fim_incident_layer")
         script = self._template.module.__dict__["script"]
         figure.script.add_child(_PlainText(script(self, kwargs)), name=self.get_name())
         for child in self._children.values():
             child.render(**kwargs)
+
+
+#: The browser code of :class:`IncidentLayer`, shipped as package data in ``geo/assets``.
+INCIDENT_LAYER_JS: Final = "assets/incident_layer.js"
+
+
+@functools.cache
+def incident_layer_js() -> str:
+    """The JavaScript of the incident layer (``geo/assets/incident_layer.js``), read once.
+
+    Examples
+    --------
+    >>> "function fimIncidentLayer(D, opts)" in incident_layer_js()
+    True
+    """
+    return importlib.resources.files("geo").joinpath(INCIDENT_LAYER_JS).read_text(encoding="utf-8")
 
 
 class _PlainText(Element):
@@ -842,7 +454,7 @@ class Choropleth:
     @property
     def title(self) -> str:
         """E.g. ``"Incidents per district"``."""
-        area = "district" if self.level == "admin2" else "province"
+        area = "district" if self.level == Col.ADMIN2 else "province"
         return f"{self.measure.capitalize()} per {area}"
 
 
@@ -904,8 +516,8 @@ def _choropleth_layer(layer: dict[str, Any], choro: Choropleth) -> tuple[folium.
             return {"fillColor": "#ffffff", "fillOpacity": 0.0, "color": "#9a9385", "weight": 0.5}
         return {"fillColor": colour, "fillOpacity": 0.72, "color": "#7d7667", "weight": 0.6}
 
-    area_label = "District" if choro.level == "admin2" else "Province"
-    parent_label = "Province" if choro.level == "admin2" else "Country"
+    area_label = "District" if choro.level == Col.ADMIN2 else "Province"
+    parent_label = "Province" if choro.level == Col.ADMIN2 else "Country"
     geojson = folium.GeoJson(
         fc,
         name=choro.title,
@@ -935,7 +547,8 @@ def _choropleth_layer(layer: dict[str, Any], choro: Choropleth) -> tuple[folium.
 def _legend_html(actors: list[str], *, count: int, extra: str = "", note: str = "") -> str:
     rows = "".join(
         f'<div><span style="display:inline-block;width:10px;height:10px;border-radius:50%;'
-        f'background:{actor_colour(a)};margin-right:5px"></span>{escape_text(a)}</div>'
+        f'background:{UNKNOWN_COLOUR if a == UNIDENTIFIED_ACTOR else actor_colour(a)};margin-right:5px"></span>'
+        f"{escape_text(a)}</div>"
         for a in actors[:8]
     )
     more = f"<div>&hellip; and {len(actors) - 8} more</div>" if len(actors) > 8 else ""
@@ -1037,10 +650,10 @@ def build_map(
             control=False,
         ).add_to(m)
         if choropleth is not None:
-            layer = boundaries.admin2 if choropleth.level == "admin2" else boundaries.admin1
+            layer = boundaries.admin2 if choropleth.level == Col.ADMIN2 else boundaries.admin1
             geojson, legend_extra = _choropleth_layer(layer, choropleth)
             geojson.add_to(m)
-        if show_districts and (choropleth is None or choropleth.level != "admin2"):
+        if show_districts and (choropleth is None or choropleth.level != Col.ADMIN2):
             folium.GeoJson(
                 _escaped_layer(boundaries.admin2, ("name", "admin1")),
                 name="Districts",

@@ -11,6 +11,7 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from geo.atomic import atomic_path
 from geo.errors import InputError
 
 
@@ -39,8 +40,6 @@ class Reject:
 
 def write_rejects(rejects: list[Reject], path: str | Path) -> Path:
     """Write the reject report (CSV: file, line, field, reason, value) atomically."""
-    from geo.store import atomic_path  # local import: store imports geopandas
-
     path = Path(path)
     with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)

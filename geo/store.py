@@ -4,8 +4,10 @@ The store sits behind one small interface, :class:`IncidentStore`
 (``read``/``write``/``exists``), so the same pipeline can later target
 PostGIS. The default, :class:`GeoPackageStore`, is a single server-less
 GeoPackage file (``data/incidents.gpkg``, layer ``incidents``), written
-atomically: the new file is written next to the old one and renamed over it,
-so an interrupted build leaves the previous store intact.
+atomically (:func:`geo.atomic.atomic_path`): the new file is written next to
+the old one and renamed over it, so an interrupted build leaves the previous
+store intact, and the temporary files of a killed write are removed on the
+next read or write.
 
 Exports: :func:`to_geojson_bytes` (RFC 7946: WGS84 lon/lat, no ``crs``
 member), :func:`to_csv_bytes` (ACLED column order) and
@@ -14,13 +16,10 @@ member), :func:`to_csv_bytes` (ACLED column order) and
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
 import logging
-import os
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -28,44 +27,13 @@ import geopandas as gpd
 import pandas as pd
 
 from geo import settings
+from geo.atomic import atomic_path, remove_orphans
 from geo.errors import StoreError
 from geo.incidents import COLUMNS, normalise_frame
 
 logger = logging.getLogger(__name__)
 
 LAYER = "incidents"
-
-
-@contextlib.contextmanager
-def atomic_path(path: str | Path) -> Iterator[Path]:
-    """Yield a temporary path next to ``path``; rename it over ``path`` on success.
-
-    On any exception the temporary file is removed and ``path`` is left as it
-    was. The rename is atomic on POSIX file systems.
-
-    Parameters
-    ----------
-    path
-        The final destination.
-
-    Yields
-    ------
-    pathlib.Path
-        Where to write.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    tmp.unlink()  # writers such as GDAL want to create the file themselves
-    try:
-        yield tmp
-        os.replace(tmp, path)
-    finally:
-        for leftover in (tmp, Path(f"{tmp}-journal"), Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-            with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
 
 
 @runtime_checkable
@@ -112,6 +80,7 @@ class GeoPackageStore:
         StoreError
             The file is missing or is not a readable incident GeoPackage.
         """
+        remove_orphans(self.path)  # leftovers of a write that was killed
         if not self.exists():
             msg = f"no incident store at {self.path}; build it with `python -m geo build`"
             raise StoreError(msg)

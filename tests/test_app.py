@@ -209,3 +209,61 @@ def test_missing_store_shows_a_clear_error(tmp_path, monkeypatch):
     at = AppTest.from_file(str(settings.PROJECT_DIR / "app.py"), default_timeout=60).run()
     assert not at.exception
     assert "Cannot load incidents" in at.error[0].value
+
+
+def _link_warnings(at: AppTest) -> list[str]:
+    return [w.value for w in at.warning if w.value.startswith("Shared link: ")]
+
+
+def test_link_with_an_unknown_actor_keeps_the_rest_and_says_so(sample_store, monkeypatch):
+    at = _new_app(monkeypatch, sample_store.path, params={"actor": ["Nobody", TTP], "min_fat": "11"})
+    assert at.multiselect(key="actor").value == [TTP]
+    assert at.number_input(key="min_fat").value == 11
+    assert sorted(_table(at)["fatalities"].tolist()) == [11]  # TTP and >= 11: the valid parts apply
+    assert _link_warnings(at) == ["Shared link: actor 'Nobody': not in the data; ignored"]
+    assert at.query_params["actor"] == TTP and at.query_params["min_fat"] == "11"  # the URL keeps the valid parts
+
+
+def test_link_with_an_impossible_date_keeps_the_valid_end(sample_store, monkeypatch):
+    at = _new_app(monkeypatch, sample_store.path, params={"dates": ["2024-99-99", "2025-01-31"]})
+    assert at.date_input(key="dates").value == (dt.date(2024, 10, 15), dt.date(2025, 1, 31))
+    assert sorted(_table(at)["event_date"]) == ["2024-10-15", "2024-12-24", "2025-01-02"]
+    warnings = _link_warnings(at)
+    assert len(warnings) == 1 and "2024\\-99\\-99" in warnings[0] and "not a date" in warnings[0]
+    assert at.query_params["dates"] == ["2024-10-15", "2025-01-31"]
+
+
+def test_link_with_a_bad_minimum_fatalities_says_so(sample_store, monkeypatch):
+    at = _new_app(monkeypatch, sample_store.path, params={"min_fat": "abc", "actor": TTP})
+    assert at.number_input(key="min_fat").value == 0
+    assert len(_table(at)) == 3  # the actor still applies
+    assert _link_warnings(at) == ["Shared link: min\\_fat 'abc': not a whole number \\>= 0; ignored"]
+
+
+def test_link_with_reversed_dates_is_swapped_and_says_so(sample_store, monkeypatch):
+    at = _new_app(monkeypatch, sample_store.path, params={"dates": ["2025-01-31", "2024-12-01"]})
+    assert at.date_input(key="dates").value == (dt.date(2024, 12, 1), dt.date(2025, 1, 31))
+    assert sorted(_table(at)["event_date"]) == ["2024-12-24", "2025-01-02"]
+    assert len(_link_warnings(at)) == 1 and "reversed; swapped" in _link_warnings(at)[0]
+    assert at.query_params["dates"] == ["2024-12-01", "2025-01-31"]
+
+
+def test_valid_link_shows_no_warning_and_warnings_stay_text(sample_store, monkeypatch):
+    at = _new_app(monkeypatch, sample_store.path, params={"actor": TTP, "dates": ["2024-12-01", "2025-01-31"]})
+    assert _link_warnings(at) == []
+    hostile = _new_app(monkeypatch, sample_store.path, params={"actor": "[x](javascript:alert(1)) **b**"})
+    (warning,) = _link_warnings(hostile)
+    assert "\\[x\\]\\(javascript:alert\\(1\\)\\) \\*\\*b\\*\\*" in warning
+    assert len(_table(hostile)) == 6
+
+
+def test_blank_actor1_shows_as_unidentified_in_the_table(sample_gdf, tmp_path, monkeypatch):
+    gdf = sample_gdf.copy()
+    gdf.loc[gdf["location"] == "Khost", "actor1"] = ""
+    store = GeoPackageStore(tmp_path / "incidents.gpkg")
+    store.write(gdf)
+    at = _new_app(monkeypatch, store.path)
+    table = _table(at)
+    assert list(table.loc[table["location"] == "Khost", "actor1"]) == ["Unidentified"]
+    csv_text = _download(at, "download_csv").decode()
+    assert "Unidentified" not in csv_text  # the data stays blank

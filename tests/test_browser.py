@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 
 from geo import settings
-from geo.mapview import MAP_TITLE, PAYLOAD_TEXT
+from geo.mappayload import PAYLOAD_TEXT
+from geo.mapview import MAP_TITLE
 from scripts.headless import CHROMIUM, CHROMIUM_ARGS, serve_app
 
 pytestmark = pytest.mark.browser
@@ -269,7 +270,8 @@ def test_layers_heatmap_and_choropleth_from_url(app_url, page):
 
 def test_packed_payload_decodes_in_the_browser(browser, tmp_path):
     """The browser's unpacking of the packed rows gives back every column of the payload."""
-    from geo.mapview import build_map, incident_payload, install_assets
+    from geo.mappayload import incident_payload
+    from geo.mapview import build_map, install_assets
     from geo.synth import synthesize
 
     gdf = synthesize(3000, seed=7)

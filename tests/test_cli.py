@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -82,7 +84,7 @@ def test_bad_input_is_one_clear_line_not_a_traceback(tmp_path):
 def test_build_reports_rejected_files_and_goes_on(article_dir, tmp_path):
     (article_dir / "empty.txt").write_bytes(b"")
     res = run("build", str(article_dir), "--store", str(tmp_path / "s.gpkg"))
-    assert res.returncode == 0
+    assert res.returncode == 3  # partial: stored, but a file was rejected
     assert "rejected files: 1" in res.stdout and "empty.txt" in res.stdout
     report = (tmp_path / "rejects.csv").read_text(encoding="utf-8")
     assert "empty.txt" in report and "file is empty" in report
@@ -110,7 +112,7 @@ def test_ingest_acled_and_generic_then_reingest_changes_nothing(tmp_path):
     data = settings.PROJECT_DIR / "tests" / "data" / "ingest"
     store, rejects = tmp_path / "s.gpkg", tmp_path / "rejects.csv"
     res = run("ingest", str(data / "acled_current.csv"), "--store", str(store), "--rejects", str(rejects))
-    assert res.returncode == 0, res.stderr
+    assert res.returncode == 3, res.stderr  # partial: 3 rows rejected
     assert "7 rows, 4 stored, 3 rejected" in res.stdout
     assert rejects.read_text(encoding="utf-8").count("\n") == 4  # header + 3
     generic = [
@@ -118,11 +120,11 @@ def test_ingest_acled_and_generic_then_reingest_changes_nothing(tmp_path):
         *("--actor1-column", "Perpetrator", "--fatalities-column", "Killed", "--store", str(store)),
     ]
     res = run(*generic)
-    assert res.returncode == 0, res.stderr
+    assert res.returncode == 3, res.stderr
     assert "9 rows, 4 stored, 5 rejected" in res.stdout and "(8 incidents)" in res.stdout
     before = GeoPackageStore(store).read()
-    assert run(*generic).returncode == 0
-    assert run("ingest", str(data / "acled_current.csv"), "--store", str(store)).returncode == 0
+    assert run(*generic).returncode == 3
+    assert run("ingest", str(data / "acled_current.csv"), "--store", str(store)).returncode == 3
     after = GeoPackageStore(store).read()
     assert list(after["event_id"]) == list(before["event_id"])
 
@@ -144,3 +146,50 @@ def test_build_keeps_imported_records(article_dir, tmp_path):
     assert "ACLED-PAK45678" in ids
     assert run("build", str(article_dir), "--store", str(store), "--fresh").returncode == 0
     assert "ACLED-PAK45678" not in set(GeoPackageStore(store).read()["event_id"])
+
+
+def test_partial_import_exits_3_and_a_complete_one_0(tmp_path):
+    data = settings.PROJECT_DIR / "tests" / "data" / "ingest"
+    header, *rows = (data / "acled_current.csv").read_text(encoding="utf-8").splitlines()
+    good = tmp_path / "good.csv"
+    good.write_text("\n".join([header, rows[0], rows[1]]) + "\n", encoding="utf-8")
+    res = run("ingest", str(good), "--store", str(tmp_path / "s.gpkg"))
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "2 rows, 2 stored, 0 rejected" in res.stdout
+    bad = tmp_path / "bad.csv"
+    broken = rows[1].replace(",10,,1730000000", ",-5,,1730000000")  # fatalities -5
+    assert broken != rows[1]
+    bad.write_text("\n".join([header, rows[0], broken]) + "\n", encoding="utf-8")
+    rejects = tmp_path / "rejects.csv"
+    res = run("ingest", str(bad), "--store", str(tmp_path / "s.gpkg"), "--rejects", str(rejects))
+    assert res.returncode == 3, res.stdout + res.stderr
+    assert "2 rows, 1 stored, 1 rejected" in res.stdout
+    assert "(value '-5')" in res.stdout  # the cell as written, not -5.0
+    assert rejects.read_text(encoding="utf-8").splitlines()[1].split(",")[-1] == "-5"
+
+
+@pytest.mark.parametrize("command", [[], ["build"], ["ingest"]])
+def test_help_documents_the_exit_statuses(command):
+    res = run(*command, "--help")
+    assert res.returncode == 0
+    text = " ".join(res.stdout.split())
+    assert "exit status: 0 done; 2 bad input" in text and "3 partial" in text
+
+
+def test_fim_store_path_selects_the_store_as_the_readme_says(tmp_path):
+    data = settings.PROJECT_DIR / "tests" / "data" / "ingest"
+    env = {**os.environ, "FIM_STORE_PATH": "other.gpkg"}  # relative: from the folder the command runs in
+    res = subprocess.run(
+        [sys.executable, "-m", "geo", "ingest", str(data / "acled_old_upper.csv")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**env, "PYTHONPATH": str(settings.PROJECT_DIR)},
+        timeout=120,
+        check=False,
+    )
+    assert res.returncode in (0, 3), res.stderr
+    assert f"store: {Path('other.gpkg')}" in res.stdout
+    assert len(GeoPackageStore(tmp_path / "other.gpkg").read()) > 0
+    readme = (settings.PROJECT_DIR / "README.md").read_text(encoding="utf-8")
+    assert "FIM_STORE_PATH=/srv/maps/kurram.gpkg make run" in readme

@@ -120,3 +120,63 @@ def test_filter_is_fast_at_100k():
     )
     assert time.perf_counter() - t < 3  # generous; the benchmark reports the real figure
     assert 0 < len(out) < len(gdf)
+
+
+def _parse(params, gdf):
+    from geo.filters import parse_filter_params
+
+    return parse_filter_params(params, gdf)
+
+
+def test_link_unknown_actor_is_dropped_with_a_warning_and_the_rest_kept(sample_gdf):
+    flt, warnings = _parse({"actor": ["Nobody", TTP], "min_fat": "2"}, sample_gdf)
+    assert flt == IncidentFilter(actors=(TTP,), min_fatalities=2)
+    assert warnings == ["actor 'Nobody': not in the data; ignored"]
+
+
+def test_link_impossible_date_keeps_the_valid_end(sample_gdf):
+    flt, warnings = _parse({"dates": ["2024-99-99", "2025-01-31"]}, sample_gdf)
+    assert (flt.start, flt.end) == (dt.date(2024, 10, 15), dt.date(2025, 1, 31))  # the data's first day
+    assert warnings == ["dates '2024-99-99': not a date (YYYY-MM-DD); ignored"]
+    flt, warnings = _parse({"dates": "yesterday"}, sample_gdf)
+    assert (flt.start, flt.end) == (None, None) and len(warnings) == 1
+
+
+def test_link_bad_minimum_fatalities_is_a_warning(sample_gdf):
+    for bad in ("abc", "-4", "2.5"):
+        flt, warnings = _parse({"min_fat": bad, "actor": TTP}, sample_gdf)
+        assert flt == IncidentFilter(actors=(TTP,))
+        assert warnings == [f"min_fat {bad!r}: not a whole number >= 0; ignored"]
+
+
+def test_link_reversed_dates_are_swapped_with_a_warning(sample_gdf):
+    flt, warnings = _parse({"dates": ["2025-01-31", "2024-12-01"]}, sample_gdf)
+    assert (flt.start, flt.end) == (dt.date(2024, 12, 1), dt.date(2025, 1, 31))
+    assert warnings == ["dates '2025-01-31' to '2024-12-01' were reversed; swapped"]
+
+
+def test_link_dates_outside_the_data(sample_gdf):
+    flt, warnings = _parse({"dates": ["2020-01-01", "2030-01-01"]}, sample_gdf)
+    assert (flt.start, flt.end, warnings) == (dt.date(2024, 10, 15), dt.date(2025, 10, 9), [])  # the same incidents
+    flt, warnings = _parse({"dates": ["2030-01-01", ""]}, sample_gdf)
+    assert (flt.start, flt.end) == (None, None)
+    assert warnings == ["dates '2030-01-01': after the last incident (2025-10-09); ignored"]
+
+
+def test_link_names_follow_their_parent_filters(sample_gdf):
+    params = {"country": ["AF", "XX"], "province": ["Kabul", "Khyber Pakhtunkhwa"], "precision": ["1", "x"]}
+    flt, warnings = _parse(params, sample_gdf)
+    assert (flt.countries, flt.admin1, flt.geo_precision) == (("AF",), ("Kabul",), (1,))
+    assert warnings == [
+        "country 'XX': not in the data; ignored",
+        "province 'Khyber Pakhtunkhwa': not in the data; ignored",
+        "precision 'x': not in the data; ignored",
+    ]
+
+
+def test_a_valid_link_gives_no_warning_and_round_trips(sample_gdf):
+    from geo.filters import filter_to_params
+
+    flt = IncidentFilter(start=dt.date(2024, 12, 1), end=dt.date(2025, 1, 31), actors=(TTP, PAK), text="drone")
+    assert _parse(filter_to_params(flt), sample_gdf) == (flt, [])
+    assert _parse({}, sample_gdf) == (IncidentFilter(), [])

@@ -247,3 +247,69 @@ def test_acled_csv_round_trip_with_any_text(tmp_path_factory, locator, notes, fa
         assert inc.notes == note.strip() and inc.fatalities == fatalities[i]
     again = ingest_csv(path, locator=locator)
     assert [i.event_id for i in again.incidents] == [i.event_id for i in r.incidents]
+
+
+def _acled_file(tmp_path, rows: list[dict[str, str]]) -> Path:
+    header = (DATA / "acled_current.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    path = tmp_path / "acled.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=header)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: row.get(k, "") for k in header})
+    return path
+
+
+_ROW = {"event_date": "2025-02-28", "event_type": "Battles", "sub_event_type": "Armed clash", "actor1": "A"}
+
+
+@pytest.mark.parametrize(
+    ("iso", "country", "expected"),
+    [
+        ("586", "Pakistan", "PK"),
+        ("586", "", "PK"),
+        ("", "Pakistan", "PK"),
+        ("4", "Afghanistan", "AF"),
+        ("", "afghanistan", "AF"),
+        ("364", "", "IR"),
+        ("356", "", "IN"),
+        ("156", "", "CN"),
+        ("795", "", "TM"),
+        ("860", "", "UZ"),
+        ("762", "", "TJ"),
+        ("", "", ""),
+    ],
+)
+def test_acled_rows_outside_the_simplified_polygons_keep_their_country(tmp_path, locator, iso, country, expected):
+    torkham = (34.1186, 71.0997)  # the crossing: between the simplified PK and AF district polygons
+    assert locator.locate(*torkham) is None
+    row = {**_ROW, "event_id_cnty": "PAK1", "iso": iso, "country": country, "location": "Torkham"}
+    row |= {"latitude": str(torkham[0]), "longitude": str(torkham[1]), "geo_precision": "1"}
+    r = ingest_csv(_acled_file(tmp_path, [row]), locator=locator)
+    assert r.stored == 1, r.rejects
+    inc = r.incidents[0]
+    assert inc.country_code == expected
+    if expected == "PK":
+        assert inc.country == "Pakistan"
+
+
+def test_reject_values_are_the_cells_as_written(tmp_path, locator):
+    base = {**_ROW, "latitude": "33.0006", "longitude": "70.0712"}
+    rows = [
+        {**base, "event_id_cnty": "X1", "fatalities": "-5"},
+        {**base, "event_id_cnty": "X2", "fatalities": "2.50"},
+        {**base, "event_id_cnty": "X3", "latitude": "95.0"},
+        {**base, "event_id_cnty": "X4", "longitude": "-200"},
+        {**base, "event_id_cnty": "X5", "latitude": "51.50", "longitude": "-0.10"},
+    ]
+    r = ingest_csv(_acled_file(tmp_path, rows), locator=locator)
+    assert [(x.field, x.value) for x in r.rejects] == [
+        ("fatalities", "-5"),
+        ("fatalities", "2.50"),
+        ("latitude", "95.0"),
+        ("longitude", "-200"),
+        ("latitude", "51.50, -0.10"),
+    ]
+    report = write_rejects(r.rejects, tmp_path / "rejects.csv")
+    values = [row["value"] for row in csv.DictReader(report.open(encoding="utf-8"))]
+    assert values[:2] == ["-5", "2.50"]

@@ -1,21 +1,24 @@
 from __future__ import annotations
 
+import fnmatch
+import importlib.resources
 import json
 import re
+import shutil
+import subprocess
+import tomllib
+from pathlib import Path
 
 import pytest
 
+from geo import settings
+from geo.mappayload import actor_colour, escape_text, incident_payload, marker_radius, popup_html
 from geo.mapview import (
     Choropleth,
-    actor_colour,
     build_map,
     class_breaks,
-    escape_text,
-    incident_payload,
     install_assets,
     load_boundaries,
-    marker_radius,
-    popup_html,
 )
 from geo.synth import synthesize
 from tests.conftest import XSS
@@ -178,3 +181,122 @@ def test_evidence_budget_shortens_long_sentences(sample_gdf):
     p = incident_payload(gdf, evidence_budget=1000)
     assert all(len(p["s"][i]) <= 200 for i in p["ev"])
     assert all(p["s"][i].endswith("\u2026") for i in p["ev"])
+
+
+# --- the incident layer's JavaScript: a real file in geo/assets, shipped as package data -------------
+
+NODE = shutil.which("node") or shutil.which("nodejs")
+needs_node = pytest.mark.skipif(NODE is None, reason="node is not installed: the JavaScript is not run")
+
+# a stand-in for the few Leaflet calls the layer makes, to run it under node without a browser
+_FAKE_LEAFLET = """
+function Layer(opts) { this.options = opts || {}; this.handlers = {}; }
+Layer.prototype.on = function (ev, fn) { this.handlers[ev] = fn; return this; };
+Layer.prototype.addLayer = function (l) { this.layers.push(l); return this; };
+Layer.prototype.clearLayers = function () { this.layers = []; return this; };
+global.L = {
+  featureGroup: function () { var g = new Layer(); g.layers = []; return g; },
+  circleMarker: function (ll, opts) { var m = new Layer(opts); m.ll = ll; return m; },
+};
+"""
+
+
+def _run_layer(gdf, *, tmp_path) -> dict:
+    from geo.mappayload import PACK_ALPHABET, UNKNOWN_COLOUR, pack_payload, payload_json
+    from geo.mapview import incident_layer_js
+
+    opts = {"alphabet": PACK_ALPHABET, "unknown": UNKNOWN_COLOUR, "unidentified": "Unidentified", "clustered": False}
+    script = tmp_path / "layer.js"
+    script.write_text(
+        _FAKE_LEAFLET
+        + incident_layer_js()
+        + f"\nvar g = fimIncidentLayer({payload_json(pack_payload(incident_payload(gdf)))}, {json.dumps(opts)});\n"
+        + "var out = [];\n"
+        + "for (var i = 0; i < g.fim.data.n; i++) {\n"
+        + "  out.push({popup: g.fim.popup(i), tooltip: g.fim.tooltip(i), fill: g.layers[i].options.fillColor,"
+        + " lat: g.fim.data.lat[i], fat: g.fim.data.fat[i]});\n"
+        + "}\nconsole.log(JSON.stringify({shown: g.fim.shown, markers: out}));\n",
+        encoding="utf-8",
+    )
+    res = subprocess.run([NODE, str(script)], capture_output=True, text=True, timeout=30, check=False)
+    assert res.returncode == 0, res.stderr
+    return json.loads(res.stdout)
+
+
+@needs_node
+def test_incident_layer_js_parses():
+    from geo.mapview import INCIDENT_LAYER_JS
+
+    path = Path(importlib.resources.files("geo").joinpath(INCIDENT_LAYER_JS))
+    res = subprocess.run([NODE, "--check", str(path)], capture_output=True, text=True, timeout=30, check=False)
+    assert res.returncode == 0, res.stderr
+
+
+def test_rendered_map_carries_the_js_file_once(sample_gdf, boundaries):
+    from geo.mapview import incident_layer_js
+
+    html = _render(build_map(sample_gdf, boundaries=boundaries))
+    assert incident_layer_js() in html
+    assert html.count("function fimIncidentLayer(D, opts)") == 1
+    assert re.search(r"var incident_layer_\w+ = fimIncidentLayer\(\{", html)
+    assert '"unidentified": "Unidentified"' in html
+
+
+def test_package_data_ships_the_assets():
+    config = tomllib.loads((settings.PROJECT_DIR / "pyproject.toml").read_text(encoding="utf-8"))
+    globs = config["tool"]["setuptools"]["package-data"]["geo"]
+    assets = settings.PROJECT_DIR / "geo" / "assets"
+    files = [p.relative_to(assets.parent).as_posix() for p in assets.rglob("*") if p.is_file()]
+    assert "assets/incident_layer.js" in files
+    missing = [f for f in files if not any(fnmatch.fnmatch(f, g) for g in globs)]
+    assert missing == []
+
+
+@needs_node
+def test_the_layer_draws_every_incident_with_its_popup(sample_gdf, tmp_path):
+    out = _run_layer(sample_gdf, tmp_path=tmp_path)
+    located = sample_gdf[sample_gdf.geometry.notna()]
+    assert out["shown"] == len(out["markers"]) == len(located) == 5
+    by_place = {m["tooltip"].split(" | ")[-1]: m for m in out["markers"]}
+    dik = by_place["Dera Ismail Khan"]
+    assert "TTP: Tehreek-e-Taliban Pakistan vs Military Forces of Pakistan" in dik["popup"]
+    assert dik["lat"] == pytest.approx(located.geometry.y.iloc[0], abs=1e-4)
+    assert "<script>" not in "".join(m["popup"] + m["tooltip"] for m in out["markers"])  # escaped XSS row
+
+
+@needs_node
+def test_blank_actor1_shows_as_unidentified(sample_gdf, tmp_path, boundaries):
+    gdf = sample_gdf.copy()
+    gdf.loc[gdf.index[0], "actor1"] = ""  # Dera Ismail Khan: actor 2 stays
+    gdf.loc[gdf.index[2], "actor1"] = None  # Khost: no actor 2 either
+    markers = {m["tooltip"].split(" | ")[-1]: m for m in _run_layer(gdf, tmp_path=tmp_path)["markers"]}
+    assert "<b>Actors:</b> Unidentified vs Military Forces of Pakistan<br>" in markers["Dera Ismail Khan"]["popup"]
+    assert "<b>Actors:</b> Unidentified<br>" in markers["Khost"]["popup"]
+    assert markers["Khost"]["tooltip"] == "2025-01-02 | Shelling/artillery/missile attack | Unidentified | Khost"
+    assert markers["Khost"]["fill"] == "#6b6b6b"  # the grey of no actor
+    html = _render(build_map(gdf, boundaries=boundaries))
+    assert 'background:#6b6b6b;margin-right:5px"></span>Unidentified</div>' in html  # and in the legend
+
+
+def test_server_popup_shows_a_blank_actor1_as_unidentified():
+    assert "<b>Actors:</b> Unidentified vs B<br>" in popup_html({"actor1": "", "actor2": "B"})
+    assert "<b>Actors:</b> Unidentified<br>" in popup_html({"actor1": None})
+    assert "<b>Actors:</b> &lt;i&gt;A&lt;/i&gt;<br>" in popup_html({"actor1": "<i>A</i>"})
+
+
+def test_payload_code_names_columns_through_the_schema():
+    import ast
+
+    from geo.incidents import COLUMNS
+
+    for module in ("mappayload.py", "mapview.py"):
+        tree = ast.parse((settings.PROJECT_DIR / "geo" / module).read_text(encoding="utf-8"))
+        literals = {
+            node.value
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in COLUMNS
+        }
+        # in mapview, admin1/admin2/country_code name the boundary layers' properties and the choropleth's
+        # levels and measures (typing.Literal), not incident columns
+        allowed = {"admin1", "admin2", "country_code", "fatalities"} if module == "mapview.py" else set()
+        assert literals <= allowed, module
