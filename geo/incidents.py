@@ -196,6 +196,7 @@ class Col:
     CHAR_START: Final = "char_start"
     CHAR_END: Final = "char_end"
     CONFIDENCE: Final = "confidence"
+    REASON: Final = "reason"
     PLACE_ID: Final = "place_id"
     GEOCODER: Final = "geocoder"
 

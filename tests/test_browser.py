@@ -147,7 +147,8 @@ def page(browser, app_url):
 
 def test_map_with_markers_offline_and_hostile_text_inert(app_url, page, built_store):
     _, gdf = built_store
-    located = int(gdf.geometry.notna().sum())
+    shown = gdf[gdf["confidence"] >= settings.CONFIDENCE_THRESHOLD]  # the default view hides background records
+    located = int(shown.geometry.notna().sum())
     assert located >= 5 and (gdf["doc_id"] == "hostile").any()
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
@@ -201,6 +202,7 @@ def test_filters_change_markers_table_url_and_downloads(app_url, page, built_sto
     from geo.filters import filter_from_params, filter_incidents
 
     _, gdf = built_store
+    gdf = gdf[gdf["confidence"] >= settings.CONFIDENCE_THRESHOLD]  # the default view: no background records
     page.goto(app_url, wait_until="domcontentloaded")
     frame = _map_frame(page)
     frame.wait_for_selector("path.fim-incident", timeout=30_000)
