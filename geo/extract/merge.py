@@ -280,9 +280,11 @@ def _concrete(ctx: Context, d: Draft) -> bool:
     """A weak draft that still reports something concrete: a verb and a number of victims."""
     if not any(t.pos == "v" and not t.anaphoric for t in d.triggers):
         return False
+    victims = d.fatalities is not None or bool(_VICTIM_COUNT.search(ctx.text[d.start : d.end]))
     if d.date_kind == "publication":
-        return False
-    return d.fatalities is not None or bool(_VICTIM_COUNT.search(ctx.text[d.start : d.end]))
+        # a local report with no date of its own: "An explosion in Bajaur has left two policemen martyred"
+        return victims and not is_vague_place(d.place)
+    return victims
 
 
 def merge_incidents(ctx: Context, drafts: list[Draft]) -> tuple[list[Draft], set[int]]:

@@ -195,6 +195,10 @@ _CLAUSE_JOIN: Final[re.Pattern[str]] = re.compile(
 )
 
 
+#: A number in figures or words ("has left two policemen martyred" is a report, not a generic statement).
+_A_NUMBER: Final[re.Pattern[str]] = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores)\b", re.IGNORECASE
+)
 #: A count of several events before an event noun: "55 terror attacks", "two suicide attacks".
 _SEVERAL: Final[re.Pattern[str]] = re.compile(
     r"\b(?:(?!(?:19|20)\d\d\b)\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|hundreds\s+of|several|"
@@ -342,7 +346,7 @@ def _build_draft(
         return []
     first_verb = next((t for t in in_span if t.pos == "v"), main)
     perfect = PERFECT.search(text[max(start, first_verb.start - 25) : first_verb.start])
-    if perfect and not explicit_date and not re.search(r"\d", seg) and not weak:
+    if perfect and not explicit_date and not _A_NUMBER.search(seg) and not weak:
         return []  # present perfect with no figure and no date: a generic statement
 
     # --- places

@@ -77,3 +77,12 @@ def test_the_infobox_perpetrator_names_an_unattributed_attack(gaz: Gazetteer) ->
     inc = only(gaz, text)
     assert inc.actor1 == "BLA: Balochistan Liberation Army"
     assert "actor from the infobox" in inc.notes
+
+
+def test_a_local_report_without_a_date_of_its_own_is_kept(gaz: Gazetteer) -> None:
+    import datetime as dt
+
+    found = run(
+        gaz, "An explosion in Bajaur district has left two policemen martyred.", published=dt.date(2021, 11, 13)
+    )
+    assert [(i.event_date, i.location, i.fatalities) for i in found] == [("2021-11-13", "Bajaur", 2)]
