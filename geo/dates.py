@@ -84,7 +84,7 @@ _DATE_RE: Final[re.Pattern[str]] = re.compile(
   | (?P<wd>\b(?P<w8>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
   | (?P<rel>\b(?:(?i:yesterday|last\s+night|this\s+morning|today|tonight|earlier\s+this\s+week|this\s+week|last\s+week
         |earlier\s+this\s+month|this\s+month|last\s+month|earlier\s+this\s+year|this\s+year|last\s+year
-        |the\s+past\s+week|recent|recently|overnight|(?:over|during|at)\s+the\s+weekend|last\s+weekend
+        |the\s+past\s+week|recent(?!\s+(?:years?|months|weeks|decades?|times|history|past|memory|trends?))|recently|overnight|(?:over|during|at)\s+the\s+weekend|last\s+weekend
         |this\s+weekend|the\s+weekend|(?:a|one|two|three|four|five|six|[1-6])\s+days?\s+ago))\b)
     """,
     re.VERBOSE,

@@ -170,3 +170,10 @@ def test_a_day_and_month_before_a_count_is_a_date() -> None:
     from geo.dates import find_dates
 
     assert [(d.month, d.day) for d in find_dates("On January 30, 14 people were killed.")] == [(1, 30)]
+
+
+def test_recent_years_is_no_date() -> None:
+    from geo.dates import find_dates
+
+    assert [d.text for d in find_dates("one of the deadliest attacks in recent years")] == []
+    assert [d.text for d in find_dates("after the recent attack")] == ["recent"]

@@ -117,13 +117,23 @@ def context_index(ctx: Context, pos: int) -> int | None:
 def usable_dates(ctx: Context, start: int, end: int) -> list[int]:
     """Indices of the date mentions inside ``[start, end)`` that can date an event.
 
-    Future dates ("by 2030") and starts of periods ("since November 2022")
-    date no event of the span.
+    Future dates ("by 2030"), starts of periods ("since November 2022") and
+    possessive years ("this year's worst attack") date no event of the span.
     """
     lo = bisect.bisect_left(ctx.date_starts, start)
     hi = bisect.bisect_left(ctx.date_starts, end)
     dates = ctx.dates
-    return [i for i in range(lo, hi) if dates[i].end <= end and not dates[i].future and not dates[i].since]
+    return [
+        i
+        for i in range(lo, hi)
+        if dates[i].end <= end and not dates[i].future and not dates[i].since and not _year_possessive(ctx, i)
+    ]
+
+
+def _year_possessive(ctx: Context, i: int) -> bool:
+    """A year named as a possessive: "this year's worst attack", "2023's toll" (a period, not an event date)."""
+    r = ctx.resolved[i]
+    return r is not None and r.precision >= 4 and ctx.text.startswith(("'s", "’s"), ctx.dates[i].end)
 
 
 #: Characters a report date counts as further from the trigger than an event date.

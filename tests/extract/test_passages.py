@@ -111,3 +111,12 @@ def test_a_total_since_a_date_is_background(gaz: Gazetteer) -> None:
     assert all(i.confidence < settings.CONFIDENCE_THRESHOLD and "total since" in i.reason for i in found)
     found = run(gaz, "Between January and March, 300 people were killed in attacks in Khyber Pakhtunkhwa.")
     assert all(i.confidence < settings.CONFIDENCE_THRESHOLD for i in found)
+
+
+def test_a_possessive_year_does_not_date_the_event(gaz: Gazetteer) -> None:
+    text = (
+        "A suicide bomber rammed his car into a police station in Bannu, "
+        "killing 23 officers in this year's worst attack."
+    )
+    found = run(gaz, text, published=dt.date(2023, 12, 15))
+    assert [(i.time_precision <= 2) for i in found] == [True]
