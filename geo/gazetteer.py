@@ -237,10 +237,13 @@ SPLIT_SUFFIXES: Final[dict[str, str]] = {
 }
 
 #: Connectives of Persian and Pashto compound names ("Sar-e Pul",
-#: "Sistan-o-Baluchestan", "Sistan va Baluchestan") that spellings keep or drop.
-CONNECTIVES: Final[frozenset[str]] = frozenset({"e", "i", "o", "wa", "va", "and", "ul", "ud"})
+#: "Sistan-o-Baluchestan", "Sistan va Baluchestan", Pashto "Dand Aw Patan")
+#: that spellings keep or drop.
+CONNECTIVES: Final[frozenset[str]] = frozenset({"e", "i", "o", "wa", "va", "aw", "and", "ul", "ud"})
 
 _VOWELS: Final[frozenset[str]] = frozenset("aeiou")
+#: Shortest consonant skeleton used (four letters join Barawal and Burewala).
+SKELETON_MIN: Final[int] = 5
 _SINGLE_LETTERS = re.compile(r"\b(?:[a-z] )+[a-z]\b")
 
 
@@ -379,8 +382,8 @@ def skeleton_key(key: str) -> str:
     """The consonants of :func:`translit_key` (its first letter kept).
 
     Catches dropped or moved vowels ("Nangrahar" / "Nangarhar", "Jelalabad" /
-    "Jalalabad", "Sari Pul" / "Sar-e Pol"). Keys shorter than four letters
-    are not used: too many places share them.
+    "Jalalabad", "Sari Pul" / "Sar-e Pol"). Keys shorter than
+    :data:`SKELETON_MIN` letters are not used: too many places share them.
 
     Examples
     --------
@@ -391,7 +394,7 @@ def skeleton_key(key: str) -> str:
     if len(t) < 2:
         return ""
     s = t[0] + "".join(c for c in t[1:] if c not in _VOWELS)
-    return s if len(s) >= 4 else ""
+    return s if len(s) >= SKELETON_MIN else ""
 
 
 @dataclass(frozen=True, slots=True)
