@@ -194,8 +194,10 @@ def split_type_hint(key: str) -> tuple[str, str | None]:
 # ---------------------------------------------------------------- variants
 #: Words around a name that say what kind of place it is, or which part of it,
 #: and that the gazetteer's own names do not carry ("Bannu Cantt", "Fort
-#: Lockhart", "Bara Tehsil", "Bhera Kalan"). Each maps to the feature type it
-#: implies (``None``: no type).
+#: Lockhart", "Bara Tehsil", "Bhera Kalan", "eastern Paktia province"). Each
+#: maps to the feature type it implies (``None``: no type). They are only
+#: stripped when the whole name has no match, so "North Waziristan" and
+#: "Attock City" keep their words.
 QUALIFIERS: Final[dict[str, str | None]] = {
     "cantonment": "town",
     "cantt": "town",
@@ -220,6 +222,26 @@ QUALIFIERS: Final[dict[str, str | None]] = {
     "region": None,
     "headquarters": None,
     "proper": None,
+    "province": "province",
+    "district of": "district",
+    "province of": "province",
+    "city of": "town",
+    "town of": "town",
+    "village of": "village",
+    "eastern": None,
+    "western": None,
+    "northern": None,
+    "southern": None,
+    "north eastern": None,
+    "north western": None,
+    "south eastern": None,
+    "south western": None,
+    "northeastern": None,
+    "northwestern": None,
+    "southeastern": None,
+    "southwestern": None,
+    "restive": None,
+    "the": None,
 }
 
 #: Words before a district's name that name a part of a split district
@@ -236,12 +258,19 @@ SPLIT_SUFFIXES: Final[dict[str, str]] = {
     "zerin": "lower",
 }
 
+#: First and last words of the qualifiers and split-district words (a quick test).
+_QUALIFIER_EDGE_WORDS: Final[frozenset[str]] = frozenset(
+    {w.split(" ")[0] for w in (*QUALIFIERS, *SPLIT_WORDS)}
+    | {w.split(" ")[-1] for w in QUALIFIERS}
+    | set(SPLIT_SUFFIXES)
+)
+
 #: Connectives of Persian and Pashto compound names ("Sar-e Pul",
 #: "Sistan-o-Baluchestan", "Sistan va Baluchestan", Pashto "Dand Aw Patan")
 #: that spellings keep or drop.
 CONNECTIVES: Final[frozenset[str]] = frozenset({"e", "i", "o", "wa", "va", "aw", "and", "ul", "ud"})
 
-_VOWELS: Final[frozenset[str]] = frozenset("aeiou")
+_DROP_VOWELS: Final[dict[int, None]] = str.maketrans("", "", "aeiou")
 #: Shortest consonant skeleton used (four letters join Barawal and Burewala).
 SKELETON_MIN: Final[int] = 5
 _SINGLE_LETTERS = re.compile(r"\b(?:[a-z] )+[a-z]\b")
@@ -264,6 +293,9 @@ def squash_initials(key: str) -> str:
     'mazar i sharif'
     """
     if " " not in key:
+        return key
+    words = key.split(" ")
+    if all(len(w) > 1 for w in words):
         return key
     return _SINGLE_LETTERS.sub(lambda m: m.group().replace(" ", ""), key)
 
@@ -294,6 +326,11 @@ def strip_qualifiers(key: str) -> list[tuple[str, str | None]]:
     >>> strip_qualifiers("upper lower dir")
     [('dir', None)]
     """
+    if " " not in key:
+        return []
+    first, last = key.split(" ", 1)[0], key.rsplit(" ", 1)[-1]
+    if first not in _QUALIFIER_EDGE_WORDS and last not in _QUALIFIER_EDGE_WORDS:
+        return []
     out: list[tuple[str, str | None]] = []
     seen = {key}
     todo: list[tuple[str, str | None]] = [(key, None)]
@@ -329,6 +366,7 @@ def strip_qualifiers(key: str) -> list[tuple[str, str | None]]:
     return out
 
 
+@functools.lru_cache(maxsize=200_000)
 def _translit_word(word: str) -> str:
     # Persian final -eh is -a in other romanisations (Qaleh / Qala)
     if word.endswith("eh") and len(word) > 3:
@@ -372,10 +410,51 @@ def translit_key(key: str) -> str:
     >>> translit_key("daikundi") == translit_key("daykundi")
     True
     """
-    words = [w for w in squash_initials(key).split(" ") if w and w not in CONNECTIVES]
-    if not words:
-        return ""
-    return "".join(_translit_word(w) for w in words)
+    return _translit_squashed(squash_initials(key))
+
+
+def _translit_squashed(key: str) -> str:
+    return "".join([_translit_word(w) for w in key.split(" ") if w and w not in CONNECTIVES])
+
+
+#: Shortest transliteration key matched one letter off.
+ONE_OFF_MIN: Final[int] = 7
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one letter added, dropped, changed or two swapped."""
+    if a == b:
+        return False
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    i = 0
+    while i < min(la, lb) and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        if a[i + 1 :] == b[i + 1 :]:
+            return True
+        return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+    if la > lb:
+        return a[i + 1 :] == b[i:]
+    return b[i + 1 :] == a[i:]
+
+
+def _add_deletes(table: dict[str, list[str]], key: str) -> None:
+    table.setdefault(key, []).append(key)
+    for i in range(len(key)):
+        table.setdefault(key[:i] + key[i + 1 :], []).append(key)
+
+
+def _near_forms(t: str, table: dict[str, list[str]]) -> list[str]:
+    """The keys of a symmetric-delete ``table`` one edit away from ``t``, sorted."""
+    get = table.get
+    found = set()
+    for form in [t, *[t[:i] + t[i + 1 :] for i in range(len(t))]]:
+        keys = get(form)
+        if keys:
+            found.update(k for k in keys if _one_edit(k, t))
+    return sorted(found)
 
 
 def skeleton_key(key: str) -> str:
@@ -390,10 +469,13 @@ def skeleton_key(key: str) -> str:
     >>> skeleton_key("nangrahar") == skeleton_key("nangarhar")
     True
     """
-    t = translit_key(key)
+    return _skeleton_of(translit_key(key))
+
+
+def _skeleton_of(t: str) -> str:
     if len(t) < 2:
         return ""
-    s = t[0] + "".join(c for c in t[1:] if c not in _VOWELS)
+    s = t[0] + t[1:].translate(_DROP_VOWELS)
     return s if len(s) >= SKELETON_MIN else ""
 
 
@@ -493,7 +575,7 @@ class Match:
         The normalised name that matched, affixes removed.
     rule
         ``exact``, ``abbreviation``, ``qualifier``, ``transliteration``,
-        ``skeleton`` or ``none``.
+        ``skeleton``, ``one letter off`` or ``none``.
     key
         The index key that matched.
     """
@@ -626,19 +708,6 @@ class Gazetteer:
                 if hint is not None and bare:
                     index.setdefault(bare, []).append(i)
         self._index: dict[str, tuple[int, ...]] = {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
-        # spelling-insensitive keys (transliteration, then consonant skeleton):
-        # asked only when a name has no exact match
-        translit: dict[str, list[int]] = {}
-        skeleton: dict[str, list[int]] = {}
-        for key, ids in self._index.items():
-            t = translit_key(key)
-            if t:
-                translit.setdefault(t, []).extend(ids)
-            k = skeleton_key(key)
-            if k:
-                skeleton.setdefault(k, []).extend(ids)
-        self._translit: dict[str, tuple[int, ...]] = {k: tuple(dict.fromkeys(v)) for k, v in translit.items()}
-        self._skeleton: dict[str, tuple[int, ...]] = {k: tuple(dict.fromkeys(v)) for k, v in skeleton.items()}
         # a town named like a district of its province is most likely its seat
         own = self._name_key
         district_names = {
@@ -653,6 +722,13 @@ class Gazetteer:
         # answers are pure functions of the arguments: memoise per instance
         self._lookup = functools.lru_cache(maxsize=100_000)(self._lookup_uncached)
         self._match = functools.lru_cache(maxsize=100_000)(self._match_uncached)
+        # spelling-insensitive tables, asked only for names without an exact match
+        self._loose: tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]] | None = None
+        self._deletes: dict[str, list[str]] = {}
+        self._word_deletes: dict[str, list[str]] = {}
+        self._words: frozenset[str] = frozenset()
+        self._loose_tables()
+        self._build_deletes()
 
     def __len__(self) -> int:
         return len(self.places)
@@ -798,7 +874,7 @@ class Gazetteer:
         Match
             Candidates (unranked), the type hint of the name's affixes and
             the matching rule (``exact``, ``abbreviation``, ``qualifier``,
-            ``transliteration``, ``skeleton`` or ``none``).
+            ``transliteration``, ``skeleton``, ``one letter off`` or ``none``).
         """
         return self._match(name)
 
@@ -822,16 +898,79 @@ class Gazetteer:
             found = index.get(short)
             if found:
                 return Match(found, hint or qhint, short, "qualifier", short)
-        for via, table, func in (
-            ("transliteration", self._translit, translit_key),
-            ("skeleton", self._skeleton, skeleton_key),
-        ):
-            for cand, qhint in ((squashed, hint), *stripped):
-                k = func(cand)
-                found = table.get(k) if k else None
-                if found:
-                    return Match(found, hint or qhint, cand, via, k)
+        translit_table, skeleton_table = self._loose_tables()
+        cands = [(cand, qhint, _translit_squashed(cand)) for cand, qhint in ((squashed, hint), *stripped)]
+        for cand, qhint, t in cands:
+            found = translit_table.get(t) if t else None
+            if found:
+                return Match(found, hint or qhint, cand, "transliteration", t)
+        for cand, qhint, t in cands:
+            k = _skeleton_of(t)
+            found = skeleton_table.get(k) if k else None
+            if found:
+                return Match(found, hint or qhint, cand, "skeleton", k)
+        for cand, qhint, t in cands:
+            near = self._one_letter_off(cand, t)
+            if near:
+                ids = tuple(dict.fromkeys(i for k in near for i in translit_table[k]))
+                return Match(ids, hint or qhint, cand, "one letter off", "|".join(near))
         return Match((), hint, bare, "none", key)
+
+    def _loose_tables(self) -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+        """The transliteration and consonant-skeleton indexes (built once, when loading)."""
+        if self._loose is None:
+            translit: dict[str, list[int]] = {}
+            skeleton: dict[str, list[int]] = {}
+            for key, ids in self._index.items():
+                t = translit_key(key)
+                if t:
+                    translit.setdefault(t, []).extend(ids)
+                k = _skeleton_of(t)
+                if k:
+                    skeleton.setdefault(k, []).extend(ids)
+            self._loose = (
+                {k: tuple(dict.fromkeys(v)) for k, v in translit.items()},
+                {k: tuple(dict.fromkeys(v)) for k, v in skeleton.items()},
+            )
+        return self._loose
+
+    def _one_letter_off(self, cand: str, t: str) -> list[str]:
+        """Transliteration keys one letter away from ``t`` (a typo: "Torkhan", "Khyber Pakhtunkhwan").
+
+        ``cand`` is the normalised name ``t`` was made from. A typo leaves
+        exactly one of its words unknown, and that word is itself one letter
+        from a known word: names failing that test are not searched further.
+        Both tests use symmetric-delete indexes (each key under itself and
+        every form with one letter dropped), built with the gazetteer. Keys
+        shorter than :data:`ONE_OFF_MIN` letters are not used.
+        """
+        if len(t) < ONE_OFF_MIN:
+            return []
+        words = [_translit_word(w) for w in cand.split(" ") if w and w not in CONNECTIVES]
+        unknown = [w for w in words if w not in self._words]
+        if len(unknown) != 1 or not _near_forms(unknown[0], self._word_deletes):
+            return []
+        return _near_forms(t, self._deletes)
+
+    def _build_deletes(self) -> None:
+        deletes: dict[str, list[str]] = {}
+        words: set[str] = set()
+        region = settings.REGION_COUNTRIES
+        for k, ids in self._loose_tables()[0].items():
+            # typos are matched for the region's places only (not every town of India or China)
+            if len(k) < ONE_OFF_MIN - 1 or not any(self.places[i].country_code in region for i in ids):
+                continue
+            _add_deletes(deletes, k)
+        for key, ids in self._index.items():
+            if any(self.places[i].country_code in region for i in ids):
+                words.update(_translit_word(w) for w in squash_initials(key).split(" ") if w and w not in CONNECTIVES)
+        word_deletes: dict[str, list[str]] = {}
+        for w in words:
+            if len(w) >= 3:
+                _add_deletes(word_deletes, w)
+        self._words = frozenset(words)
+        self._word_deletes = word_deletes
+        self._deletes = deletes
 
     def _strict(self, ids: tuple[int, ...], hint: str) -> tuple[int, ...]:
         """Keep the places of the type a strict word names.
