@@ -636,6 +636,10 @@ AMBIGUOUS_KM: Final[float] = 60.0
 AMBIGUOUS_MARGIN: Final[float] = 5.0
 
 
+#: Places too large to be "near" anything: their context is the admin1 term.
+_AREA_TYPES: Final[frozenset[str]] = frozenset({"province", "region", "country", "border"})
+
+
 def _km(a: Place, b: Place) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
@@ -1142,7 +1146,11 @@ class Gazetteer:
             )
             if provinces and place.feature_type != "province" and normalize(place.admin1) in provinces:
                 parts.append((f"in a province the article names ({place.admin1})", 200.0))
-            near = [(_km(place, p), p) for key, p in anchors if key != own_key and p.place_id != place.place_id]
+            near = [
+                (_km(place, p), p)
+                for key, p in anchors
+                if key != own_key and p.place_id != place.place_id and p.feature_type not in _AREA_TYPES
+            ]
             if near:
                 dist, other = min(near, key=lambda x: x[0])
                 for limit, points in NEAR_BANDS:
