@@ -242,6 +242,16 @@ QUALIFIERS: Final[dict[str, str | None]] = {
     "southwestern": None,
     "restive": None,
     "the": None,
+    "saddar": "town",
+    "sadar": "town",
+    "woluswali": "district",
+    "wuluswali": "district",
+    "uluswali": "district",
+    "woleswali": "district",
+    "wilayat": "province",
+    "welayat": "province",
+    "velayat": "province",
+    "border": None,
 }
 
 #: Words before a district's name that name a part of a split district
