@@ -17,6 +17,15 @@ by normalised name (accents, case, punctuation and administrative suffixes do
 not matter) and answers :meth:`Gazetteer.lookup` and
 :meth:`Gazetteer.find_mentions` without any network or heavy dependency.
 
+A name with no exact match is tried, still as dictionary hits, by explicit
+spelling rules: initials (:func:`squash_initials`), qualifiers around the name
+(:func:`strip_qualifiers`), a transliteration key (:func:`translit_key`), its
+consonant skeleton (:func:`skeleton_key`) and one letter off. The build adds
+its own generated spellings (``variants``, see :mod:`geo.gazetteer_build`).
+:meth:`Gazetteer.resolve` ranks the candidates of an article's names together
+(type words, the province named, distance to the article's other places, then
+feature class and population) and says why each one won or why none did.
+
 Examples
 --------
 >>> gaz = load_gazetteer()
@@ -1080,8 +1089,8 @@ class Gazetteer:
         Examples
         --------
         >>> gaz = load_gazetteer()
-        >>> [r.place.admin1 for r in gaz.resolve(["Nawa", "Kandahar", "Lashkar Gah"])][0]
-        'Helmand'
+        >>> gaz.resolve(["Kalat"], context=["Zabul"])[0].place.admin1
+        'Zabul'
         """
         context = list(names) if context is None else list(context)
         anchors: list[tuple[str, Place]] = []
