@@ -261,6 +261,10 @@ QUALIFIERS: Final[dict[str, str | None]] = {
     "welayat": "province",
     "velayat": "province",
     "border": None,
+    "fr": "district",
+    "frontier region": "district",
+    "tribal area adjoining": "district",
+    "tribal areas adjoining": "district",
 }
 
 #: Words before a district's name that name a part of a split district

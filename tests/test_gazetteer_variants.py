@@ -64,6 +64,10 @@ def test_abbreviations_lose_their_dots_dashes_and_spaces(raw, key):
         ("dir bala", ("dir", None)),
         ("eastern paktia province", ("paktia", "province")),
         ("lower district of south waziristan", ("south waziristan", "district")),
+        ("fr kohat", ("kohat", "district")),
+        ("tribal area adjoining bannu", ("bannu", "district")),
+        ("peshawar saddar", ("peshawar", "town")),
+        ("woluswali achin", ("achin", "district")),
     ],
 )
 def test_qualifiers_are_stripped(key, expected):
