@@ -37,8 +37,12 @@ from __future__ import annotations
 
 import csv
 import functools
+import hashlib
+import io
 import logging
+import marshal
 import math
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -389,8 +393,28 @@ def strip_qualifiers(key: str) -> list[tuple[str, str | None]]:
     return out
 
 
-@functools.lru_cache(maxsize=200_000)
+_RE_C = re.compile(r"c(?!h)")
+_RE_DIPHTHONG = re.compile(r"[ae][iy]")
+_RE_VOWEL_W = re.compile(r"(?<=[aeiou])w(?![aeiou])")
+_RE_SILENT_H = re.compile(r"(?<=[aeiou])h(?![aeiou])")
+_RE_DOUBLE = re.compile(r"(.)\1+")
+
+
+#: Memo of :func:`_translit_word` (seeded from the cache of :func:`load_gazetteer`).
+_TRANSLIT_MEMO: dict[str, str] = {}
+_TRANSLIT_MEMO_MAX: Final[int] = 500_000
+
+
 def _translit_word(word: str) -> str:
+    t = _TRANSLIT_MEMO.get(word)
+    if t is None:
+        t = _translit_word_uncached(word)
+        if len(_TRANSLIT_MEMO) < _TRANSLIT_MEMO_MAX:
+            _TRANSLIT_MEMO[word] = t
+    return t
+
+
+def _translit_word_uncached(word: str) -> str:
     # Persian final -eh is -a in other romanisations (Qaleh / Qala)
     if word.endswith("eh") and len(word) > 3:
         word = word[:-2] + "a"
@@ -398,19 +422,19 @@ def _translit_word(word: str) -> str:
     if word.endswith("aw") and len(word) > 3:
         word = word[:-2] + "ab"
     word = word.replace("q", "k").replace("ck", "k").replace("x", "ks")
-    word = re.sub(r"c(?!h)", "k", word)
+    word = _RE_C.sub("k", word)
     word = word.replace("khsh", "ksh").replace("ph", "f")
     # diphthongs ai/ay/ei/ey are one sound (Daikundi / Daykundi / Deykundi)
-    word = re.sub(r"[ae][iy]", "e", word)
+    word = _RE_DIPHTHONG.sub("e", word)
     word = word.replace("au", "o").replace("ou", "u")
     # w after a vowel is a vowel (Nowshera / Naushera, Towr Kham / Torkham)
-    word = re.sub(r"(?<=[aeiou])w(?![aeiou])", "u", word)
+    word = _RE_VOWEL_W.sub("u", word)
     word = word.replace("w", "v").replace("y", "i")
     # h after a vowel and before a consonant or the end is silent (Shah / Sha, Mohmand / Momand)
-    word = re.sub(r"(?<=[aeiou])h(?![aeiou])", "", word)
+    word = _RE_SILENT_H.sub("", word)
     word = word.replace("e", "i").replace("o", "u")
     # doubled letters (Kurram / Kuram, Nooristan / Nuristan)
-    return re.sub(r"(.)\1+", r"\1", word)
+    return _RE_DOUBLE.sub(r"\1", word)
 
 
 def translit_key(key: str) -> str:
@@ -706,6 +730,17 @@ def _default_rank(place: Place, *, seat: bool = False) -> float:
     return region + kind + math.log10(place.population + 1)
 
 
+#: What :meth:`Gazetteer.spelling_tables` returns (and the cache stores).
+SpellingTables = tuple[
+    dict[str, tuple[int, ...]],
+    dict[str, tuple[int, ...]],
+    dict[str, list[str]],
+    tuple[str, ...],
+    dict[str, list[str]],
+    dict[str, str],
+]
+
+
 class Gazetteer:
     """In-memory index of places keyed by normalised name.
 
@@ -720,7 +755,7 @@ class Gazetteer:
     hand it to the functions that need it.
     """
 
-    def __init__(self, places: Iterable[Place]) -> None:
+    def __init__(self, places: Iterable[Place], *, spelling_tables: SpellingTables | None = None) -> None:
         self.places: list[Place] = list(places)
         # the bare normalised own name of each place ("kurram" for "Kurram District")
         self._name_key: dict[str, str] = {p.place_id: split_type_hint(normalize(p.name))[0] for p in self.places}
@@ -754,8 +789,15 @@ class Gazetteer:
         self._deletes: dict[str, list[str]] = {}
         self._word_deletes: dict[str, list[str]] = {}
         self._words: frozenset[str] = frozenset()
-        self._loose_tables()
-        self._build_deletes()
+        self._near_word: dict[str, bool] = {}  # memo: is an unknown word one letter from a known one?
+        if spelling_tables is not None:
+            translit, skeleton, deletes, words, word_deletes, memo = spelling_tables
+            _TRANSLIT_MEMO.update(memo)
+            self._loose = (translit, skeleton)
+            self._deletes, self._words, self._word_deletes = deletes, frozenset(words), word_deletes
+        else:
+            self._loose_tables()
+            self._build_deletes()
 
     def __len__(self) -> int:
         return len(self.places)
@@ -844,14 +886,40 @@ class Gazetteer:
         """
         countries = frozenset(c.upper() for c in ({country} if isinstance(country, str) else set(country or ())))
         want_admin1 = normalize(admin1) if admin1 else None
+        return sorted(
+            places,
+            key=lambda p: self.score(
+                p, feature_type=feature_type, countries=countries, want_admin1=want_admin1, name_key=name_key
+            ),
+            reverse=True,
+        )
 
-        def score(place: Place) -> float:
-            parts = self.score_parts(
-                place, feature_type=feature_type, countries=countries, want_admin1=want_admin1, name_key=name_key
-            )
-            return sum(v for _, v in parts)
-
-        return sorted(places, key=score, reverse=True)
+    def score(
+        self,
+        place: Place,
+        *,
+        feature_type: str | None = None,
+        countries: frozenset[str] = frozenset(),
+        want_admin1: str | None = None,
+        name_key: str | None = None,
+    ) -> float:
+        """The sum of :meth:`score_parts`, computed without the labels (the fast path of :meth:`rank`)."""
+        s = self._prior.get(place.place_id)
+        if s is None:
+            s = _default_rank(place)
+        if name_key is not None and self._name_key.get(place.place_id) == name_key:
+            s += 15.0
+        if feature_type is not None:
+            ftype = place.feature_type
+            if ftype == feature_type or (feature_type == "town" and ftype in ("city", "village", "town")):
+                s += 1000.0
+            elif feature_type == "district" and ftype == "tehsil":
+                s += 500.0
+        if countries and place.country_code in countries:
+            s += 300.0
+        if want_admin1 and normalize(place.admin1) == want_admin1:
+            s += 200.0
+        return s
 
     def lookup(
         self,
@@ -943,6 +1011,20 @@ class Gazetteer:
                 return Match(ids, hint or qhint, cand, "one letter off", "|".join(near))
         return Match((), hint, bare, "none", key)
 
+    def spelling_tables(self) -> SpellingTables:
+        """The spelling-insensitive indexes, for :func:`load_gazetteer`'s on-disk cache.
+
+        Returns
+        -------
+        tuple
+            Transliteration and skeleton indexes, the one-letter-off index of
+            keys, the known words, their one-letter-off index and the
+            transliteration of every word of the index.
+        """
+        translit, skeleton = self._loose_tables()
+        memo = {w: _translit_word(w) for key in self._index for w in key.split(" ") if w}
+        return translit, skeleton, self._deletes, tuple(sorted(self._words)), self._word_deletes, memo
+
     def _loose_tables(self) -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
         """The transliteration and consonant-skeleton indexes (built once, when loading)."""
         if self._loose is None:
@@ -975,7 +1057,14 @@ class Gazetteer:
             return []
         words = [_translit_word(w) for w in cand.split(" ") if w and w not in CONNECTIVES]
         unknown = [w for w in words if w not in self._words]
-        if len(unknown) != 1 or not _near_forms(unknown[0], self._word_deletes):
+        if len(unknown) != 1:
+            return []
+        near_word = self._near_word.get(unknown[0])
+        if near_word is None:
+            near_word = bool(_near_forms(unknown[0], self._word_deletes))
+            if len(self._near_word) < _TRANSLIT_MEMO_MAX:
+                self._near_word[unknown[0]] = near_word
+        if not near_word:
             return []
         return _near_forms(t, self._deletes)
 
@@ -1302,13 +1391,24 @@ def _parse_row(row: dict[str, str], path: Path, line: int) -> Place:
     )
 
 
-def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
+def load_gazetteer(
+    path: str | Path | None = None, *, cache_dir: str | Path | None = None, use_cache: bool = True
+) -> Gazetteer:
     """Load the gazetteer table written by :func:`build_gazetteer`.
+
+    The spelling-insensitive indexes (:meth:`Gazetteer.spelling_tables`) take
+    longer to build than the table takes to read, so they are kept in a cache
+    file named by the table's and the rules' contents (a changed table or rule
+    makes a new one); a missing or unwritable cache only costs speed.
 
     Parameters
     ----------
     path
         The TSV file; defaults to :data:`geo.settings.GAZETTEER_PATH`.
+    cache_dir
+        Folder of the cache (default :data:`geo.settings.CACHE_DIR`).
+    use_cache
+        ``False`` builds the indexes every time.
 
     Returns
     -------
@@ -1328,15 +1428,48 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
         msg = f"cannot read the gazetteer {path}: {exc.strerror}. Rebuild it with `python -m geo gazetteer build`."
         raise GazetteerError(msg) from exc
     with handle:
-        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        missing = set(COLUMNS) - set(reader.fieldnames or ()) - {"variants"}  # older tables lack variants
-        if missing:
-            msg = f"{path}: missing columns {sorted(missing)}"
-            raise GazetteerError(msg)
-        places = [_parse_row(row, path, line) for line, row in enumerate(reader, start=2)]
-    gaz = Gazetteer(places)
+        text = handle.read()
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter="\t", quoting=csv.QUOTE_NONE)
+    missing = set(COLUMNS) - set(reader.fieldnames or ()) - {"variants"}  # older tables lack variants
+    if missing:
+        msg = f"{path}: missing columns {sorted(missing)}"
+        raise GazetteerError(msg)
+    places = [_parse_row(row, path, line) for line, row in enumerate(reader, start=2)]
+    cache = _tables_cache_path(text, Path(cache_dir) if cache_dir is not None else None) if use_cache else None
+    tables = _read_tables(cache) if cache is not None else None
+    gaz = Gazetteer(places, spelling_tables=tables)
+    if cache is not None and tables is None:
+        _write_tables(cache, gaz.spelling_tables())
     logger.debug("loaded %s from %s", gaz, path)
     return gaz
+
+
+def _tables_cache_path(text: str, folder: Path | None) -> Path:
+    """Cache file of the spelling tables: named by the table's and the rules' contents."""
+    digest = hashlib.sha256(text.encode("utf-8"))
+    digest.update(Path(__file__).read_bytes())  # a change of the rules invalidates the cache
+    return (folder or settings.CACHE_DIR) / f"spelling-{digest.hexdigest()[:24]}.marshal"
+
+
+def _read_tables(path: Path) -> SpellingTables | None:
+    try:
+        tables = marshal.loads(path.read_bytes())  # our own cache, builtin types only
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if not (isinstance(tables, tuple) and len(tables) == 6):
+        return None
+    return tables
+
+
+def _write_tables(path: Path, tables: SpellingTables) -> None:
+    """Write the cache atomically; a read-only or missing folder only costs speed."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps(tables))
+        os.replace(tmp, path)
+    except OSError as exc:
+        logger.debug("spelling tables not cached at %s: %s", path, exc)
 
 
 def write_gazetteer(places: Iterable[Place], path: str | Path) -> Path:

@@ -246,3 +246,31 @@ def test_cli_explain_and_why():
     assert recs[1]["status"] == "unknown" and "not in the gazetteer" in recs[1]["reason"]
     res = _cli("geocode", "Qwertyuiop")
     assert "not in the gazetteer" in res.stderr
+
+
+def test_spelling_tables_are_cached_and_a_bad_cache_is_ignored(tmp_path, tiny_places):
+    from geo.gazetteer import load_gazetteer, write_gazetteer
+
+    path = write_gazetteer(tiny_places, tmp_path / "g.tsv")
+    cache = tmp_path / "cache"
+    first = load_gazetteer(path, cache_dir=cache)
+    (cached,) = cache.glob("spelling-*.marshal")
+    second = load_gazetteer(path, cache_dir=cache)
+    for name in ("Miran-Shah", "Khyber Pakhtunkhwan", "Kurram Agency", "Kabool"):
+        assert first.match(name) == second.match(name)
+    assert second.match("Khyber Pakhtunkhwan").rule == "one letter off"
+    cached.write_bytes(b"not marshal data")
+    third = load_gazetteer(path, cache_dir=cache)
+    assert third.match("Khyber Pakhtunkhwan").rule == "one letter off"
+    assert load_gazetteer(path, use_cache=False).best("KPK").place_id == "t:kp"
+
+
+def test_fast_score_equals_the_explained_terms(real_gazetteer):
+    for place in real_gazetteer.places[::37]:
+        for kwargs in (
+            {},
+            {"feature_type": "district", "name_key": "kurram"},
+            {"feature_type": "town", "countries": frozenset({"AF"}), "want_admin1": "helmand"},
+        ):
+            parts = real_gazetteer.score_parts(place, **kwargs)
+            assert real_gazetteer.score(place, **kwargs) == pytest.approx(sum(v for _, v in parts))
