@@ -483,12 +483,28 @@ def persian_variants(name: str, country_code: str) -> list[str]:
     return out
 
 
+_PAREN = re.compile(r"^(?P<a>[^()]+?)\s*\((?P<b>[^()]+)\)\s*$")
+
+
+def parenthesis_variants(name: str) -> list[str]:
+    """Both halves of a name with a parenthesis ("Ali Khail (Jaji)" -> "Ali Khail", "Jaji").
+
+    District lists put the seat or the other name in parentheses
+    ("Khost(Matun)"); the press uses either half.
+    """
+    m = _PAREN.match(name)
+    if m is None:
+        return []
+    return [m["a"].strip(), m["b"].strip()]
+
+
 #: The build-time variant rules, in order; each takes a place and returns spellings.
 VARIANT_RULES: tuple[tuple[str, object], ...] = (
     ("initials", lambda p: initials_variants(p.name, p.feature_type, p.country_code, p.population)),
     ("izafe", lambda p: [v for n in (p.name, *p.aliases) for v in izafe_variants(n)]),
     ("split district", lambda p: split_district_variants(p.name, p.feature_type)),
     ("persian", lambda p: [v for n in (p.name, *p.aliases) for v in persian_variants(n, p.country_code)]),
+    ("parenthesis", lambda p: parenthesis_variants(p.name)),
 )
 
 

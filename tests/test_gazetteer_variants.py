@@ -23,6 +23,7 @@ from geo.gazetteer_build import (
     apply_variant_rules,
     initials_variants,
     izafe_variants,
+    parenthesis_variants,
     persian_variants,
     split_district_variants,
 )
@@ -154,6 +155,12 @@ def test_split_district_variants():
     assert split_district_variants("Upper Dir", "district") == ["Dir Upper", "Dir Bala"]
     assert split_district_variants("Lower Kohistan", "district") == ["Kohistan Lower", "Kohistan Payan"]
     assert split_district_variants("Upper Dir", "town") == []
+
+
+def test_parenthesis_variants():
+    assert parenthesis_variants("Ali Khail (Jaji)") == ["Ali Khail", "Jaji"]
+    assert parenthesis_variants("Khost(Matun)") == ["Khost", "Matun"]
+    assert parenthesis_variants("Khost") == []
 
 
 def test_persian_variants():
