@@ -69,6 +69,9 @@ def test_abbreviations_lose_their_dots_dashes_and_spaces(raw, key):
         ("tribal area adjoining bannu", ("bannu", "district")),
         ("peshawar saddar", ("peshawar", "town")),
         ("woluswali achin", ("achin", "district")),
+        ("lowari top", ("lowari", "pass")),
+        ("torkham post", ("torkham", None)),
+        ("chaman border crossing point", ("chaman border", "crossing")),
     ],
 )
 def test_qualifiers_are_stripped(key, expected):
