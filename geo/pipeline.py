@@ -7,6 +7,7 @@ so :func:`extract_all` can later be mapped over partitions of a large corpus
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import tempfile
 import time
@@ -76,6 +77,7 @@ def extract_all(
     online: CachedOnlineGeocoder | None = None,
     progress: Progress | None = None,
     nlp: object | None = None,
+    today: dt.date | None = None,
 ) -> list[Incident]:
     """Extract the incidents of every article; optionally geocode leftovers online.
 
@@ -91,15 +93,19 @@ def extract_all(
         Callback after each article.
     nlp
         Optional spaCy pipeline (see :mod:`geo.nlp`).
+    today
+        Upper bound of years inferred from weekdays in undated pages
+        (default: the current date).
 
     Returns
     -------
     list of Incident
     """
+    today = today or dt.date.today()
     out: list[Incident] = []
     total = len(articles)
     for n, article in enumerate(articles, start=1):
-        out.extend(extract_incidents(article, gazetteer, nlp=nlp))
+        out.extend(extract_incidents(article, gazetteer, nlp=nlp, today=today))
         if progress is not None:
             progress(n, total, article.doc_id)
     if online is not None:

@@ -35,6 +35,8 @@ Coding conventions are documented where they are applied (see
 
 from __future__ import annotations
 
+import datetime as dt
+
 from geo.articles import Article
 from geo.extract.decision import assess
 from geo.extract.merge import (
@@ -58,7 +60,9 @@ from geo.incidents import Incident
 __all__ = ["ARTICLE_PLACE_NOTE", "COUNTRY_ONLY_NOTE", "extract_incidents"]
 
 
-def extract_incidents(article: Article, gazetteer: Gazetteer, *, nlp: object | None = None) -> list[Incident]:
+def extract_incidents(
+    article: Article, gazetteer: Gazetteer, *, nlp: object | None = None, today: dt.date | None = None
+) -> list[Incident]:
     """Extract the concrete violent incidents reported by one article.
 
     Parameters
@@ -73,6 +77,10 @@ def extract_incidents(article: Article, gazetteer: Gazetteer, *, nlp: object | N
         (``location`` set, no coordinates, ``geocoder=""``) for incidents
         with no gazetteer place, so an online geocoder can resolve them
         later. The default path (``None``) needs no statistical model.
+    today
+        The extraction date, the upper bound of a year inferred from a
+        weekday in an undated page ("on Tuesday, April 18"); ``None`` (the
+        default) infers none, so the result never depends on the clock.
 
     Returns
     -------
@@ -93,7 +101,7 @@ def extract_incidents(article: Article, gazetteer: Gazetteer, *, nlp: object | N
     triggers = find_triggers(text)
     if not doc.spans or not triggers:
         return []
-    ctx = scan_article(article, doc, gazetteer, nlp=nlp)
+    ctx = scan_article(article, doc, gazetteer, nlp=nlp, today=today)
     ctx.triggers = triggers
 
     by_sentence: dict[int, list[Trigger]] = {}

@@ -78,9 +78,19 @@ def is_report_date(text: str, doc: Document, m: DateMention) -> bool:
 
 
 def resolve_dates(
-    dates: list[DateMention], doc: Document, *, published: object, reference: ResolvedDate | None
+    dates: list[DateMention],
+    doc: Document,
+    *,
+    published: object,
+    reference: ResolvedDate | None,
+    today: dt.date | None = None,
 ) -> tuple[list[ResolvedDate | None], list[ResolvedDate | None]]:
-    """Resolve every date in text order; also the context *before* each."""
+    """Resolve every date in text order; also the context *before* each.
+
+    A day and month with a weekday but no year anywhere ("on Tuesday, April
+    18" in an undated page) takes the latest year, not after ``today``, in
+    which that day is that weekday (when ``today`` is given).
+    """
     pub = published if isinstance(published, dt.date) else None
     ref = reference
     resolved: list[ResolvedDate | None] = []
@@ -91,10 +101,44 @@ def resolve_dates(
         para = doc.spans[doc.index(m.start)][2]
         contexts.append(ctx)
         r = resolve_date(m, context=ctx, context_local=(para == ctx_para), reference=ref, published=pub)
+        if r is None and today is not None and ref is None and ctx is None:
+            r = _weekday_year(doc.text, dates, m, today)
         resolved.append(r)
         if r is not None and not m.future and not m.since:  # "the first since 2022" sets no narrative date
             ctx, ctx_para = r, para
     return resolved, contexts
+
+
+#: How many years back a weekday-and-day date is looked for.
+_WEEKDAY_YEARS: Final[int] = 30
+
+
+def _weekday_year(text: str, dates: list[DateMention], m: DateMention, today: dt.date) -> ResolvedDate | None:
+    """The latest date not after ``today`` with the day, month and weekday a mention states."""
+    if m.month is None or m.day is None or m.year is not None:
+        return None
+    weekday = m.weekday
+    if weekday is None:
+        k = dates.index(m)
+        prev = dates[k - 1] if k > 0 else None
+        gap = text[prev.end : m.start] if prev is not None else ""
+        if prev is None or prev.kind != "weekday" or not _WEEKDAY_GAP.fullmatch(gap):
+            return None
+        weekday = prev.weekday
+    for year in range(today.year, today.year - _WEEKDAY_YEARS, -1):
+        try:
+            day = dt.date(year, m.month, m.day)
+        except ValueError:
+            continue
+        if day <= today and day.weekday() == weekday:
+            return ResolvedDate(day, 1, inferred=True)
+    return None
+
+
+#: Between a weekday and its date: "Tuesday, April 18", "Saturday evening, 11th of June".
+_WEEKDAY_GAP: Final[re.Pattern[str]] = re.compile(
+    r"[\s,]*(?:(?:morning|evening|night|afternoon)[\s,]*)?(?:the\s+)?", re.IGNORECASE
+)
 
 
 def _context_before(ctx: Context, pos: int) -> ResolvedDate | None:

@@ -258,6 +258,22 @@ def _split_by_clause_dates(
     return out
 
 
+#: How many sentences ahead a lead without any date may look for one.
+_NEXT_DATE_SENTENCES: Final[int] = 2
+
+
+def _next_date(ctx: Context, pos: int) -> ResolvedDate | None:
+    """The first event date in the next sentences, for a lead with no date and nothing before it."""
+    doc = ctx.doc
+    si = doc.index(max(0, pos - 1))
+    last = min(len(doc.spans) - 1, si + _NEXT_DATE_SENTENCES)
+    for i in usable_dates(ctx, pos, doc.spans[last][1]):
+        r = ctx.resolved[i]
+        if r is not None and r.precision <= 3 and not (ctx.report and ctx.report[i]):
+            return r
+    return None
+
+
 def _news_week(ctx: Context, context_year: ResolvedDate) -> ResolvedDate | None:
     """The week of publication (precision 2) when the running date is only the publication's year."""
     ref = ctx.published_ref
@@ -333,6 +349,12 @@ def _build_draft(
             date = ctx.published_ref
             date_kind = "publication"
             notes.append("date from publication/reference date")
+    if date is None:
+        nxt = _next_date(ctx, end)
+        if nxt is not None:
+            # an undated page whose lead has no date: "He announced the operation was carried out this Saturday"
+            date, date_kind = nxt, "context"
+            notes.append("date from the next sentence")
     if date is None:
         logger.debug("no date for trigger %r", main.text)
         return []

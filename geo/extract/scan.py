@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Final
 
 from geo.actors import find_actors
@@ -17,7 +18,14 @@ from geo.gazetteer import Gazetteer
 _UNDATED_KINDS: Final[frozenset[str]] = frozenset({"boilerplate", "meta", "caption"})
 
 
-def scan_article(article: Article, doc: Document, gazetteer: Gazetteer, *, nlp: object | None = None) -> Context:
+def scan_article(
+    article: Article,
+    doc: Document,
+    gazetteer: Gazetteer,
+    *,
+    nlp: object | None = None,
+    today: dt.date | None = None,
+) -> Context:
     """Find every date, actor and place mention of ``article`` once and resolve its dates.
 
     Parameters
@@ -31,6 +39,9 @@ def scan_article(article: Article, doc: Document, gazetteer: Gazetteer, *, nlp: 
         Offline place index; :meth:`Gazetteer.find_mentions` is called once.
     nlp
         Optional spaCy pipeline for place names outside the gazetteer.
+    today
+        Upper bound for a year inferred from a weekday ("Tuesday, April 18"
+        in an undated page); ``None`` infers no such year.
 
     Returns
     -------
@@ -51,7 +62,7 @@ def scan_article(article: Article, doc: Document, gazetteer: Gazetteer, *, nlp: 
             reference, known = from_url, True
         elif reference is None:
             reference = title_year(article.title)
-    resolved, contexts = resolve_dates(dates, doc, published=article.published, reference=reference)
+    resolved, contexts = resolve_dates(dates, doc, published=article.published, reference=reference, today=today)
     return Context(
         text=text,
         doc=doc,

@@ -120,3 +120,26 @@ def test_a_possessive_year_does_not_date_the_event(gaz: Gazetteer) -> None:
     )
     found = run(gaz, text, published=dt.date(2023, 12, 15))
     assert [(i.time_precision <= 2) for i in found] == [True]
+
+
+def test_a_weekday_dates_an_undated_page_when_today_is_known(gaz: Gazetteer) -> None:
+    from geo.articles import Article
+    from geo.extract import extract_incidents
+
+    text = "On Tuesday, April 18, three former soldiers were killed by gunmen in Bannu."
+    article = Article(doc_id="w", text=text)
+    assert extract_incidents(article, gaz) == []  # no year anywhere, no clock: no date
+    found = extract_incidents(article, gaz, today=dt.date(2026, 12, 6))
+    assert [(i.event_date, i.time_precision) for i in found] == [("2023-04-18", 1)]  # the latest Tuesday 18 April
+
+
+def test_a_lead_without_a_date_takes_the_next_sentence_s(gaz: Gazetteer) -> None:
+    from geo.articles import Article
+    from geo.extract import extract_incidents
+
+    text = (
+        "Taliban forces killed eight militants during an operation in Kabul. "
+        "The operation was carried out on 11 June 2022 in the city's fourth district."
+    )
+    found = extract_incidents(Article(doc_id="n", text=text), gaz)
+    assert found and found[0].event_date == "2022-06-11" and found[0].evidence.startswith("Taliban forces killed")
