@@ -521,6 +521,14 @@ def _retells(first: Draft, later: Draft, later_text: str) -> bool:
         return False
     if not _places_compatible(first.place, later.place):
         return False
+    if later.date_kind == "report" and first.date_kind == "event" and first.date.precision == 1:
+        # "IS claimed responsibility on September 3" for the bombing of September 2
+        lag = (later.date.date - first.date.date).days
+        return (
+            0 <= lag <= _CLAIM_LAG_DAYS
+            and same_toll_or_claim(first, later)
+            and _actors_compatible(first.actor1, later.actor1)
+        )
     if (first.cls == "abduct" or later.cls == "abduct") and first.cls != later.cls:
         return False
     if (
@@ -544,6 +552,17 @@ def _retells(first: Draft, later: Draft, later_text: str) -> bool:
 
 #: A toll revised in a later report: "the death toll rose to 12".
 _REVISED_TOLL: Final[re.Pattern[str]] = re.compile(r"\b(?:toll|rose|risen|climbed|increased|jumped)\b", re.IGNORECASE)
+
+
+#: A claim or report dated this many days after an incident may still be about it.
+_CLAIM_LAG_DAYS: Final[int] = 3
+
+
+def same_toll_or_claim(first: Draft, later: Draft) -> bool:
+    """A later report may give no toll or a claimed, larger one; a smaller, different toll is another event."""
+    if first.fatalities is None or later.fatalities is None:
+        return True
+    return later.fatalities >= first.fatalities
 
 
 def _fold(base: Draft, other: Draft) -> None:

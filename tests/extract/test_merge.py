@@ -86,3 +86,13 @@ def test_a_local_report_without_a_date_of_its_own_is_kept(gaz: Gazetteer) -> Non
         gaz, "An explosion in Bajaur district has left two policemen martyred.", published=dt.date(2021, 11, 13)
     )
     assert [(i.event_date, i.location, i.fatalities) for i in found] == [("2021-11-13", "Bajaur", 2)]
+
+
+def test_a_claim_dated_the_next_day_joins_the_attack(gaz: Gazetteer) -> None:
+    text = (
+        "On 2 September 2024, a suicide bomber killed six people in Kabul.\n\n"
+        + " ".join(f"The market reopened on Monday, shop {k}." for k in range(6))
+        + "\n\nIslamic State claimed responsibility on 3 September 2024 for the attack in Kabul."
+    )
+    found = run(gaz, text)
+    assert len(found) == 1 and found[0].event_date == "2024-09-02"
