@@ -52,6 +52,12 @@ _ORIGIN_BEFORE: Final[re.Pattern[str]] = re.compile(
     r"from\s+|the\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+#: A relative clause that describes an actor, not the event: ", which is separate from ... in X".
+_RELATIVE_CLAUSE: Final[re.Pattern[str]] = re.compile(
+    r",\s+(?:which|who)\s+(?:is|are|was|were|has|have|had)\s+(?!(?:been\s+)?(?:killed|attacked|hit|targeted|injured))"
+    r"[^,;:.]*$",
+    re.IGNORECASE,
+)
 #: A strike on hideouts, camps or bases: the place after them is where it fell, not an origin.
 _STRUCK_TARGET: Final[re.Pattern[str]] = re.compile(
     r"\b(?:air[\s-]?|drone\s+)?(?:strikes?|struck|striking|targeted|targeting|bombed|bombing|hit|hitting|raided|raids?|"
@@ -306,6 +312,8 @@ def _place_candidates(ctx: Context, start: int, end: int) -> list[tuple[int, int
             continue
         if not _LOCATIVE_BEFORE.search(before):
             continue
+        if _RELATIVE_CLAUSE.search(text[max(start, m.start - 100) : m.start]):
+            continue  # "the TTP, which is separate from the movement across the border in Afghanistan"
         after = text[m.end : m.end + 40]
         if _REPORTER_PLACE_AFTER.match(after):
             continue  # "the government in Kabul said": where the source is, not the event
