@@ -53,6 +53,10 @@ PAK_MILITARY: Final[str] = "Military Forces of Pakistan"
 PAK_POLICE: Final[str] = "Police Forces of Pakistan"
 AFG_MILITARY: Final[str] = "Military Forces of Afghanistan (2021-): Afghan Taliban"
 AFG_TALIBAN_INSURGENCY: Final[str] = "Afghan Taliban (insurgency, pre-2021)"
+#: ACLED's name of the Islamic Republic's forces, for "Afghan forces" before the Taliban took power.
+AFG_REPUBLIC_MILITARY: Final[str] = "Military Forces of Afghanistan (2004-2021)"
+#: "Afghan forces", "Kabul": the Afghan state, whoever held it at the time.
+AFG_STATE: Final[str] = "Military Forces of Afghanistan"
 TTP: Final[str] = "TTP: Tehreek-e-Taliban Pakistan"
 BLA: Final[str] = "BLA: Balochistan Liberation Army"
 ISK: Final[str] = "IS-K: Islamic State Khorasan Province"
@@ -127,6 +131,7 @@ class ActorMention:
 _PAK = Actor(PAK_MILITARY, 1, "PK")
 _PAK_POLICE = Actor(PAK_POLICE, 1, "PK")
 _AFG = Actor(AFG_MILITARY, 1, "AF")
+_AFG_STATE = Actor(AFG_STATE, 1, "AF")
 _TTP = Actor(TTP, 2, "PK")
 _BLA = Actor(BLA, 2, "PK")
 _ISK = Actor(ISK, 2, "AF")
@@ -188,10 +193,13 @@ ALIASES: Final[tuple[tuple[str, Actor], ...]] = (
     # -- Afghan Taliban / Afghan state (2021-)
     (
         r"afghan\s+taliban|islamic\s+emirate(?:\s+of\s+afghanistan)?|(?-i:IEA)|taliban\s+"
-        r"(?:government|regime|authorities|forces|fighters|administration|officials|security\s+forces)"
-        r"|afghan(?:istan(?:'s|’s)?)?\s+(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|defen[cs]e\s+minist\w+"
-        r"|border\s+forces|security\s+forces|forces|military|army|troops|soldiers|border\s+guards)",
+        r"(?:government|regime|authorities|forces|fighters|administration|officials|security\s+forces)",
         _AFG,
+    ),
+    (
+        r"afghan(?:istan(?:'s|’s)?)?\s+(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|defen[cs]e\s+minist\w+"
+        r"|border\s+forces|security\s+forces|forces|military|army|troops|soldiers|border\s+guards)",
+        _AFG_STATE,
     ),
     (r"(?-i:Taliban)", _AFG),
     # -- Pakistani state
@@ -239,7 +247,7 @@ ALIASES: Final[tuple[tuple[str, Actor], ...]] = (
 #: Bare country and capital names: actors only when they act.
 STATE_WORDS: Final[tuple[tuple[str, Actor], ...]] = (
     (r"(?-i:Pakistan|Islamabad|Rawalpindi)", _PAK),
-    (r"(?-i:Afghanistan|Kabul)", _AFG),
+    (r"(?-i:Afghanistan|Kabul)", _AFG_STATE),
     (r"(?-i:India|New Delhi)", _IND),
     (r"(?-i:Iran|Tehran)", _IRN),
     (r"(?-i:United States|Washington|US|U\.S\.)", _US),
@@ -367,6 +375,21 @@ ACTOR_KEYS: Final[frozenset[str]] = frozenset(
 )
 
 
+#: The state forces a nationality adjective names in an elliptic pair ("Afghan and Pakistani forces").
+_DEMONYM_FORCES: Final[dict[str, Actor]] = {
+    "afghan": _AFG_STATE,
+    "pakistani": _PAK,
+    "pakistan": _PAK,
+    "indian": _IND,
+    "iranian": _IRN,
+}
+_ELLIPTIC_FORCES: Final[re.Pattern[str]] = re.compile(
+    r"\b(Afghan|Pakistani|Pakistan|Indian|Iranian)\s+and\s+(?:the\s+)?(?:Afghan|Pakistani|Indian|Iranian)\s+"
+    + _FORCES
+    + r"\b"
+)
+
+
 def find_actors(text: str, *, start: int = 0, end: int | None = None) -> list[ActorMention]:
     """Find every actor mention in ``text`` (one regex pass).
 
@@ -393,6 +416,12 @@ def find_actors(text: str, *, start: int = 0, end: int | None = None) -> list[Ac
             if low in _CIVILIAN_COUNTRY_WORDS:
                 actor = Actor(GENERIC_CIVILIANS, 7, _CIVILIAN_COUNTRY_WORDS[low], armed=False)
         out.append(ActorMention(m.start(), m.end(), m.group(), actor, state_word))
+    # "Afghan and Pakistani forces": the first adjective names a force of its own
+    for m in _ELLIPTIC_FORCES.finditer(text, start, len(text) if end is None else end):
+        first = _DEMONYM_FORCES.get(m.group(1).lower())
+        if first is not None and not any(a.start <= m.start(1) < a.end for a in out):
+            out.append(ActorMention(m.start(1), m.end(1), m.group(1), first, False))
+    out.sort(key=lambda a: a.start)
     return out
 
 
@@ -458,6 +487,10 @@ def resolve_generic(actor: Actor, country: str, *, year: int | None = None) -> t
         return f"Civilians ({COUNTRY_NAMES.get(home, 'Pakistan')})", 7
     if actor.name == AFG_MILITARY and year is not None and year < 2021:
         return AFG_TALIBAN_INSURGENCY, 2
+    if actor.name == AFG_STATE:
+        # the state's forces: the Islamic Republic's before 15 August 2021, the Taliban's after
+        name = AFG_REPUBLIC_MILITARY if year is not None and year < 2021 else AFG_MILITARY
+        return name, (8 if country and country != actor.country else 1)
     if actor.inter in (1, 8) and actor.country and country and actor.country != country:
         return actor.name, 8
     if actor.name == US_MILITARY:

@@ -14,6 +14,7 @@ from geo.actors import (
     _ACTOR_RE,
     ACTOR_KEYS,
     AFG_MILITARY,
+    AFG_STATE,
     BLA,
     ISK,
     PAK_MILITARY,
@@ -46,8 +47,8 @@ SCORE_PY = EVAL_DIR / "score.py"
         ("Tehreek-e-Jihad Pakistan", TJP),
         ("the Afghan Taliban", AFG_MILITARY),
         ("Islamic Emirate", AFG_MILITARY),
-        ("Afghan border forces", AFG_MILITARY),
-        ("Afghan Defence Ministry", AFG_MILITARY),
+        ("Afghan border forces", AFG_STATE),
+        ("Afghan Defence Ministry", AFG_STATE),
         ("Pakistani security forces", PAK_MILITARY),
         ("Pakistan Army", PAK_MILITARY),
         ("Frontier Corps", PAK_MILITARY),
@@ -171,3 +172,20 @@ def test_islamic_state_abbreviated_after_by_and_as_a_prefix() -> None:
     for text in ("civilians were killed by an IS-planted bomb", "a cleric was killed by IS at a seminary"):
         assert [a.actor.name for a in find_actors(text)].count("IS-K: Islamic State Khorasan Province") == 1, text
     assert not [a for a in find_actors("The road is closed.") if a.actor.name.startswith("IS-K")]
+
+
+def test_afghan_state_forces_by_year() -> None:
+    from geo.actors import AFG_REPUBLIC_MILITARY
+
+    forces = canonical_actor("Afghan forces")
+    assert forces is not None
+    assert resolve_generic(forces, "AF", year=2020) == (AFG_REPUBLIC_MILITARY, 1)
+    assert resolve_generic(forces, "AF", year=2024) == (AFG_MILITARY, 1)
+    assert resolve_generic(forces, "PK", year=2024) == (AFG_MILITARY, 8)
+    taliban = canonical_actor("the Afghan Taliban")
+    assert taliban is not None and resolve_generic(taliban, "AF", year=2020)[0].startswith("Afghan Taliban")
+
+
+def test_elliptic_pair_of_forces() -> None:
+    names = [a.actor.name for a in find_actors("Afghan and Pakistani forces engaged in a gun battle.")]
+    assert names == [AFG_STATE, PAK_MILITARY]

@@ -135,7 +135,8 @@ def choose_actor1(ctx: Context, start: int, end: int, main: Trigger) -> tuple[Ac
         return min(by_agents, key=lambda a: abs(a.start - main.start)), ""
     agent = agent_before(ctx, start, main.start)
     if agent is not None:
-        return agent, ""
+        partner = coordinated_actor(ctx, agent, before=True)
+        return (partner or agent), ""
     # "In separate attacks on Tuesday, militants killed ...": the agent of the first verb after the noun
     verb = next((t for t in ctx_triggers(ctx, start, end) if t.pos == "v" and t.start > main.start), None)
     if verb is not None:
@@ -158,14 +159,14 @@ def choose_actor2(
     in_span = in_range(ctx.actors, ctx.actor_starts, start, end)
     # passive: "a senior TTP leader ... was killed by Pakistan"
     if re.search(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", text[max(start, main.start - 20) : main.start]):
-        before = [a for a in in_span if a.end <= main.start and a is not actor1]
+        before = [a for a in in_span if a.end <= main.start and not _same_actor(a, actor1)]
         if before:
             return before[-1]
     after = [
         a
         for a in in_span
         if a.start >= main.end
-        and a is not actor1
+        and not _same_actor(a, actor1)
         and not _BY_BEFORE.search(text[max(start, a.start - 30) : a.start])
         and not (
             a.is_state_word
@@ -175,7 +176,30 @@ def choose_actor2(
     named = [a for a in after if not a.is_state_word]
     if named:
         return named[0]
-    return after[0] if after else None
+    if after:
+        return after[0]
+    # "Afghan and Pakistani forces clashed": the second of two sides named together
+    return coordinated_actor(ctx, actor1, before=False) if actor1 is not None else None
+
+
+def coordinated_actor(ctx: Context, a: ActorMention, *, before: bool) -> ActorMention | None:
+    """The other side named with ``a`` ("Afghan and Pakistani forces"), before or after it, if any."""
+    k = ctx.actors.index(a) if a in ctx.actors else -1
+    j = k - 1 if before else k + 1
+    if k < 0 or not 0 <= j < len(ctx.actors):
+        return None
+    other = ctx.actors[j]
+    lo, hi = (other.end, a.start) if before else (a.end, other.start)
+    if not re.fullmatch(r"\s*(?:and|&)\s*", ctx.text[lo:hi]) or other.actor.name == a.actor.name:
+        return None
+    if not (other.actor.is_state and a.actor.is_state):  # two state forces fighting each other
+        return None
+    return other
+
+
+def _same_actor(a: ActorMention, actor1: ActorMention | None) -> bool:
+    """Whether ``a`` names the perpetrator again ("the Pakistani Taliban, known as the TTP")."""
+    return actor1 is not None and (a is actor1 or a.actor.name == actor1.actor.name)
 
 
 ATTRIBUTION: Final[tuple[re.Pattern[str], ...]] = (
