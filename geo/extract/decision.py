@@ -155,6 +155,8 @@ _ONGOING: Final[re.Pattern[str]] = re.compile(
     r"\brecent\b|\b(?:has|have)\s+been\s+\w+ing\b|\b(?:has|have)\s+(?:carried\s+out|conducted|launched|staged)\b",
     re.IGNORECASE,
 )
+#: One item of a tally by place: "22 in Khyber", "18 in Peshawar".
+_TALLY_ITEM: Final[re.Pattern[str]] = re.compile(r"\b\d[\d,]*\s+(?:[a-z][\w-]*\s+){0,3}?in\s+(?:the\s+)?[A-Z]")
 #: A plural event noun: "clashes", "attacks", "strikes".
 _PLURAL: Final[re.Pattern[str]] = re.compile(r"(?:es|s)$", re.IGNORECASE)
 #: Past events retold as background: older than this (days before the reference date) is history.
@@ -194,6 +196,9 @@ def assess(ctx: Context, d: Draft) -> tuple[float, str]:
         return 0.25, "background: a count or a trend, not one incident"
     if _STATISTIC.search(seg) and d.date.precision >= 3:
         return 0.3, "background: a count or a trend over a month or more"
+    sentence = ctx.text[slice(*ctx.doc.spans[d.sent_index][:2])]
+    if len(_TALLY_ITEM.findall(sentence)) >= 3:
+        return 0.3, "background: a tally by place ('29 in Bajaur, 22 in Khyber ...'), not one incident"
     period = any(m.since for m in in_range(ctx.dates, ctx.date_starts, d.start, d.end))
     if period and (_PERFECT_TOTAL.search(seg) or d.fatalities is not None):
         return 0.3, "background: a total since a date or over a period, not one incident"

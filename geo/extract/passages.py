@@ -382,6 +382,10 @@ def _build_draft(
     if actor1_note:
         notes.append(actor1_note)
     actor2 = choose_actor2(ctx, start, end, main, actor1)
+    first_verb_trigger = next((t for t in in_span if t.pos == "v" and t.start < main.start), None)
+    if actor2 is None and first_verb_trigger is not None:
+        # "Security forces killed eight TTP militants in an intelligence-based operation": the verb's object
+        actor2 = choose_actor2(ctx, start, main.start, first_verb_trigger, actor1)
     attributed = None
     if actor1 is None:
         attributed = attribution_in(ctx, start, end)

@@ -38,7 +38,7 @@ _LOCATIVE_BEFORE: Final[re.Pattern[str]] = re.compile(
     r"(?:\b(?:in|at|near|on|upon|inside|into|across|within|around|outside|over|along|between|and|towards?|"
     r"(?:province|district|city|town|village|vicinity|outskirts|suburbs?|area|areas|parts?|region|tehsil|"
     r"valley|capital)\s+of|close\s+to|adjacent\s+to|bordering|hit|hitting|struck|striking|bombed|bombarded|shelled|"
-    r"targeted|targeting|attacked|raided|stormed|pounded)\s+(?:the\s+)?(?:(?:[a-z][\w-]*|[A-Z][\w-]*(?:'s|’s))\s+){0,3}"
+    r"targeted|targeting|attacked|raided|stormed|pounded|including|included|includes|such\s+as)\s+(?:the\s+)?(?:(?:[a-z][\w-]*|[A-Z][\w-]*(?:'s|’s))\s+){0,3}"
     r"|(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,2})$"
 )
 _NEAR_BEFORE: Final[re.Pattern[str]] = re.compile(
@@ -52,6 +52,8 @@ _ORIGIN_BEFORE: Final[re.Pattern[str]] = re.compile(
     r"from\s+|the\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+#: Between two items of a list of places.
+_LIST_JOIN: Final[re.Pattern[str]] = re.compile(r"\s*(?:,|and|&|,\s*and)\s*")
 #: A relative clause that describes an actor, not the event: ", which is separate from ... in X".
 _RELATIVE_CLAUSE: Final[re.Pattern[str]] = re.compile(
     r",\s+(?:which|who)\s+(?:is|are|was|were|has|have|had)\s+(?!(?:been\s+)?(?:killed|attacked|hit|targeted|injured))"
@@ -310,7 +312,8 @@ def _place_candidates(ctx: Context, start: int, end: int) -> list[tuple[int, int
             and not re.search(r"\b(?:in|near|at|on|and)\s+$|,\s+$", before[-8:])
         ):
             continue
-        if not _LOCATIVE_BEFORE.search(before):
+        listed = bool(out) and bool(_LIST_JOIN.fullmatch(text[out[-1][1] : m.start]))  # "in Kabul, Khost and ..."
+        if not listed and not _LOCATIVE_BEFORE.search(before):
             continue
         if _RELATIVE_CLAUSE.search(text[max(start, m.start - 100) : m.start]):
             continue  # "the TTP, which is separate from the movement across the border in Afghanistan"
@@ -429,7 +432,11 @@ def coordinated_places(ctx: Context, start: int, end: int, chosen: Place) -> lis
             assert other is not None
             if other == chosen or not re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*", ctx.text[a[1] : b[0]]):
                 break
-            if other.feature_type != chosen.feature_type and not _plural_type_after(ctx, cands, i, step):
+            if (
+                other.feature_type != chosen.feature_type
+                and not _plural_type_after(ctx, cands, i, step)
+                and not _enumeration(ctx, cands, idx)
+            ):
                 break
             i += step
             run.append(i)
@@ -458,6 +465,18 @@ _PLURAL_TYPES: Final[dict[str, str | None]] = {
     "cities": "town",
     "villages": "village",
 }
+
+
+def _enumeration(ctx: Context, cands: list, idx: int) -> bool:
+    """Whether candidate ``idx`` opens or belongs to an enumeration: "including Kabul, Khost, Jalalabad and Paktika"."""
+    lo = hi = idx
+    join = re.compile(r"\s*(?:,|and|&|,\s*and)\s*")
+    while lo > 0 and join.fullmatch(ctx.text[cands[lo - 1][1] : cands[lo][0]]):
+        lo -= 1
+    while hi + 1 < len(cands) and join.fullmatch(ctx.text[cands[hi][1] : cands[hi + 1][0]]):
+        hi += 1
+    lead = ctx.text[max(0, cands[lo][0] - 30) : cands[lo][0]]
+    return hi - lo >= 2 or bool(re.search(r"\b(?:including|included|includes|such\s+as)\s+(?:\w+\s+){0,2}$", lead))
 
 
 def _plural_type_after(ctx: Context, cands: list, i: int, step: int) -> bool:

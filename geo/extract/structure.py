@@ -37,7 +37,9 @@ BOILERPLATE: Final[re.Pattern[str]] = re.compile(
 )
 
 #: A paragraph that closes a sentence (possibly followed by quotes, brackets or reference markers).
-_SENTENCE_END: Final[re.Pattern[str]] = re.compile(r"[.!?][\"”’)\]]*(?:\[[\w ]{1,6}\])*[\"”’)]*\s*$")
+_SENTENCE_END: Final[re.Pattern[str]] = re.compile(r"[.!?][\"”’)\]]*(?:\s?\[[\w ]{1,12}\])*[\"”’)]*\s*$")
+#: A sentence boundary inside a paragraph: several sentences are prose, whatever the last one ends with.
+_INNER_SENTENCE: Final[re.Pattern[str]] = re.compile(r"\w[a-z)\]”\"]{1,}[.!?][\"”’)]*\s+[\"“‘(]?[A-Z]")
 #: Reference markers of encyclopedia text: "[14]", "[a]", "[citation needed]".
 REFERENCE_MARKER: Final[re.Pattern[str]] = re.compile(r"\[(?:\d{1,3}|[a-z]{1,2}|citation needed|note \d+)\]")
 #: List bullets: "- ", "• ", "* ", "1. ", "(a) ".
@@ -155,7 +157,7 @@ def classify_paragraphs(paragraphs: Sequence[str], *, title: str = "") -> list[s
             kind = "infobox"
         elif not closed and words <= _HEADING_MAX_WORDS and i != last:
             kind = "title" if i == 0 and not title_key and not text.endswith(":") else "heading"
-        elif not closed and i != last and not text.endswith(":"):
+        elif not closed and i != last and not text.endswith(":") and not _INNER_SENTENCE.search(text):
             kind = "heading"  # a standfirst or a long headline: it retells the story
         elif _BULLET.match(text):
             kind = "item"

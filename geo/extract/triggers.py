@@ -65,14 +65,17 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
     (
         "clash",
         "v",
-        r"clashed|exchanged\s+fire|traded\s+fire|engaged\s+(?:the\s+)?(?:militants|terrorists|attackers|security\s+forces|troops)",
+        r"clashed|exchanged\s+fire|traded\s+fire|engaged\s+(?:the\s+)?(?:militants|terrorists|attackers|security\s+forces|troops)"
+        r"|fought(?=\s+(?:each\s+other|with|against|the|a|militants|terrorists|insurgents|pitched))|battled",
     ),
     (
         "clash",
         "n",
         r"clash(?:es)?|exchanges?\s+of\s+fir(?:e|ing)|firing\s+exchanges?|gun[\s-]?fights?|fire[\s-]?fights?|gun\s+battles?|skirmish(?:es)?"
         r"|shoot[\s-]?outs?|(?:heavy\s+)?fighting\s+(?:broke\s+out|erupted)|cross[\s-]border\s+fir(?:e|ing)"
-        r"|(?<=\bin\s)an\s+encounter|(?<=\bduring\s)an\s+encounter|offensives?",
+        r"|(?<=\bin\s)an\s+encounter|(?<=\bduring\s)an\s+encounter|offensives?"
+        r"|(?:intelligence[\s-]+based|search[\s-]+and[\s-]+destroy|clearance|combing|sanitisation|sanitization)\s+operations?"
+        r"|(?-i:IBOs?)|engagements?(?=\s+(?:took\s+place|between|with|erupted|ensued))",
     ),
     (
         "attack",
@@ -90,7 +93,7 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
         "kill",
         "v",
         r"killed|killing|kills|murdered|assassinated|beheaded|executed|martyred|slain|shot\s+dead|gunned\s+down"
-        r"|shot\s+and\s+killed|lynched",
+        r"|shot\s+and\s+killed|lynched|neutrali[sz]ed|eliminated",
     ),
     ("kill", "n", r"killings?|assassinations?|murders?|beheadings?|massacres?"),
 )
@@ -98,6 +101,17 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
 _TRIGGER_KEYS: Final[frozenset[str]] = frozenset(
     [
         "sui",
+        "fou",
+        "bat",
+        "int",
+        "sea",
+        "cle",
+        "com",
+        "san",
+        "ibo",
+        "eng",
+        "neu",
+        "eli",
         "sei",
         "ove",
         "lai",
