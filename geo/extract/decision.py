@@ -45,6 +45,12 @@ _ANAPHORIC_BEFORE: Final[re.Pattern[str]] = re.compile(
     rf"\b(?:the|these|those|this|that|such|its|their|both|same)\s+{_NP_WORD}{{0,3}}$",
     re.IGNORECASE,
 )
+#: An ordinal or superlative introduces an event: "the first major terror attack of the year took place".
+_FIRST_MENTION: Final[re.Pattern[str]] = re.compile(
+    r"\bthe\s+(?:first|second|third|fourth|fifth|deadliest|worst|biggest|largest|bloodiest|most\s+\w+)\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}$",
+    re.IGNORECASE,
+)
 SENTENCE_INITIAL_NP: Final[re.Pattern[str]] = re.compile(
     r"^\W*(?:the|these|those|this|that|such|both)\s+(?:[a-z][\w-]*\s+){0,3}$", re.IGNORECASE
 )
@@ -100,7 +106,7 @@ def mark_anaphora(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> N
         return
     text = ctx.text
     pre = text[max(sent_start, t.start - 60) : t.start]
-    if not _ANAPHORIC_BEFORE.search(pre):
+    if not _ANAPHORIC_BEFORE.search(pre) or _FIRST_MENTION.search(pre):
         return
     # new information right after the noun ("the attack in Quetta on Monday") is a first mention
     clause_end = text.find(",", t.end, sent_end)
@@ -151,7 +157,7 @@ _REPEATED: Final[re.Pattern[str]] = re.compile(
     re.IGNORECASE,
 )
 #: Attacks told as a trend: "in recent attacks", "has been targeting", "have carried out".
-_ONGOING: Final[re.Pattern[str]] = re.compile(
+ONGOING: Final[re.Pattern[str]] = re.compile(
     r"\brecent\b|\b(?:has|have)\s+been\s+\w+ing\b|\b(?:has|have)\s+(?:carried\s+out|conducted|launched|staged)\b",
     re.IGNORECASE,
 )
@@ -214,7 +220,7 @@ def assess(ctx: Context, d: Draft) -> tuple[float, str]:
     if _FORECAST.search(lead_in) and d.fatalities is None and not has_verb:
         return 0.3, "background: a forecast or a threat"
     plural = all(t.pos == "n" and _PLURAL.search(t.text) for t in d.triggers)
-    if plural and d.fatalities is None and _ONGOING.search(seg):
+    if plural and d.fatalities is None and ONGOING.search(seg):
         return 0.35, "background: recent or ongoing attacks in general, not one incident"
     broad = d.place is None or (d.geo_precision or 3) >= 3
     if plural and broad and d.fatalities is None and (not d.date_explicit or d.date_vague) and d.date.precision >= 2:

@@ -14,6 +14,7 @@ from geo.actors import (
 )
 from geo.dates import find_dates
 from geo.extract.actors import ATTRIBUTION, CLAIM_AFTER, attribution_in
+from geo.extract.decision import ONGOING
 from geo.extract.events import (
     ATTACKER_NOUNS,
     RANGE,
@@ -307,7 +308,8 @@ def merge_incidents(ctx: Context, drafts: list[Draft]) -> tuple[list[Draft], set
         # "Separately, a roadside bomb killed a child": another incident, even when it lacks an actor or a date
         anaphoric = (d.weak and not d.separate) or all(t.anaphoric for t in d.triggers)
         target: list[Draft] | None = None
-        if (not (d.separate or d.also) or anaphoric) and not d.several:
+        ongoing = bool(ONGOING.search(ctx.text[d.start : d.end]))  # "have been conducting operations": no detail of one
+        if (not (d.separate or d.also) or anaphoric) and not d.several and not ongoing:
             order = sorted(groups, key=lambda g: max(m.sent_index for m in g), reverse=True)
             for rank, g in enumerate(order):
                 gap = d.sent_index - max(m.sent_index for m in g)

@@ -462,7 +462,8 @@ def _build_draft(
 _SEPARATE_CUE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:separate(?:ly)?\s+(?:incidents?|attacks?|operations?|clash(?:es)?|developments?|raids?|strikes?)|separately"
     r"|another\s+(?:attack|incident|blast|explosion|bombing|strike|ambush|raid|clash)|(?:second|third)\s+incident"
-    r"|a\s+similar\s+(?:attack|incident))\b",
+    r"|a\s+similar\s+(?:attack|incident)"
+    r"|^\W*also\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|overnight))\b",
     re.IGNORECASE,
 )
 _ALSO_CUE: Final[re.Pattern[str]] = re.compile(r"\balso\b", re.IGNORECASE)
