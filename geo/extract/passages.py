@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import itertools
 import logging
 import re
@@ -274,6 +275,31 @@ def _next_date(ctx: Context, pos: int) -> ResolvedDate | None:
     return None
 
 
+#: "a day earlier", "two days before", "three days after <the event>": counted from the running date.
+_DAYS_BACK: Final[re.Pattern[str]] = re.compile(
+    r"\b(a|one|two|three|four|five|six|\d)\s+days?\s+(earlier|before|after)\b|\bthe\s+(?:previous\s+day|day\s+before)\b",
+    re.IGNORECASE,
+)
+_DAY_COUNTS: Final[dict[str, int]] = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _days_back(date: ResolvedDate, seg: str, main: Trigger) -> ResolvedDate | None:
+    """The running day date moved back by "a day earlier" or "three days after <this event>"."""
+    if date.precision != 1:
+        return None
+    m = _DAYS_BACK.search(seg)
+    if m is None:
+        return None
+    if m.group(1) is None:
+        n = 1
+    else:
+        word = m.group(1).lower()
+        n = int(word) if word.isdigit() else _DAY_COUNTS[word]
+        if m.group(2).lower() == "after" and seg.find(main.text) < m.end():
+            return None  # "the attack came three days after ...": the later event, already dated
+    return ResolvedDate(date.date - dt.timedelta(days=n), 1, inferred=True)
+
+
 def _news_week(ctx: Context, context_year: ResolvedDate) -> ResolvedDate | None:
     """The week of publication (precision 2) when the running date is only the publication's year."""
     ref = ctx.published_ref
@@ -358,6 +384,10 @@ def _build_draft(
     if date is None:
         logger.debug("no date for trigger %r", main.text)
         return []
+    shifted = _days_back(date, seg, main) if not explicit_date else None
+    if shifted is not None:
+        date = shifted
+        notes.append("days counted back from the running date")
     recent = recent_anchor(ctx, date, seg) if date.inferred or not explicit_date else None
     if recent is not None:
         date, date_kind = recent, "publication"

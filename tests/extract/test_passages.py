@@ -143,3 +143,12 @@ def test_a_lead_without_a_date_takes_the_next_sentence_s(gaz: Gazetteer) -> None
     )
     found = extract_incidents(Article(doc_id="n", text=text), gaz)
     assert found and found[0].event_date == "2022-06-11" and found[0].evidence.startswith("Taliban forces killed")
+
+
+def test_a_day_earlier_counts_back_from_the_running_date(gaz: Gazetteer) -> None:
+    text = (
+        "On Friday, militants attacked a police post in Bannu, killing two officers. "
+        "A day earlier, two terrorists were killed in an operation in Bajaur district."
+    )
+    found = run(gaz, text, published=dt.date(2024, 3, 8))
+    assert [(i.event_date, i.location) for i in found] == [("2024-03-08", "Bannu"), ("2024-03-07", "Bajaur")]
