@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+import os
 import re
 from collections.abc import Iterator
 from importlib import resources
@@ -44,6 +45,8 @@ from geo.store import GeoPackageStore, IncidentStore
 logger = logging.getLogger(__name__)
 
 URL_SCHEMES: tuple[str, ...] = ("postgresql://", "postgres://")
+#: The environment variable naming the store of the app (and of commands run without ``--store``).
+STORE_URL_ENV = "FIM_STORE_URL"
 TABLE = "incidents"
 MERGED_TABLE = "incidents_merged"
 TEXT_COLUMNS: tuple[str, ...] = tuple(c for c in COLUMNS if c not in _INT_COLUMNS and c not in _FLOAT_COLUMNS)
@@ -73,7 +76,8 @@ def open_store(spec: str | Path | None = None) -> IncidentStore:
     ----------
     spec
         ``postgresql://user@host:port/db`` (or ``postgres://``), a ``.gpkg``
-        path, or ``None`` for the default GeoPackage.
+        path, or ``None``: the URL in ``FIM_STORE_URL`` if set, else the
+        default GeoPackage.
 
     Returns
     -------
@@ -86,6 +90,8 @@ def open_store(spec: str | Path | None = None) -> IncidentStore:
     >>> open_store("postgresql://me:secret@localhost:5432/fim")
     PostGISStore('postgresql://me:***@localhost:5432/fim')
     """
+    if spec is None and is_store_url(os.environ.get(STORE_URL_ENV, "")):
+        spec = os.environ[STORE_URL_ENV]
     if is_store_url(spec):
         return PostGISStore(str(spec))
     return GeoPackageStore(spec)

@@ -48,3 +48,13 @@ def test_existing_scheduler_and_gazetteer_loaded_once_per_worker(serial, tmp_pat
             # every worker parsed the gazetteer once, across two builds and 9 + 18 tasks
             loads = client.run(lambda: worker_gazetteer.cache_info().misses)
     assert sorted(loads.values()) == [1, 1]
+
+
+def test_cli_workers_option(serial, tmp_path, capsys):
+    from geo import cli
+
+    gpkg = tmp_path / "incidents.gpkg"
+    assert cli.main(["build", *map(str, PATHS), "--store", str(gpkg), "--workers", "2"]) == 0
+    assert "articles read:  18" in capsys.readouterr().out
+    pd.testing.assert_frame_equal(_plain(GeoPackageStore(gpkg).read()), _plain(serial))
+    assert cli.main(["build", str(PATHS[0]), "--workers", "2", "--online", "--store", str(gpkg)]) == 2

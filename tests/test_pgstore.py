@@ -40,6 +40,13 @@ def test_open_store_chooses_the_backend_by_url(tmp_path):
     assert describe(open_store("postgresql://u:pw@h:1/d")) == "postgresql://u:***@h:1/d"
 
 
+def test_store_url_from_the_environment(monkeypatch):
+    monkeypatch.setenv("FIM_STORE_URL", "postgresql://u@h:1/d")
+    assert isinstance(open_store(None), PostGISStore)
+    monkeypatch.setenv("FIM_STORE_URL", "")
+    assert isinstance(open_store(None), GeoPackageStore)
+
+
 def test_unreachable_server_is_a_store_error():
     store = PostGISStore("postgresql://nobody@127.0.0.1:9/none", connect_timeout=2)
     with pytest.raises(StoreError, match="cannot connect"):
