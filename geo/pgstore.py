@@ -170,7 +170,7 @@ class PostGISStore:
 
     @contextlib.contextmanager
     def connect(self) -> Iterator[psycopg.Connection]:
-        """An open connection with the schema migrated (closed on exit).
+        """An open autocommit connection with the schema migrated (closed on exit).
 
         Raises
         ------
@@ -178,7 +178,12 @@ class PostGISStore:
             The server cannot be reached or refused the connection.
         """
         try:
-            conn = psycopg.connect(self.url, connect_timeout=self.connect_timeout, application_name="fim")
+            # autocommit: every `with conn.transaction()` block is a real transaction that commits on exit
+            # (without it, a block after a first query would be a savepoint of an implicit transaction
+            # that closing the connection rolls back)
+            conn = psycopg.connect(
+                self.url, connect_timeout=self.connect_timeout, application_name="fim", autocommit=True
+            )
         except psycopg.Error as exc:
             msg = f"cannot connect to the incident store {redact(self.url)}: {str(exc).strip()}"
             raise StoreError(msg) from exc
@@ -231,7 +236,9 @@ class PostGISStore:
         try:
             with self.connect() as conn, conn.transaction():
                 counts = _replace_table(conn, TABLE, frame)
-                _replace_table(conn, MERGED_TABLE, merged)
+                merged_counts = _replace_table(conn, MERGED_TABLE, merged)
+                if any(counts) or any(merged_counts):  # fresh statistics for the app's next queries
+                    conn.execute(sql.SQL("ANALYZE {}, {}").format(sql.Identifier(TABLE), sql.Identifier(MERGED_TABLE)))
                 first = not conn.execute("SELECT EXISTS (SELECT 1 FROM store_writes)").fetchone()[0]
                 if first or any(counts):
                     conn.execute(

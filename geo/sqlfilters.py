@@ -267,7 +267,11 @@ def child_options(
 
 
 def load_areas(conn: psycopg.Connection, level: str, polygons: gpd.GeoDataFrame, *, id_column: str = "shape_id") -> int:
-    """Copy the province or district polygons into ``areas`` (once per level); their count."""
+    """Copy the province or district polygons into ``areas`` (once per level); their count.
+
+    ``conn`` should be in autocommit mode (as :meth:`geo.pgstore.PostGISStore.connect` gives it), so the
+    copy is committed for the next connections.
+    """
     have = conn.execute("SELECT count(*) FROM areas WHERE level = %s", (level,)).fetchone()[0]
     if have:
         return int(have)
@@ -307,6 +311,7 @@ def assign_areas(conn: psycopg.Connection, level: str, *, table: str = MERGED_TA
                 "ORDER BY i.event_id, a.ordinal"  # a point on a shared edge: the first polygon wins
             ).format(src=sql.Literal(table), t=_table(table), lvl=sql.Literal(level))
         )
+        conn.execute("ANALYZE incident_areas")
         conn.execute(
             "INSERT INTO area_assignments (source, level, store_version) VALUES (%s, %s, %s) "
             "ON CONFLICT (source, level) DO UPDATE SET store_version = EXCLUDED.store_version",

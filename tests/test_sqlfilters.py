@@ -6,7 +6,6 @@ import datetime as dt
 
 import geopandas as gpd
 import pandas as pd
-import psycopg
 import pytest
 
 from geo import aggregate, filters, settings, sqlfilters
@@ -35,9 +34,10 @@ def data(pg_server):
     gdf = pd.concat([synthesize(3000, seed=7), _edge_cases()], ignore_index=True)
     gdf = incidents_to_gdf(pd.DataFrame(gdf.drop(columns="geometry")).to_dict("records"))
     url = new_database(pg_server)
-    PostGISStore(url).write(gdf)
-    with psycopg.connect(url) as conn:
-        yield conn, merge_reports(gdf)
+    store = PostGISStore(url)
+    store.write(gdf)
+    with store.connect() as conn:
+        yield conn, merge_reports(gdf), store
     drop_database(pg_server, url)
 
 
@@ -70,7 +70,7 @@ def _filters(gdf) -> list[IncidentFilter]:
 
 
 def test_filters_select_the_same_incidents(data):
-    conn, gdf = data
+    conn, gdf, _ = data
     for flt in _filters(gdf):
         expected = filters.filter_incidents(gdf, flt)
         got = sqlfilters.filtered(conn, flt)
@@ -80,7 +80,7 @@ def test_filters_select_the_same_incidents(data):
 
 
 def test_map_bounds(data):
-    conn, gdf = data
+    conn, gdf, _ = data
     box = (69.0, 32.0, 71.0, 34.0)
     expected = gdf.cx[box[0] : box[2], box[1] : box[3]]
     got = sqlfilters.filtered(conn, None, bbox=box)
@@ -89,7 +89,7 @@ def test_map_bounds(data):
 
 
 def test_aggregates_match(data):
-    conn, gdf = data
+    conn, gdf, _ = data
     for flt in _filters(gdf):
         shown = filters.filter_incidents(gdf, flt)
         assert sqlfilters.key_figures(conn, flt) == aggregate.key_figures(shown), flt
@@ -103,12 +103,14 @@ def test_aggregates_match(data):
 
 
 def test_choropleth_totals_match(data):
-    conn, gdf = data
+    conn, gdf, store = data
     for level in ("admin1", "admin2"):
         polygons = gpd.read_file(settings.BOUNDARIES_DIR / f"{level}.geojson")
         areas = aggregate.assign_areas(gdf, polygons)
-        sqlfilters.load_areas(conn, level, polygons)
-        sqlfilters.assign_areas(conn, level)
+        with store.connect() as other:  # assigned once, seen by the next connections
+            sqlfilters.load_areas(other, level, polygons)
+            sqlfilters.assign_areas(other, level)
+        assert conn.execute("SELECT count(*) FROM area_assignments WHERE level = %s", (level,)).fetchone()[0] == 1
         for flt in _filters(gdf)[:6]:
             shown = filters.filter_incidents(gdf, flt)
             for measure in ("incidents", "fatalities"):
@@ -118,7 +120,7 @@ def test_choropleth_totals_match(data):
 
 
 def test_options_match(data):
-    conn, gdf = data
+    conn, gdf, _ = data
     opts = sqlfilters.options(conn)
     assert opts.actors == filters.actor_options(gdf)
     assert opts.event_types == filters.event_type_options(gdf)
@@ -134,7 +136,7 @@ def test_options_match(data):
 
 
 def test_map_cells_aggregate_every_located_incident(data):
-    conn, gdf = data
+    conn, gdf, _ = data
     flt = IncidentFilter(countries=("PK",))
     shown = filters.filter_incidents(gdf, flt)
     cells = sqlfilters.map_cells(conn, flt, cell_deg=0.5)
