@@ -425,7 +425,13 @@ def _pg_options(url: str, version: int) -> Any:  # noqa: ARG001 - the version ke
         return sqlfilters.options(conn)
 
 
-def _pg_sidebar_filters(store: PostGISStore, opts: Any) -> IncidentFilter:
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _pg_child_options(url: str, version: int, column: str, parent: str, parents: tuple[str, ...]) -> list[str]:  # noqa: ARG001
+    with PostGISStore(url).connect() as conn:
+        return sqlfilters.child_options(conn, column, parent, parents)
+
+
+def _pg_sidebar_filters(store: PostGISStore, opts: Any, version: int) -> IncidentFilter:
     sb = st.sidebar
     sb.header("Filters")
     start = end = None
@@ -439,16 +445,16 @@ def _pg_sidebar_filters(store: PostGISStore, opts: Any) -> IncidentFilter:
             start = picked
         start = None if start == lo else start
         end = None if end == hi else end
-    with store.connect() as conn:
-        actors = _multiselect("Actor (actor 1 or 2)", opts.actors, "actor")
-        event_types = _multiselect("Event type", opts.event_types, "type")
-        sub_options = sqlfilters.child_options(conn, "sub_event_type", "event_type", tuple(event_types))
-        sub_types = _multiselect("Sub-event type", sub_options, "subtype")
-        countries = _multiselect("Country", opts.countries, "country")
-        admin1 = _multiselect(
-            "Province", sqlfilters.child_options(conn, "admin1", "country_code", tuple(countries)), "province"
-        )
-        admin2 = _multiselect("District", sqlfilters.child_options(conn, "admin2", "admin1", tuple(admin1)), "district")
+    url = store.url
+    actors = _multiselect("Actor (actor 1 or 2)", opts.actors, "actor")
+    event_types = _multiselect("Event type", opts.event_types, "type")
+    sub_options = _pg_child_options(url, version, "sub_event_type", "event_type", tuple(event_types))
+    sub_types = _multiselect("Sub-event type", sub_options, "subtype")
+    countries = _multiselect("Country", opts.countries, "country")
+    admin1 = _multiselect(
+        "Province", _pg_child_options(url, version, "admin1", "country_code", tuple(countries)), "province"
+    )
+    admin2 = _multiselect("District", _pg_child_options(url, version, "admin2", "admin1", tuple(admin1)), "district")
     min_fat = sb.number_input("Minimum fatalities", min_value=0, step=1, key="min_fat", bind=URL)
     precision = _multiselect(
         "Geo precision (1 town, 2 near a town or district, 3 province or larger)",
@@ -509,7 +515,7 @@ def _main_postgis(store: PostGISStore) -> None:
     except IncidentMapError as exc:
         st.error(f"Cannot load incidents: {exc}")
         st.stop()
-    flt = _pg_sidebar_filters(store, opts)
+    flt = _pg_sidebar_filters(store, opts, version)
     _sidebar_view()
     _sidebar_upload(store)
     view_state = {k: st.session_state.get(k, v) for k, v in VIEW_DEFAULTS.items()}
