@@ -13,6 +13,7 @@ on the map never rerun the page.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -21,8 +22,9 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from geo import __version__, settings
+from geo import __version__, settings, sqlfilters
 from geo.aggregate import actor_breakdown, assign_areas, key_figures, timeline, totals_by_area
+from geo.appdata import MAP_CELL_DEG, cells_layer, sql_view
 from geo.errors import IncidentMapError
 from geo.filters import (
     IncidentFilter,
@@ -42,6 +44,7 @@ from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.incidents import UNIDENTIFIED_ACTOR, merge_reports
 from geo.ingest import GenericColumns
 from geo.mapview import MAP_TITLE, Boundaries, Choropleth, build_map, install_assets, load_boundaries
+from geo.pgstore import PostGISStore, describe, is_store_url
 from geo.pipeline import add_files, build
 from geo.rejects import Reject
 from geo.store import GeoPackageStore, to_csv_bytes, to_geojson_bytes, to_gpkg_bytes
@@ -227,13 +230,7 @@ def _sidebar_filters(gdf: gpd.GeoDataFrame) -> IncidentFilter:
         "precision",
     )
     text = sb.text_input("Search text (notes, evidence, place)", key="q", bind=URL)
-    show_all = sb.toggle(
-        "Show low-confidence records",
-        key="lowconf",
-        bind=URL,
-        help=f"Records read from text with confidence below {settings.CONFIDENCE_THRESHOLD:.2f}: background, "
-        "statistics, forecasts and past events retold. The reason is in each record's `reason` column.",
-    )
+    min_confidence = _confidence_switch()
     return IncidentFilter(
         start=start,
         end=end,
@@ -246,7 +243,7 @@ def _sidebar_filters(gdf: gpd.GeoDataFrame) -> IncidentFilter:
         min_fatalities=int(min_fat or 0),
         geo_precision=tuple(int(p) for p in precision),
         text=text or "",
-        min_confidence=0.0 if show_all else settings.CONFIDENCE_THRESHOLD,
+        min_confidence=min_confidence,
     )
 
 
@@ -316,6 +313,9 @@ def _datasets() -> dict[str, Path]:
 
 def main() -> None:
     """Lay out the page."""
+    if is_store_url(os.environ.get("FIM_STORE_URL", "")):  # the PostGIS store: filters run in SQL
+        _main_postgis(PostGISStore(os.environ["FIM_STORE_URL"]))
+        return
     _assets()
     datasets = _datasets()
     dataset = "store"
@@ -448,6 +448,203 @@ def main() -> None:
         "map: Leaflet (BSD-2), Leaflet.heat (BSD-2), Supercluster (ISC); OpenStreetMap tiles (ODbL) only when "
         "switched on."
     )
+
+
+# --- PostGIS store (FIM_STORE_URL=postgresql://...): the server filters and aggregates, the page
+# fetches only what it shows (geo.appdata.sql_view); the layout is the one of main()
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _pg_options(url: str, version: int) -> Any:  # noqa: ARG001 - the version keys the cache
+    with PostGISStore(url).connect() as conn:
+        return sqlfilters.options(conn)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _pg_child_options(url: str, version: int, column: str, parent: str, parents: tuple[str, ...]) -> list[str]:  # noqa: ARG001
+    with PostGISStore(url).connect() as conn:
+        return sqlfilters.child_options(conn, column, parent, parents)
+
+
+def _confidence_switch() -> float:
+    """The sidebar switch for records the incident decision rated low; returns the minimum confidence."""
+    show_all = st.sidebar.toggle(
+        "Show low-confidence records",
+        key="lowconf",
+        bind=URL,
+        help=f"Records read from text with confidence below {settings.CONFIDENCE_THRESHOLD:.2f}: background, "
+        "statistics, forecasts and past events retold. The reason is in each record's `reason` column.",
+    )
+    return 0.0 if show_all else settings.CONFIDENCE_THRESHOLD
+
+
+def _pg_sidebar_filters(store: PostGISStore, opts: Any, version: int) -> IncidentFilter:
+    sb = st.sidebar
+    sb.header("Filters")
+    start = end = None
+    if opts.date_bounds is not None:
+        lo, hi = opts.date_bounds
+        picked = sb.date_input("Date range", value=(lo, hi), min_value=lo, max_value=hi, key="dates", bind=URL)
+        if isinstance(picked, tuple | list):
+            start = picked[0] if len(picked) > 0 else None
+            end = picked[1] if len(picked) > 1 else None
+        elif isinstance(picked, dt.date):
+            start = picked
+        start = None if start == lo else start
+        end = None if end == hi else end
+    url = store.url
+    actors = _multiselect("Actor (actor 1 or 2)", opts.actors, "actor")
+    event_types = _multiselect("Event type", opts.event_types, "type")
+    sub_options = _pg_child_options(url, version, "sub_event_type", "event_type", tuple(event_types))
+    sub_types = _multiselect("Sub-event type", sub_options, "subtype")
+    countries = _multiselect("Country", opts.countries, "country")
+    admin1 = _multiselect(
+        "Province", _pg_child_options(url, version, "admin1", "country_code", tuple(countries)), "province"
+    )
+    admin2 = _multiselect("District", _pg_child_options(url, version, "admin2", "admin1", tuple(admin1)), "district")
+    min_fat = sb.number_input("Minimum fatalities", min_value=0, step=1, key="min_fat", bind=URL)
+    precision = _multiselect(
+        "Geo precision (1 town, 2 near a town or district, 3 province or larger)",
+        [str(p) for p in opts.geo_precision],
+        "precision",
+    )
+    text = sb.text_input("Search text (notes, evidence, place)", key="q", bind=URL)
+    min_confidence = _confidence_switch()
+    return IncidentFilter(
+        start=start,
+        end=end,
+        actors=tuple(actors),
+        event_types=tuple(event_types),
+        sub_event_types=tuple(sub_types),
+        countries=tuple(countries),
+        admin1=tuple(admin1),
+        admin2=tuple(admin2),
+        min_fatalities=int(min_fat or 0),
+        geo_precision=tuple(int(p) for p in precision),
+        text=text or "",
+        min_confidence=min_confidence,
+    )
+
+
+def _pg_map_page(view: Any, *, heatmap: bool, level: str | None, measure: str, online_tiles: bool) -> str:
+    choropleth = None
+    if level is not None and view.totals is not None:
+        choropleth = Choropleth(level=level, measure=measure, totals=view.totals.to_dict())
+    note = ""
+    points = view.points
+    if points is None:
+        points = view.table.iloc[:0]
+        note = f"{view.figures['located']:,} incidents, drawn per {MAP_CELL_DEG:g} degree cell"
+    fmap = build_map(
+        points,
+        boundaries=_boundaries(),
+        heatmap=heatmap,
+        choropleth=choropleth,
+        online_tiles=online_tiles,
+        note=note,
+        incidents_source="read from news reports (PostGIS store)",
+    )
+    if view.cells is not None:
+        cells_layer(view.cells, cell_deg=MAP_CELL_DEG).add_to(fmap)
+    return fmap.get_root().render()
+
+
+def _pg_download(url: str, flt: IncidentFilter, write: Any) -> bytes:
+    with PostGISStore(url).connect() as conn:
+        return write(sqlfilters.filtered(conn, flt))
+
+
+def _main_postgis(store: PostGISStore) -> None:
+    """Lay out the page over a PostGIS store."""
+    _assets()
+    try:
+        _ensure_store(store)  # first start: build from seeds/ into the database
+        version = store.version()
+        opts = _pg_options(store.url, version)
+    except IncidentMapError as exc:
+        st.error(f"Cannot load incidents: {exc}")
+        st.stop()
+    flt = _pg_sidebar_filters(store, opts, version)
+    _sidebar_view()
+    _sidebar_upload(store)
+    view_state = {k: st.session_state.get(k, v) for k, v in VIEW_DEFAULTS.items()}
+    level = CHOROPLETH_LEVELS[view_state["choro"]]
+    with store.connect() as conn:
+        if level is not None:
+            sqlfilters.load_areas(conn, level, _area_polygons(level))
+            sqlfilters.assign_areas(conn, level)
+        view = sql_view(conn, flt, level=level, measure=view_state["measure"], freq=view_state["freq"])
+
+    st.title("Frontier Incident Map")
+    st.caption(
+        "Incidents of militant violence in the Pakistan-Afghanistan border region, read from news "
+        "articles and geocoded offline. Codes follow ACLED (time_precision and geo_precision 1-3)."
+    )
+    figures = view.figures
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric(f"Incidents (of {opts.total:,})", f"{figures['incidents']:,}")
+    c2.metric("Reported fatalities", f"{figures['fatalities']:,}")
+    c3.metric("Actors", f"{figures['actors']:,}")
+    c4.metric("On the map", f"{figures['located']:,}", help="Incidents without a place are in the table only.")
+    page = _pg_map_page(
+        view,
+        heatmap=bool(view_state["heat"]),
+        level=level,
+        measure=view_state["measure"],
+        online_tiles=bool(view_state["tiles"]),
+    )
+    st.iframe(page, height=MAP_HEIGHT, alt=MAP_TITLE)
+    left, right = st.columns([3, 2], gap="medium")
+    with left:
+        st.subheader("Timeline")
+        st.radio("Per", ["week", "month"], index=1, key="freq", horizontal=True, label_visibility="collapsed", bind=URL)
+        series = view.timeline.set_index("period")
+        if len(series):
+            st.bar_chart(series[["incidents"]], height=200, y_label="incidents")
+            st.line_chart(series[["fatalities"]], height=160, y_label="fatalities", color="#b2182b")
+        else:
+            st.caption("No dated incidents.")
+    with right:
+        st.subheader("By actor")
+        st.dataframe(
+            view.actors,
+            hide_index=True,
+            width="stretch",
+            height=400,
+            key="actor_table",
+            column_config={
+                "incidents": st.column_config.ProgressColumn(
+                    "incidents", format="%d", min_value=0, max_value=max(figures["incidents"], 1)
+                )
+            },
+        )
+    st.subheader(f"Filtered incidents ({view.count:,})")
+    if view.count > TABLE_MAX_ROWS:
+        st.caption(
+            f"Showing the newest {TABLE_MAX_ROWS:,} of {view.count:,} rows: narrow the filters to see others; "
+            "the downloads hold all of them."
+        )
+    st.dataframe(view.table[TABLE_COLUMNS].head(TABLE_MAX_ROWS), hide_index=True, width="stretch", key="incident_table")
+    d1, d2, d3 = st.columns(3)
+    url = store.url
+    for column, (label, name, mime, key, write) in zip(
+        (d1, d2, d3),
+        (
+            ("Download GeoJSON", "incidents.geojson", "application/geo+json", "download_geojson", to_geojson_bytes),
+            ("Download CSV (ACLED columns)", "incidents.csv", "text/csv", "download_csv", to_csv_bytes),
+            ("Download GeoPackage", "incidents.gpkg", "application/geopackage+sqlite3", "download_gpkg", to_gpkg_bytes),
+        ),
+        strict=True,
+    ):
+        column.download_button(
+            label,
+            data=lambda write=write: _pg_download(url, flt, write),
+            file_name=name,
+            mime=mime,
+            key=key,
+            on_click="ignore",
+        )
+    st.caption(f"Frontier Incident Map {__version__}. Store: PostGIS ({describe(store)}).")
 
 
 main()

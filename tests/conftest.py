@@ -16,6 +16,7 @@ from geo.incidents import Incident, incidents_to_gdf
 from geo.store import GeoPackageStore
 
 ROOT = Path(__file__).resolve().parent.parent
+pytest_plugins = ["tests.pgfixtures"]  # the PostGIS server fixtures
 XSS = '<img src=x onerror=alert(1)> and <script>alert("pwned")</script>'
 
 
