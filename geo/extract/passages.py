@@ -403,7 +403,9 @@ def _build_draft(
 
     # --- places
     place, loc_text, precision, locative_found = choose_place(ctx, start, end)
-    also = bool(_ALSO_CUE.search(text[max(start, main.start - 30) : min(end, main.end + 25)]))
+    around = text[max(start, main.start - 30) : min(end, main.end + 25)]
+    # "air strikes also hit ...": another incident; "he also confirmed ...": only another statement
+    also = bool(_ALSO_CUE.search(around)) and not _ALSO_SAID.search(around)
     if not has_verb and not explicit_date and not locative_found and not light:
         weak = True
 
@@ -497,3 +499,6 @@ _SEPARATE_CUE: Final[re.Pattern[str]] = re.compile(
     re.IGNORECASE,
 )
 _ALSO_CUE: Final[re.Pattern[str]] = re.compile(r"\balso\b", re.IGNORECASE)
+_ALSO_SAID: Final[re.Pattern[str]] = re.compile(
+    r"\balso\s+(?:said|says|confirmed|reported|told|added|stated|noted|claimed|announced|mentioned)\b", re.IGNORECASE
+)
