@@ -432,6 +432,8 @@ def coordinated_places(ctx: Context, start: int, end: int, chosen: Place) -> lis
             assert other is not None
             if other == chosen or not re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*", ctx.text[a[1] : b[0]]):
                 break
+            if any(_nested(other, cands[k][3]) for k in run):
+                break  # "in Khar, Bajaur District, Khyber Pakhtunkhwa": an address, not a list
             if (
                 other.feature_type != chosen.feature_type
                 and not _plural_type_after(ctx, cands, i, step)
@@ -465,6 +467,20 @@ _PLURAL_TYPES: Final[dict[str, str | None]] = {
     "cities": "town",
     "villages": "village",
 }
+
+
+def _nested(a: Place, b: Place | None) -> bool:
+    """Whether one place lies in the other ("Khar, Bajaur District, Khyber Pakhtunkhwa, Pakistan")."""
+    if b is None:
+        return False
+    for x, y in ((a, b), (b, a)):
+        if x.feature_type == "country" and y.country_code == x.country_code:
+            return True
+        if x.feature_type == "province" and (y.admin1 or "").lower() == x.name.lower():
+            return True
+        if x.feature_type in ("district", "tehsil") and (y.admin2 or "").lower() == x.name.lower():
+            return True
+    return False
 
 
 def _enumeration(ctx: Context, cands: list, idx: int) -> bool:

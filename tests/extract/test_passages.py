@@ -152,3 +152,11 @@ def test_a_day_earlier_counts_back_from_the_running_date(gaz: Gazetteer) -> None
     )
     found = run(gaz, text, published=dt.date(2024, 3, 8))
     assert [(i.event_date, i.location) for i in found] == [("2024-03-08", "Bannu"), ("2024-03-07", "Bajaur")]
+
+
+def test_an_address_is_not_a_list_of_places(gaz: Gazetteer) -> None:
+    text = (
+        "On 30 July 2023, a suicide bomber killed 40 people at a rally in Mir Ali, "
+        "North Waziristan, Khyber Pakhtunkhwa."
+    )
+    assert [i.location for i in run(gaz, text)] == ["Mir Ali"]
