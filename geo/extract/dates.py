@@ -141,12 +141,6 @@ _WEEKDAY_GAP: Final[re.Pattern[str]] = re.compile(
 )
 
 
-def _context_before(ctx: Context, pos: int) -> ResolvedDate | None:
-    """The last resolved date strictly before ``pos``."""
-    i = context_index(ctx, pos)
-    return None if i is None else ctx.resolved[i]
-
-
 def context_index(ctx: Context, pos: int) -> int | None:
     """Index of the last resolved date strictly before ``pos``."""
     i = bisect.bisect_left(ctx.date_starts, pos) - 1
