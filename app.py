@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -203,12 +204,35 @@ def _check_link(gdf: gpd.GeoDataFrame) -> None:
 
 def _sidebar_filters(gdf: gpd.GeoDataFrame) -> IncidentFilter:
     _check_link(gdf)
+    return _filter_widgets(
+        date_bounds=date_bounds(gdf),
+        actors=actor_options(gdf),
+        event_types=event_type_options(gdf),
+        sub_types_of=lambda types: sub_event_type_options(gdf, types),
+        countries=country_options(gdf),
+        provinces_of=lambda countries: admin1_options(gdf, countries),
+        districts_of=lambda provinces: admin2_options(gdf, provinces),
+        precisions=geo_precision_options(gdf),
+    )
+
+
+def _filter_widgets(
+    *,
+    date_bounds: tuple[dt.date, dt.date] | None,
+    actors: list[str],
+    event_types: list[str],
+    sub_types_of: Callable[[list[str]], list[str]],
+    countries: list[str],
+    provinces_of: Callable[[list[str]], list[str]],
+    districts_of: Callable[[list[str]], list[str]],
+    precisions: Iterable[int],
+) -> IncidentFilter:
+    """The sidebar's filter widgets (bound to the URL) over the given options; the filter they set."""
     sb = st.sidebar
     sb.header("Filters")
-    bounds = date_bounds(gdf)
     start = end = None
-    if bounds is not None:
-        lo, hi = bounds
+    if date_bounds is not None:
+        lo, hi = date_bounds
         picked = sb.date_input("Date range", value=(lo, hi), min_value=lo, max_value=hi, key="dates", bind=URL)
         if isinstance(picked, tuple | list):
             start = picked[0] if len(picked) > 0 else None
@@ -217,16 +241,16 @@ def _sidebar_filters(gdf: gpd.GeoDataFrame) -> IncidentFilter:
             start = picked
         start = None if start == lo else start
         end = None if end == hi else end
-    actors = _multiselect("Actor (actor 1 or 2)", actor_options(gdf), "actor")
-    event_types = _multiselect("Event type", event_type_options(gdf), "type")
-    sub_types = _multiselect("Sub-event type", sub_event_type_options(gdf, event_types), "subtype")
-    countries = _multiselect("Country", country_options(gdf), "country")
-    admin1 = _multiselect("Province", admin1_options(gdf, countries), "province")
-    admin2 = _multiselect("District", admin2_options(gdf, admin1), "district")
+    picked_actors = _multiselect("Actor (actor 1 or 2)", actors, "actor")
+    picked_types = _multiselect("Event type", event_types, "type")
+    sub_types = _multiselect("Sub-event type", sub_types_of(picked_types), "subtype")
+    picked_countries = _multiselect("Country", countries, "country")
+    admin1 = _multiselect("Province", provinces_of(picked_countries), "province")
+    admin2 = _multiselect("District", districts_of(admin1), "district")
     min_fat = sb.number_input("Minimum fatalities", min_value=0, step=1, key="min_fat", bind=URL)
     precision = _multiselect(
         "Geo precision (1 town, 2 near a town or district, 3 province or larger)",
-        [str(p) for p in geo_precision_options(gdf)],
+        [str(p) for p in precisions],
         "precision",
     )
     text = sb.text_input("Search text (notes, evidence, place)", key="q", bind=URL)
@@ -234,10 +258,10 @@ def _sidebar_filters(gdf: gpd.GeoDataFrame) -> IncidentFilter:
     return IncidentFilter(
         start=start,
         end=end,
-        actors=tuple(actors),
-        event_types=tuple(event_types),
+        actors=tuple(picked_actors),
+        event_types=tuple(picked_types),
         sub_event_types=tuple(sub_types),
-        countries=tuple(countries),
+        countries=tuple(picked_countries),
         admin1=tuple(admin1),
         admin2=tuple(admin2),
         min_fatalities=int(min_fat or 0),
@@ -479,50 +503,20 @@ def _confidence_switch() -> float:
 
 
 def _pg_sidebar_filters(store: PostGISStore, opts: Any, version: int) -> IncidentFilter:
-    sb = st.sidebar
-    sb.header("Filters")
-    start = end = None
-    if opts.date_bounds is not None:
-        lo, hi = opts.date_bounds
-        picked = sb.date_input("Date range", value=(lo, hi), min_value=lo, max_value=hi, key="dates", bind=URL)
-        if isinstance(picked, tuple | list):
-            start = picked[0] if len(picked) > 0 else None
-            end = picked[1] if len(picked) > 1 else None
-        elif isinstance(picked, dt.date):
-            start = picked
-        start = None if start == lo else start
-        end = None if end == hi else end
     url = store.url
-    actors = _multiselect("Actor (actor 1 or 2)", opts.actors, "actor")
-    event_types = _multiselect("Event type", opts.event_types, "type")
-    sub_options = _pg_child_options(url, version, "sub_event_type", "event_type", tuple(event_types))
-    sub_types = _multiselect("Sub-event type", sub_options, "subtype")
-    countries = _multiselect("Country", opts.countries, "country")
-    admin1 = _multiselect(
-        "Province", _pg_child_options(url, version, "admin1", "country_code", tuple(countries)), "province"
-    )
-    admin2 = _multiselect("District", _pg_child_options(url, version, "admin2", "admin1", tuple(admin1)), "district")
-    min_fat = sb.number_input("Minimum fatalities", min_value=0, step=1, key="min_fat", bind=URL)
-    precision = _multiselect(
-        "Geo precision (1 town, 2 near a town or district, 3 province or larger)",
-        [str(p) for p in opts.geo_precision],
-        "precision",
-    )
-    text = sb.text_input("Search text (notes, evidence, place)", key="q", bind=URL)
-    min_confidence = _confidence_switch()
-    return IncidentFilter(
-        start=start,
-        end=end,
-        actors=tuple(actors),
-        event_types=tuple(event_types),
-        sub_event_types=tuple(sub_types),
-        countries=tuple(countries),
-        admin1=tuple(admin1),
-        admin2=tuple(admin2),
-        min_fatalities=int(min_fat or 0),
-        geo_precision=tuple(int(p) for p in precision),
-        text=text or "",
-        min_confidence=min_confidence,
+
+    def children(column: str, parent: str) -> Callable[[list[str]], list[str]]:
+        return lambda parents: _pg_child_options(url, version, column, parent, tuple(parents))
+
+    return _filter_widgets(
+        date_bounds=opts.date_bounds,
+        actors=opts.actors,
+        event_types=opts.event_types,
+        sub_types_of=children("sub_event_type", "event_type"),
+        countries=opts.countries,
+        provinces_of=children("admin1", "country_code"),
+        districts_of=children("admin2", "admin1"),
+        precisions=opts.geo_precision,
     )
 
 
