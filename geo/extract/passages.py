@@ -300,10 +300,21 @@ def _days_back(date: ResolvedDate, seg: str, main: Trigger) -> ResolvedDate | No
     return ResolvedDate(date.date - dt.timedelta(days=n), 1, inferred=True)
 
 
-def _news_week(ctx: Context, context_year: ResolvedDate) -> ResolvedDate | None:
-    """The week of publication (precision 2) when the running date is only the publication's year."""
+def _para_of(ctx: Context, date_index: int) -> int:
+    """The paragraph of a date mention."""
+    return ctx.doc.spans[ctx.doc.index(ctx.dates[date_index].start)][2]
+
+
+def _news_week(ctx: Context, context_year: ResolvedDate, *, other_paragraph: bool = False) -> ResolvedDate | None:
+    """The week of publication (precision 2) for an undated sentence of a news report whose running date is a year.
+
+    The running year is the publication's, or a bare year of background in an
+    earlier paragraph ("In 2009 the army ... " does not date a later report).
+    """
     ref = ctx.published_ref
-    if not ctx.published_known or ref is None or ref.precision > 1 or ref.date.year != context_year.date.year:
+    if not ctx.published_known or ref is None or ref.precision > 1:
+        return None
+    if ref.date.year != context_year.date.year and not (other_paragraph and context_year.date.year < ref.date.year):
         return None
     return ResolvedDate(ref.date, 2, inferred=True)
 
@@ -363,9 +374,14 @@ def _build_draft(
             # a timeline: "December 19:" heads the paragraphs it dates
             explicit_date = True
             notes.append("date from the section heading")
-        elif date is not None and date.precision == 4 and _news_week(ctx, date) is not None:
+        elif (
+            date is not None
+            and ci is not None
+            and date.precision == 4
+            and (week := _news_week(ctx, date, other_paragraph=_para_of(ctx, ci) != ctx.doc.spans[si][2])) is not None
+        ):
             # a news report's undated sentence after "in 2023": the week of publication, not 1 January
-            date = _news_week(ctx, date)
+            date = week
             date_kind = "publication"
             notes.append("no date of its own: the week of publication")
         elif date is not None:

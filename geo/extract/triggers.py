@@ -46,7 +46,7 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
         r"|improvised\s+explosive\s+devices?|(?-i:IEDs?|VBIEDs?)|land[\s-]?mines?"
         r"|(?:bomb|explosive)\s+(?:blasts?|explosions?|attacks?)|blasts?|explosions?|bombings?",
     ),
-    ("ied", "v", r"explod(?:ed|es)|went\s+off|detonated"),
+    ("ied", "v", r"explod(?:ed|es)|went\s+off|detonated|(?<=\bwas\s)bombed|(?<=\bwere\s)bombed"),
     ("shell", "v", r"shelled|bombarded|fired\s+(?:mortars?|rockets?|missiles?|artillery|shells)"),
     (
         "shell",

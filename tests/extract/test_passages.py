@@ -160,3 +160,12 @@ def test_an_address_is_not_a_list_of_places(gaz: Gazetteer) -> None:
         "North Waziristan, Khyber Pakhtunkhwa."
     )
     assert [i.location for i in run(gaz, text)] == ["Mir Ali"]
+
+
+def test_a_background_year_does_not_date_a_later_report(gaz: Gazetteer) -> None:
+    text = (
+        "In 2009 the army cleared the valley of militants.\n\n"
+        "Separately, six militants stormed a checkpoint in Bannu, killing two policemen, officials said."
+    )
+    found = [i for i in run(gaz, text, published=dt.date(2014, 6, 11)) if i.location == "Bannu"]
+    assert [(i.event_date, i.time_precision) for i in found] == [("2014-06-11", 2)]
