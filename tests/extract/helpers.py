@@ -6,44 +6,29 @@ import datetime as dt
 
 from geo.articles import Article
 from geo.extract import extract_incidents
-from geo.gazetteer import Gazetteer, Place
+from geo.gazetteer import Gazetteer
 from geo.incidents import Incident
-
-
-def _p(pid: str, name: str, ftype: str, cc: str, lat: float, lon: float, **kw: object) -> Place:
-    return Place(
-        pid,
-        name,
-        ftype,
-        cc,
-        str(kw.get("admin1", "")),
-        str(kw.get("admin2", "")),
-        lat,
-        lon,
-        int(kw.get("population", 0)),
-        "test",
-        tuple(kw.get("aliases", ())),
-    )  # type: ignore[arg-type]
+from tests.conftest import _place
 
 
 def make_gazetteer() -> Gazetteer:
     """The places the extraction tests name, with real coordinates (rounded)."""
     return Gazetteer(
         [
-            _p("t:pk", "Pakistan", "country", "PK", 30.0, 70.0),
-            _p("t:af", "Afghanistan", "country", "AF", 34.0, 66.0),
-            _p("t:kp", "Khyber Pakhtunkhwa", "province", "PK", 34.5, 72.0, aliases=("KP",)),
-            _p("t:bal", "Balochistan", "province", "PK", 28.0, 66.0),
-            _p("t:khost-p", "Khost", "province", "AF", 33.3, 69.9),
-            _p("t:khost", "Khost", "town", "AF", 33.34, 69.92, admin1="Khost", population=100_000),
-            _p("t:paktika", "Paktika", "province", "AF", 32.4, 68.7),
-            _p("t:kunar", "Kunar", "province", "AF", 34.9, 71.1),
-            _p("t:quetta", "Quetta", "town", "PK", 30.18, 66.99, admin1="Balochistan", population=1_000_000),
-            _p("t:peshawar", "Peshawar", "town", "PK", 34.0, 71.57, admin1="Khyber Pakhtunkhwa", population=1_900_000),
-            _p("t:bannu", "Bannu", "town", "PK", 32.99, 70.6, admin1="Khyber Pakhtunkhwa", population=50_000),
-            _p("t:kabul", "Kabul", "town", "AF", 34.53, 69.17, admin1="Kabul", population=3_000_000),
-            _p("t:nwa", "North Waziristan", "district", "PK", 33.0, 70.07, admin1="Khyber Pakhtunkhwa"),
-            _p(
+            _place("t:pk", "Pakistan", "country", "PK", 30.0, 70.0),
+            _place("t:af", "Afghanistan", "country", "AF", 34.0, 66.0),
+            _place("t:kp", "Khyber Pakhtunkhwa", "province", "PK", 34.5, 72.0, aliases=("KP",)),
+            _place("t:bal", "Balochistan", "province", "PK", 28.0, 66.0),
+            _place("t:khost-p", "Khost", "province", "AF", 33.3, 69.9),
+            _place("t:khost", "Khost", "town", "AF", 33.34, 69.92, admin1="Khost", pop=100_000),
+            _place("t:paktika", "Paktika", "province", "AF", 32.4, 68.7),
+            _place("t:kunar", "Kunar", "province", "AF", 34.9, 71.1),
+            _place("t:quetta", "Quetta", "town", "PK", 30.18, 66.99, admin1="Balochistan", pop=1_000_000),
+            _place("t:peshawar", "Peshawar", "town", "PK", 34.0, 71.57, admin1="Khyber Pakhtunkhwa", pop=1_900_000),
+            _place("t:bannu", "Bannu", "town", "PK", 32.99, 70.6, admin1="Khyber Pakhtunkhwa", pop=50_000),
+            _place("t:kabul", "Kabul", "town", "AF", 34.53, 69.17, admin1="Kabul", pop=3_000_000),
+            _place("t:nwa", "North Waziristan", "district", "PK", 33.0, 70.07, admin1="Khyber Pakhtunkhwa"),
+            _place(
                 "t:mirali",
                 "Mir Ali",
                 "town",
@@ -53,13 +38,13 @@ def make_gazetteer() -> Gazetteer:
                 admin1="Khyber Pakhtunkhwa",
                 admin2="North Waziristan",
             ),
-            _p("t:bajaur", "Bajaur", "district", "PK", 34.78, 71.5, admin1="Khyber Pakhtunkhwa"),
-            _p("t:lakki", "Lakki Marwat", "district", "PK", 32.6, 70.9, admin1="Khyber Pakhtunkhwa"),
-            _p("t:chaman", "Chaman", "town", "PK", 30.92, 66.45, admin1="Balochistan"),
-            _p("t:kurram", "Kurram", "district", "PK", 33.8, 70.1, admin1="Khyber Pakhtunkhwa"),
-            _p("t:parachinar", "Parachinar", "town", "PK", 33.9, 70.1, admin1="Khyber Pakhtunkhwa"),
-            _p("t:torkham", "Torkham", "crossing", "PK", 34.11, 71.08),
-            _p(
+            _place("t:bajaur", "Bajaur", "district", "PK", 34.78, 71.5, admin1="Khyber Pakhtunkhwa"),
+            _place("t:lakki", "Lakki Marwat", "district", "PK", 32.6, 70.9, admin1="Khyber Pakhtunkhwa"),
+            _place("t:chaman", "Chaman", "town", "PK", 30.92, 66.45, admin1="Balochistan"),
+            _place("t:kurram", "Kurram", "district", "PK", 33.8, 70.1, admin1="Khyber Pakhtunkhwa"),
+            _place("t:parachinar", "Parachinar", "town", "PK", 33.9, 70.1, admin1="Khyber Pakhtunkhwa"),
+            _place("t:torkham", "Torkham", "crossing", "PK", 34.11, 71.08),
+            _place(
                 "t:border",
                 "Afghanistan-Pakistan border",
                 "border",
@@ -68,14 +53,14 @@ def make_gazetteer() -> Gazetteer:
                 69.3,
                 aliases=("Durand Line", "Pak-Afghan border"),
             ),
-            _p("t:kohat", "Kohat", "district", "PK", 33.37, 71.49, admin1="Khyber Pakhtunkhwa", admin2="Kohat"),
-            _p("t:gwadar", "Gwadar", "district", "PK", 25.42, 62.53, admin1="Balochistan", admin2="Gwadar"),
-            _p("t:pasni", "Pasni", "town", "PK", 25.26, 63.47, admin1="Balochistan", admin2="Gwadar"),
-            _p("t:ormara", "Ormara", "town", "PK", 25.21, 64.64, admin1="Balochistan", admin2="Gwadar"),
-            _p("t:kot", "Kot", "district", "AF", 34.14, 70.59, admin1="Nangarhar", admin2="Kot"),
-            _p("t:march", "March", "village", "AF", 35.0, 65.0),
-            _p("t:kolkata", "Kolkata", "town", "IN", 22.57, 88.36, population=4_500_000),
-            _p("t:khan", "Khan", "village", "PK", 31.0, 71.0),
+            _place("t:kohat", "Kohat", "district", "PK", 33.37, 71.49, admin1="Khyber Pakhtunkhwa", admin2="Kohat"),
+            _place("t:gwadar", "Gwadar", "district", "PK", 25.42, 62.53, admin1="Balochistan", admin2="Gwadar"),
+            _place("t:pasni", "Pasni", "town", "PK", 25.26, 63.47, admin1="Balochistan", admin2="Gwadar"),
+            _place("t:ormara", "Ormara", "town", "PK", 25.21, 64.64, admin1="Balochistan", admin2="Gwadar"),
+            _place("t:kot", "Kot", "district", "AF", 34.14, 70.59, admin1="Nangarhar", admin2="Kot"),
+            _place("t:march", "March", "village", "AF", 35.0, 65.0),
+            _place("t:kolkata", "Kolkata", "town", "IN", 22.57, 88.36, pop=4_500_000),
+            _place("t:khan", "Khan", "village", "PK", 31.0, 71.0),
         ]
     )
 
