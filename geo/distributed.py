@@ -38,8 +38,8 @@ from geo import settings
 from geo.articles import iter_article_paths, load_articles
 from geo.errors import ArticleError, IncidentMapError
 from geo.gazetteer import Gazetteer, load_gazetteer
-from geo.incidents import Incident, merge_reports
-from geo.pipeline import BuildSummary, extract_all, incidents_frame, update_store
+from geo.incidents import Incident
+from geo.pipeline import BuildSummary, extract_all, incidents_frame, store_build
 from geo.rejects import Reject
 from geo.store import IncidentStore
 
@@ -256,19 +256,14 @@ def distributed_build(
     incidents = [inc for r in results for inc in r.incidents]
     doc_ids = {d for r in results for d in r.doc_ids}
     gdf = incidents_frame(incidents)
-    if fresh or not store.exists():
-        store.write(gdf)
-    else:
-        update_store(store, gdf, replace_docs=doc_ids)
-    resolved = int(gdf.geometry.notna().sum())
-    summary = BuildSummary(
+    summary = store_build(
+        store,
+        gdf,
+        fresh=fresh,
+        doc_ids=doc_ids,
         articles_read=sum(len(r.doc_ids) for r in results),
         words=sum(r.words for r in results),
-        incidents=len(gdf),
-        merged=len(merge_reports(gdf)),
-        geocoded=resolved,
-        unresolved=len(gdf) - resolved,
-        seconds=time.perf_counter() - t0,
+        started=t0,
         rejects=[rej for r in results for rej in r.rejects],
     )
     logger.info("distributed build: %d articles in %d partitions", summary.articles_read, n_parts)

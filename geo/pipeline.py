@@ -175,23 +175,71 @@ def build(
     articles = load_articles(paths, errors=errors)
     incidents = extract_all(articles, gazetteer, online=online, progress=progress, nlp=nlp)
     gdf = incidents_frame(incidents)
-    if fresh or not store.exists():
-        store.write(gdf)
-    else:
-        update_store(store, gdf, replace_docs={a.doc_id for a in articles})
-    resolved = int(gdf.geometry.notna().sum())
-    summary = BuildSummary(
+    summary = store_build(
+        store,
+        gdf,
+        fresh=fresh,
+        doc_ids={a.doc_id for a in articles},
         articles_read=len(articles),
         words=sum(a.word_count for a in articles),
-        incidents=len(gdf),
-        merged=len(merge_reports(gdf)),
-        geocoded=resolved,
-        unresolved=len(gdf) - resolved,
-        seconds=time.perf_counter() - t0,
+        started=t0,
         rejects=[Reject.from_error(e) for e in errors],
         geocoder_errors=list(online.errors) if online is not None else [],
     )
     return gdf, summary
+
+
+def store_build(
+    store: IncidentStore,
+    gdf: gpd.GeoDataFrame,
+    *,
+    fresh: bool,
+    doc_ids: set[str],
+    articles_read: int,
+    words: int,
+    started: float,
+    rejects: list[Reject],
+    geocoder_errors: list[str] | None = None,
+) -> BuildSummary:
+    """Write a build's incidents to the store and summarise it (shared by the serial and distributed builds).
+
+    Parameters
+    ----------
+    store
+        Where to write: replaced when ``fresh`` or new, else updated document by document.
+    gdf
+        The incidents of the documents read.
+    fresh
+        Start from an empty store.
+    doc_ids
+        The documents read: their old records are replaced.
+    articles_read, words
+        Articles and words read, for the summary.
+    started
+        ``time.perf_counter()`` at the start of the build.
+    rejects, geocoder_errors
+        Files that could not be read; failures of the online geocoder.
+
+    Returns
+    -------
+    BuildSummary
+    """
+    if fresh or not store.exists():
+        store.write(gdf)
+    else:
+        update_store(store, gdf, replace_docs=doc_ids)
+    resolved = int(gdf.geometry.notna().sum())
+    return BuildSummary(
+        articles_read=articles_read,
+        words=words,
+        incidents=len(gdf),
+        merged=len(merge_reports(gdf)),
+        geocoded=resolved,
+        unresolved=len(gdf) - resolved,
+        seconds=time.perf_counter() - started,
+        rejects=rejects,
+        geocoder_errors=geocoder_errors or [],
+    )
 
 
 def update_store(store: IncidentStore, gdf: gpd.GeoDataFrame, *, replace_docs: set[str]) -> gpd.GeoDataFrame:
