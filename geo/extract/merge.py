@@ -12,7 +12,6 @@ from geo.actors import (
     GENERIC_CIVILIANS,
     Actor,
 )
-from geo.dates import find_dates
 from geo.extract.actors import ATTRIBUTION, CLAIM_AFTER, attribution_in
 from geo.extract.decision import ONGOING
 from geo.extract.events import (
@@ -163,7 +162,7 @@ def place_from_article(ctx: Context, drafts: list[Draft]) -> None:
 def _structure_mentions(ctx: Context) -> list[PlaceMention]:
     """Place mentions of the region in the headline, the captions and the datelines (not inside a date: "March 5")."""
     doc = ctx.doc
-    dates = [(d.start, d.end) for d in ctx.dates] + [(d.start, d.end) for d in find_dates(ctx.text)]
+    dates = ctx.date_spans
     return [
         m
         for m in ctx.mentions

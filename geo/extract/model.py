@@ -127,6 +127,7 @@ class Context:
     default_country: str
     published_ref: ResolvedDate | None
     published_known: bool = False  # the article states its publication date (front matter or URL)
+    date_spans: list[tuple[int, int]] = field(default_factory=list)  # every date mention, captions included
     report: list[bool] = field(default_factory=list)
     triggers: list[Trigger] = field(default_factory=list)  # every trigger of the article, in text order
     sent_attr: dict[int, Actor] = field(default_factory=dict)

@@ -50,7 +50,8 @@ def scan_article(
     """
     text = article.text
     # headings, list headings and infobox lines date what follows ("December 19:"); bylines and captions do not
-    dates = [d for d in find_dates(text) if doc.kind(doc.index(d.start)) not in _UNDATED_KINDS]
+    every_date = find_dates(text)
+    dates = [d for d in every_date if doc.kind(doc.index(d.start)) not in _UNDATED_KINDS]
     actors = find_actors(text)
     mentions = gazetteer.find_mentions(text)
     extra_places = nlp_places(nlp, text, mentions) if nlp is not None else []
@@ -80,5 +81,6 @@ def scan_article(
         default_country=dominant_country(mentions),
         published_ref=reference,
         published_known=known,
+        date_spans=[(d.start, d.end) for d in every_date],
         report=[is_report_date(text, doc, m) for m in dates],
     )
