@@ -101,8 +101,7 @@ def extract_incidents(
     triggers = find_triggers(text)
     if not doc.spans or not triggers:
         return []
-    ctx = scan_article(article, doc, gazetteer, nlp=nlp, today=today)
-    ctx.triggers = triggers
+    ctx = scan_article(article, doc, gazetteer, triggers=triggers, nlp=nlp, today=today)
 
     by_sentence: dict[int, list[Trigger]] = {}
     for t in triggers:

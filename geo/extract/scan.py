@@ -9,7 +9,7 @@ from geo.actors import find_actors
 from geo.articles import Article
 from geo.dates import find_dates, reference_date
 from geo.extract.dates import is_report_date, resolve_dates, title_year, url_date
-from geo.extract.model import Context
+from geo.extract.model import Context, Trigger
 from geo.extract.places import dominant_country, find_border_place, nlp_places
 from geo.extract.sentences import Document
 from geo.gazetteer import Gazetteer
@@ -23,6 +23,7 @@ def scan_article(
     doc: Document,
     gazetteer: Gazetteer,
     *,
+    triggers: list[Trigger],
     nlp: object | None = None,
     today: dt.date | None = None,
 ) -> Context:
@@ -37,6 +38,8 @@ def scan_article(
         The sentence index of ``article.text``.
     gazetteer
         Offline place index; :meth:`Gazetteer.find_mentions` is called once.
+    triggers
+        The article's event triggers (:func:`geo.extract.triggers.find_triggers`).
     nlp
         Optional spaCy pipeline for place names outside the gazetteer.
     today
@@ -82,5 +85,6 @@ def scan_article(
         published_ref=reference,
         published_known=known,
         date_spans=[(d.start, d.end) for d in every_date],
+        triggers=triggers,
         report=[is_report_date(text, doc, m) for m in dates],
     )
