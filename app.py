@@ -552,7 +552,7 @@ def _pg_map_page(view: Any, *, heatmap: bool, level: str | None, measure: str, o
     return fmap.get_root().render()
 
 
-def _pg_download(url: str, flt: IncidentFilter, write: Any) -> bytes:
+def _pg_download(url: str, flt: IncidentFilter, write: Callable[[gpd.GeoDataFrame], bytes]) -> bytes:
     with PostGISStore(url).connect() as conn:
         return write(sqlfilters.filtered(conn, flt))
 
