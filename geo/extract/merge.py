@@ -518,6 +518,8 @@ def _retells(first: Draft, later: Draft, later_text: str) -> bool:
     """Whether ``later`` tells the incident of ``first`` again."""
     if later.separate or later.also or first.split_key or later.split_key or (first.dated_item and later.dated_item):
         return False
+    if _undated_retelling(first, later, later_text):
+        return True
     if is_vague_place(first.place) or is_vague_place(later.place):
         return False
     if not _places_compatible(first.place, later.place):
@@ -551,6 +553,66 @@ def _retells(first: Draft, later: Draft, later_text: str) -> bool:
     return False
 
 
+#: A later sentence that opens another incident although it has no date of its own.
+_NEW_INCIDENT: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:meanwhile|elsewhere|earlier|previously|before\s+that|prior\s+to|last\s+(?:week|month|year)|"
+    r"in\s+(?:a|an)\s+(?:other|similar|earlier|unrelated)|similar\s+(?:attack|incident)|"
+    r"(?:another|other)\s+(?:attacks?|incidents?|blasts?|explosions?|bombings?|strikes?|ambush|raids?|clash(?:es)?)|"
+    r"two\s+days|three\s+days|days?\s+(?:later|after|before))\b",
+    re.IGNORECASE,
+)
+
+
+def _undated_retelling(first: Draft, later: Draft, later_text: str) -> bool:
+    """Whether a later record with no date of its own tells the incident of ``first`` again.
+
+    An encyclopedia entry or a news story tells its incident in the lead and
+    again in its body ("The attack took place near the check-post ...",
+    "During the incident, 18 soldiers were killed"). A later record that is
+    dated only by the narrative or the publication (no date of its own), in
+    the same place or none, with no other toll, kind or perpetrator and no
+    cue of another incident ("meanwhile", "earlier", "another attack") is
+    the same incident.
+    """
+    if later.date_kind not in ("context", "publication") or later.date_explicit:
+        return False
+    if first.date_kind not in ("event", "context") or not first.date.overlaps(later.date):
+        return False
+    if _NEW_INCIDENT.search(later_text) or later.several or first.several:
+        return False
+    placed = not is_vague_place(later.place)
+    if placed and (is_vague_place(first.place) or not _places_compatible(first.place, later.place)):
+        return False
+    if (first.cls == "abduct") != (later.cls == "abduct"):
+        return False
+    generic = {"attack", "kill"}
+    if not (
+        first.event_type[0] == later.event_type[0]
+        or first.cls in generic
+        or later.cls in generic
+        or (first.cls in _EXPLOSIVE_CLASSES and later.cls in _EXPLOSIVE_CLASSES)
+    ):
+        return False
+    if not _actors_compatible(first.actor1, later.actor1):
+        return False
+    if _BACK_REFERENCE.search(later_text):
+        return True  # "killed during the operation": the toll of other victims of the same incident
+    return (
+        None in (first.fatalities, later.fatalities)
+        or first.fatalities == later.fatalities
+        or bool(_REVISED_TOLL.search(later_text))
+    )
+
+
+#: A sentence that names the incident told before: "during the operation", "in the attack", "the incident".
+_BACK_REFERENCE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:during|in|after|following|since|throughout|of|from)\s+the\s+(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?:attack|operation|incident|blast|explosion|bombing|clash|raid|ambush|assault|hijacking|siege|strike|shootout|"
+    r"firefight|encounter|fighting)\b(?!\s+(?:on|in|at|near)\s+[A-Z])",
+    re.IGNORECASE,
+)
+
+
 #: A toll revised in a later report: "the death toll rose to 12".
 _REVISED_TOLL: Final[re.Pattern[str]] = re.compile(r"\b(?:toll|rose|risen|climbed|increased|jumped)\b", re.IGNORECASE)
 
@@ -579,7 +641,9 @@ def _fold(base: Draft, other: Draft) -> None:
     if base.actor1 is None or (base.actor1.name == GENERIC_ARMED and other.actor1 is not None):
         base.actor1 = other.actor1 or base.actor1
     base.actor2 = base.actor2 or other.actor2
-    if other.fatalities is not None and (base.fatalities is None or other.fatalities < base.fatalities):
+    same_victims = base.fatalities is None or _same_victims(base.fat_noun, other.fat_noun)
+    lower = other.fatalities is not None and (base.fatalities is None or other.fatalities < base.fatalities)
+    if lower and same_victims:
         if base.fatalities is not None:
             base.notes.append("lowest of the tolls reported")
         base.fatalities, base.fat_noun = other.fatalities, other.fat_noun

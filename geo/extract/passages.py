@@ -494,8 +494,9 @@ def _build_draft(
         killing.event_type = classify_event(killing, seg, next((t for t in others if t.cls != "kill"), others[0]))
         draft.fatalities, draft.fat_noun = None, ""
         out = [killing, draft]
-    # "air strikes also hit Kunar and Paktika": one incident per place
-    if not weak and place is not None:
+    # "air strikes also hit Kunar and Paktika": one incident per place (a weak report too:
+    # "two terrorists were killed in Khyber and Dera Ismail Khan districts")
+    if place is not None:
         extra = coordinated_places(ctx, start, end, place)
         if extra:
             copies = []

@@ -96,3 +96,26 @@ def test_a_claim_dated_the_next_day_joins_the_attack(gaz: Gazetteer) -> None:
     )
     found = run(gaz, text)
     assert len(found) == 1 and found[0].event_date == "2024-09-02"
+
+
+_FILLER = " ".join(f"Officials met to discuss the budget, item {k}." for k in range(4))
+
+
+def test_an_undated_retelling_with_the_toll_of_other_victims_is_the_same_incident(gaz: Gazetteer) -> None:
+    lead = "Militants attacked a passenger train near Quetta on 11 March 2025, killing 26 people."
+    body = "During the attack, 18 soldiers who were travelling on leave were killed by the gunmen in Quetta."
+    inc = only(gaz, f"{lead}\n\n{_FILLER}\n\n{body}")
+    assert inc.fatalities == 26  # the soldiers are some of the victims, not a lower count of the same people
+    assert body in inc.evidence
+
+
+def test_an_undated_sentence_that_opens_another_incident_stays_apart(gaz: Gazetteer) -> None:
+    lead = "Militants attacked a passenger train near Quetta on 11 March 2025, killing 26 people."
+    other = "Meanwhile, gunmen shot dead a shopkeeper in Quetta."
+    assert len(run(gaz, f"{lead}\n\n{_FILLER}\n\n{other}")) == 2
+
+
+def test_an_undated_retelling_in_another_place_stays_apart(gaz: Gazetteer) -> None:
+    lead = "Militants attacked a passenger train near Quetta on 11 March 2025, killing 26 people."
+    other = "Gunmen shot dead a shopkeeper in Peshawar, killing him on the spot."
+    assert sorted(i.location for i in run(gaz, f"{lead}\n\n{_FILLER}\n\n{other}")) == ["Peshawar", "Quetta"]

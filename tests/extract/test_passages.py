@@ -169,3 +169,12 @@ def test_a_background_year_does_not_date_a_later_report(gaz: Gazetteer) -> None:
     )
     found = [i for i in run(gaz, text, published=dt.date(2014, 6, 11)) if i.location == "Bannu"]
     assert [(i.event_date, i.time_precision) for i in found] == [("2014-06-11", 2)]
+
+
+def test_a_report_without_an_actor_over_two_districts_gives_one_incident_each(gaz: Gazetteer) -> None:
+    text = (
+        "Security forces killed four militants in North Waziristan on 7 March 2025, the military said. "
+        "A day earlier, two terrorists were killed in separate operations in KP's Bajaur and Kohat districts."
+    )
+    places = sorted(i.location for i in run(gaz, text) if i.event_date == "2025-03-06")
+    assert places == ["Bajaur", "Kohat"]
