@@ -401,6 +401,48 @@ def find_dates(text: str) -> list[DateMention]:
         ):
             mention = dataclasses.replace(mention, since=True)  # "between January and March": the whole period
         out.append(mention)
+    return _day_ranges(text, out)
+
+
+#: The first day of a range before "26 August 2024": "25–26 August", "from 11 to 12 March".
+_RANGE_FIRST_DAY: Final[re.Pattern[str]] = re.compile(
+    r"(?:(?<![\d,.])(\d{1,2})(?:st|nd|rd|th)?\s*[–/-]\s*"
+    r"|\b(?:on|between|from|of)\s+(\d{1,2})(?:st|nd|rd|th)?\s+(?:to|and)\s+)$",
+    re.IGNORECASE,
+)
+#: The end of a range after "August 25": "–26, 2024", " and 26, 2024".
+_RANGE_LAST_DAY: Final[re.Pattern[str]] = re.compile(
+    r"\s*(?:–|-|to|and|/)\s*(\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)((?:19|20)\d\d)\b"
+)
+
+
+def _day_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """Date ranges of days as their first day: "25–26 August 2024", "August 25 and 26, 2024".
+
+    An event over a night or two days ("on the night between August 25 and
+    26, 2024") is dated, as ACLED does for a multi-day event's first
+    report, by the day it began; the year after the range belongs to it
+    rather than being a date of its own.
+    """
+    out: list[DateMention] = []
+    skip_until = -1
+    for m in mentions:
+        if m.start < skip_until:
+            continue
+        if m.day is not None and m.kind in ("absolute", "partial"):
+            first = _RANGE_FIRST_DAY.search(text, max(0, m.start - 20), m.start)
+            day = int(first.group(1) or first.group(2)) if first is not None else 0
+            if first is not None and 0 < day < m.day:
+                begin = first.start(1) if first.group(1) else first.start(2)
+                m = dataclasses.replace(m, start=begin, text=text[begin : m.end], day=day)
+            elif m.kind == "partial" and m.year is None:
+                last = _RANGE_LAST_DAY.match(text, m.end)
+                if last is not None and int(last.group(1)) > m.day:
+                    m = dataclasses.replace(
+                        m, end=last.end(), text=text[m.start : last.end()], kind="absolute", year=int(last.group(2))
+                    )
+                    skip_until = last.end()
+        out.append(m)
     return out
 
 

@@ -177,3 +177,18 @@ def test_recent_years_is_no_date() -> None:
 
     assert [d.text for d in find_dates("one of the deadliest attacks in recent years")] == []
     assert [d.text for d in find_dates("after the recent attack")] == ["recent"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On the night of 25–26 August 2024, attacks", ("25–26 August 2024", 2024, 8, 25)),
+        ("on the night between August 25 and 26, 2024, resulting", ("August 25 and 26, 2024", 2024, 8, 25)),
+        ("From 11 to 12 March 2025, the army", ("11 to 12 March 2025", 2025, 3, 11)),
+        ("on 11-12 March", ("11-12 March", None, 3, 11)),
+        ("killed 5 and 26 August 2024", ("26 August 2024", 2024, 8, 26)),  # a count, not a first day
+    ],
+)
+def test_a_range_of_days_is_dated_by_its_first_day(text: str, expected: tuple[str, int | None, int, int]) -> None:
+    (m,) = find_dates(text)
+    assert (m.text, m.year, m.month, m.day) == expected

@@ -84,8 +84,13 @@ def resolve_dates(
     published: object,
     reference: ResolvedDate | None,
     today: dt.date | None = None,
+    year_of_list: ResolvedDate | None = None,
 ) -> tuple[list[ResolvedDate | None], list[ResolvedDate | None]]:
     """Resolve every date in text order; also the context *before* each.
+
+    A year on a heading line of its own ("== 2024 ==") is the year of the
+    dates without one in its section, not only in its paragraph;
+    ``year_of_list`` (see :func:`list_year`) is such a year for the whole text.
 
     A day and month with a weekday but no year anywhere ("on Tuesday, April
     18" in an undated page) takes the latest year, not after ``today``, in
@@ -95,18 +100,69 @@ def resolve_dates(
     ref = reference
     resolved: list[ResolvedDate | None] = []
     contexts: list[ResolvedDate | None] = []
-    ctx: ResolvedDate | None = None
+    ctx: ResolvedDate | None = year_of_list
     ctx_para = -1
+    ctx_heading = year_of_list is not None  # a year heading ("== 2024 ==") dates its section, not only its paragraph
     for m in dates:
         para = doc.spans[doc.index(m.start)][2]
         contexts.append(ctx)
-        r = resolve_date(m, context=ctx, context_local=(para == ctx_para), reference=ref, published=pub)
+        local = para == ctx_para or (ctx_heading and ctx is not None and ctx.precision == 4)
+        r = resolve_date(m, context=ctx, context_local=local, reference=ref, published=pub)
         if r is None and today is not None and ref is None and ctx is None:
             r = _weekday_year(doc.text, dates, m, today)
         resolved.append(r)
         if r is not None and not m.future and not m.since:  # "the first since 2022" sets no narrative date
             ctx, ctx_para = r, para
+            ctx_heading = r.precision == 4 and _is_year_heading(doc, para, m)
     return resolved, contexts
+
+
+#: The marks around a heading line: "== 2024 ==", "## 2024", "2024:".
+_HEADING_MARKS: Final[str] = "=#*:-–—[] \t"
+
+
+#: A sentence that introduces a list: "The following is a list of attacks in 2024.", "Attacks in 2023:".
+_LIST_INTRO: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:(?:a|the)\s+list\s+of|timeline\s+of|chronology\s+of|the\s+following)\b|:\s*$", re.IGNORECASE
+)
+
+
+def _is_year_heading(doc: Document, para: int, m: DateMention) -> bool:
+    """Whether a year mention heads a section: a heading line ("2024", "== 2024 ==") or a list's introduction."""
+    line_start = doc.text.rfind("\n", 0, m.start) + 1
+    line_end = doc.text.find("\n", m.end)
+    line = doc.text[line_start : len(doc.text) if line_end < 0 else line_end]
+    if doc.kinds[para] not in ("heading", "title"):
+        return len(line) <= 200 and bool(_LIST_INTRO.search(line))
+    return line.strip(_HEADING_MARKS) == m.text.strip(_HEADING_MARKS)
+
+
+#: A paragraph that opens with its date: "5 January – ...", "* March 3: ...".
+_DATED_OPENING: Final[re.Pattern[str]] = re.compile(r"^[\W\d]{0,6}$")
+
+
+def list_year(dates: list[DateMention], doc: Document, *, title: str, published: dt.date | None) -> ResolvedDate | None:
+    """The year a yearly list's title names, for its dates without a year.
+
+    "Terrorist incidents in Pakistan in 2024" lists "5 January – ..." items
+    that belong to 2024 even when the page was published (or last edited)
+    in 2025. The title year counts only for a list: at least three
+    paragraphs open with a date, the first date of the text has no year,
+    and the year is before the publication year.
+    """
+    year = title_year(title)
+    if year is None or not dates or dates[0].year is not None or dates[0].kind != "partial":
+        return None
+    if published is not None and year.date.year >= published.year:
+        return None
+    openings = set()
+    for m in dates:
+        si = doc.index(m.start)
+        para = doc.spans[si][2]
+        para_start = min(st for st, _en, p in doc.spans if p == para)
+        if si == doc.index(para_start) and _DATED_OPENING.match(doc.text[para_start : m.start]):
+            openings.add(para)
+    return year if len(openings) >= 3 else None
 
 
 #: How many years back a weekday-and-day date is looked for.

@@ -281,13 +281,28 @@ _DAYS_BACK: Final[re.Pattern[str]] = re.compile(
     re.IGNORECASE,
 )
 _DAY_COUNTS: Final[dict[str, int]] = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+#: "the next day", "the following morning", "two days later", "a week later": counted on from the running date.
+_DAYS_ON: Final[re.Pattern[str]] = re.compile(
+    r"\bthe\s+(?:next|following)\s+(?:day|morning|evening|night|afternoon)\b"
+    r"|\b(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+later\b",
+    re.IGNORECASE,
+)
 
 
 def _days_back(date: ResolvedDate, seg: str, main: Trigger) -> ResolvedDate | None:
-    """The running day date moved back by "a day earlier" or "three days after <this event>"."""
+    """The running day date moved by "a day earlier", "three days after <this event>" or "the next day"."""
     if date.precision != 1:
         return None
     m = _DAYS_BACK.search(seg)
+    on = _DAYS_ON.search(seg)
+    if on is not None and (m is None or on.start() < m.start()) and on.start() < seg.find(main.text):
+        if on.group("n") is None:
+            return ResolvedDate(date.date + dt.timedelta(days=1), 1, inferred=True)
+        word = on.group("n").lower()
+        n = int(word) if word.isdigit() else _DAY_COUNTS[word]
+        if on.group("unit").lower().startswith("week"):
+            return ResolvedDate(date.date + dt.timedelta(days=7 * n), 2, inferred=True)
+        return ResolvedDate(date.date + dt.timedelta(days=n), 1, inferred=True)
     if m is None:
         return None
     if m.group(1) is None:
@@ -403,7 +418,7 @@ def _build_draft(
     shifted = _days_back(date, seg, main) if not explicit_date else None
     if shifted is not None:
         date = shifted
-        notes.append("days counted back from the running date")
+        notes.append("days counted from the running date")
     recent = recent_anchor(ctx, date, seg) if date.inferred or not explicit_date else None
     if recent is not None:
         date, date_kind = recent, "publication"

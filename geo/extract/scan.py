@@ -8,7 +8,7 @@ from typing import Final
 from geo.actors import find_actors
 from geo.articles import Article
 from geo.dates import find_dates, reference_date
-from geo.extract.dates import is_report_date, resolve_dates, title_year, url_date
+from geo.extract.dates import is_report_date, list_year, resolve_dates, title_year, url_date
 from geo.extract.model import Context, Trigger
 from geo.extract.places import dominant_country, find_border_place, nlp_places
 from geo.extract.sentences import Document
@@ -66,7 +66,10 @@ def scan_article(
             reference, known = from_url, True
         elif reference is None:
             reference = title_year(article.title)
-    resolved, contexts = resolve_dates(dates, doc, published=article.published, reference=reference, today=today)
+    yearly = list_year(dates, doc, title=article.title, published=article.published)
+    resolved, contexts = resolve_dates(
+        dates, doc, published=article.published, reference=reference, today=today, year_of_list=yearly
+    )
     return Context(
         text=text,
         doc=doc,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from geo.articles import Article
+from geo.extract import extract_incidents
 from geo.gazetteer import Gazetteer
 from tests.extract.helpers import only, run
 
@@ -178,3 +180,43 @@ def test_a_report_without_an_actor_over_two_districts_gives_one_incident_each(ga
     )
     places = sorted(i.location for i in run(gaz, text) if i.event_date == "2025-03-06")
     assert places == ["Bajaur", "Kohat"]
+
+
+def test_the_next_day_and_days_later_count_on_from_the_running_date(gaz: Gazetteer) -> None:
+    text = (
+        "On 11 March 2025, militants attacked a train near Quetta, killing 21 people. "
+        "The next day, security forces killed 33 militants in Quetta. "
+        "Two days later, a bomb killed five people in Peshawar."
+    )
+    assert [i.event_date for i in run(gaz, text)] == ["2025-03-11", "2025-03-12", "2025-03-13"]
+
+
+def test_a_year_heading_dates_the_list_below_it(gaz: Gazetteer) -> None:
+    text = (
+        "== 2024 ==\n\n=== January ===\n\n* 5 January – A bomb killed three people in Quetta.\n"
+        "* 9 January – Gunmen killed two policemen in Bannu."
+    )
+    assert [i.event_date for i in run(gaz, text)] == ["2024-01-05", "2024-01-09"]  # published 2025-05-08
+
+
+def test_the_year_of_a_yearly_lists_title_dates_its_items(gaz: Gazetteer) -> None:
+    items = "\n\n".join(
+        f"{d} January – A bomb killed {n} people in {p}."
+        for d, n, p in ((5, 3, "Quetta"), (9, 2, "Bannu"), (12, 4, "Kabul"))
+    )
+    found = extract_incidents(
+        Article(doc_id="t", text=items, source="T", url="", published=dt.date(2025, 5, 8), title="Attacks in 2024"), gaz
+    )
+    assert [i.event_date for i in found] == ["2024-01-05", "2024-01-09", "2024-01-12"]
+    news = extract_incidents(
+        Article(
+            doc_id="t",
+            text=items.split("\n\n")[0],
+            source="T",
+            url="",
+            published=dt.date(2025, 5, 8),
+            title="Attacks in 2024",
+        ),
+        gaz,
+    )
+    assert [i.event_date for i in news] == ["2025-01-05"]  # one dated sentence is not a list
