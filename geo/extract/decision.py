@@ -11,7 +11,7 @@ from geo.extract.model import Context, Draft, Trigger, in_range
 #: Markers in the few words before a trigger that block it (negation,
 #: modality, plans, threats, generic or aggregate framing).
 _PRE_BLOCK: Final[re.Pattern[str]] = re.compile(
-    r"\b(?:not|no|never|without|den(?:y|ies|ied|ying)|refut\w+|reject\w*|could|would|will|may|might|must|should|can|"
+    r"\b(?:not|no|never|without|den(?:y|ies|ied|ying)|refut\w+|reject\w*|could|would|will|(?-i:may)|might|must|should|can|"
     r"cannot|shall|threat\w*|vow\w*|warn\w*|plan\w*|intend\w*|prevent\w*|thwart\w*|foil\w*|avert\w*|capable|capacity|"
     r"risks?|fears?|feared|possib\w+|potential|future|further|surge|series|wave|spate|rise|increase\w*|decrease\w*|"
     r"drop|decline\w*|number|numbers|history|growing|use|began|begun|continu\w+|resum\w+|such\s+as|accus\w+|ongoing|"
@@ -26,7 +26,7 @@ _HABITUAL: Final[re.Pattern[str]] = re.compile(r"\b(?:has|have|had)\s+been\s+$|\
 PERFECT: Final[re.Pattern[str]] = re.compile(r"\b(?:has|have)\s+(?:(?!been\b)\w+\s+)?$", re.IGNORECASE)
 _POST_BLOCK: Final[re.Pattern[str]] = re.compile(
     r"^\W*(?:[\w-]+\W+){0,2}?(?:continu\w*|have\s+surged|has\s+surged|surged|rose|risen|increased|doubl\w+|declined|"
-    r"decreased|dropped|plots?|plans?|planned|threats?|capabilit\w+|could|would|will|may|might|were\s+thwarted|"
+    r"decreased|dropped|plots?|plans?|planned|threats?|capabilit\w+|could|would|will|(?-i:may)|might|were\s+thwarted|"
     r"was\s+thwarted|were\s+foiled|was\s+foiled|were\s+averted|policy|policies|campaigns?|tactics?|trend)\b",
     re.IGNORECASE,
 )

@@ -264,6 +264,18 @@ def _compatible(group: list[Draft], d: Draft, group_actor: Actor | None) -> bool
     return all(_places_compatible(m.place, d.place) for m in group)
 
 
+def _complete_report(d: Draft) -> bool:
+    """A report with a date of its own, a place that pins it down and a toll: it can stand alone."""
+    return d.date_explicit and d.date_kind == "event" and not is_vague_place(d.place) and d.fatalities is not None
+
+
+def _other_toll(group: list[Draft], d: Draft) -> bool:
+    """Whether the group has a date and a toll of its own and none of its tolls is the draft's."""
+    tolls = {m.fatalities for m in group if m.fatalities is not None}
+    dated = any(m.date_explicit and m.date_kind == "event" for m in group)
+    return dated and bool(tolls) and d.fatalities not in tolls
+
+
 def _same_day(group: list[Draft], d: Draft) -> bool:
     if d.date_kind not in ("event", "context") or d.date.precision != 1:
         return False
@@ -324,6 +336,10 @@ def merge_incidents(ctx: Context, drafts: list[Draft]) -> tuple[list[Draft], set
                     continue  # parts of one sentence split on purpose ("in Kunar and Paktika")
                 if d.dated_item and g[0].dated_item and not refers_back:
                     continue  # a list of dated items: "On January 2, ...", "On January 4, ..." are incidents each
+                if any(m.shifted for m in g) and not refers_back and not _same_day(g, d):
+                    continue  # "three days after a suicide bomber ...": a background incident, closed
+                if _complete_report(d) and not refers_back and not _same_day(g, d) and _other_toll(g, d):
+                    continue  # its own date, place and toll, none of them the group's: another incident
                 if _compatible(g, d, _group_actor1(g)):
                     target = g
                     break
@@ -516,8 +532,18 @@ def merge_retellings(ctx: Context, drafts: list[Draft]) -> list[Draft]:
 
 def _retells(first: Draft, later: Draft, later_text: str) -> bool:
     """Whether ``later`` tells the incident of ``first`` again."""
-    if later.separate or later.also or first.split_key or later.split_key or (first.dated_item and later.dated_item):
+    if later.separate or later.also or first.split_key or later.split_key:
         return False
+    if first.dated_item and later.dated_item:
+        # items of a timeline are incidents each, unless one tells the other's day, place and method again
+        return (
+            first.date == later.date
+            and first.date.precision == 1
+            and first.place == later.place
+            and not is_vague_place(first.place)
+            and first.cls == later.cls
+            and _actors_compatible(first.actor1, later.actor1)
+        )
     if _undated_retelling(first, later, later_text):
         return True
     if is_vague_place(first.place) or is_vague_place(later.place):
@@ -546,8 +572,10 @@ def _retells(first: Draft, later: Draft, later_text: str) -> bool:
     same_toll = None in tolls or first.fatalities == later.fatalities
     own_dates = first.date_kind == later.date_kind == "event"  # a date from context or publication proves nothing
     if own_dates and first.date.precision == later.date.precision == 1 and first.date.date == later.date.date:
-        # a revised toll ("rose to 12") is the same incident; two different tolls otherwise are not
-        return same_toll or bool(_REVISED_TOLL.search(later_text))
+        # a revised toll ("rose to 12") is the same incident; two different tolls otherwise are not,
+        # unless the place and the method are the same too ("a suicide bombing ... in Khuzdar" told twice)
+        same_act = first.place == later.place and first.cls == later.cls and first.cls != "kill"
+        return same_toll or same_act or bool(_REVISED_TOLL.search(later_text))
     if first.date.precision <= 3 and later.date.precision <= 3 and first.date.overlaps(later.date):
         return None not in tolls and first.fatalities == later.fatalities and (own_dates or first.place == later.place)
     return False
@@ -608,7 +636,7 @@ def _undated_retelling(first: Draft, later: Draft, later_text: str) -> bool:
 _BACK_REFERENCE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:during|in|after|following|since|throughout|of|from)\s+the\s+(?:[a-z][\w-]*\s+){0,2}?"
     r"(?:attack|operation|incident|blast|explosion|bombing|clash|raid|ambush|assault|hijacking|siege|strike|shootout|"
-    r"firefight|encounter|fighting)\b(?!\s+(?:on|in|at|near)\s+[A-Z])",
+    r"firefight|encounter|fighting)(?:s|es)?\b(?!\s+(?:on|in|at|near)\s+[A-Z])",
     re.IGNORECASE,
 )
 

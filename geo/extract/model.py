@@ -91,6 +91,7 @@ class Draft:
     split_key: str = ""  # disambiguates incidents read from one span
     date_vague: bool = False  # "this week", "recently": contains finer dates
     same_area: str = ""  # "in the same province": the kind of area of the incident before
+    shifted: bool = False  # dated by a count from the running date: "three days after", "the next day"
 
 
 #: Note on incidents located only by their country (kept, but not mapped).

@@ -277,7 +277,8 @@ def _next_date(ctx: Context, pos: int) -> ResolvedDate | None:
 
 #: "a day earlier", "two days before", "three days after <the event>": counted from the running date.
 _DAYS_BACK: Final[re.Pattern[str]] = re.compile(
-    r"\b(a|one|two|three|four|five|six|\d)\s+days?\s+(earlier|before|after)\b|\bthe\s+(?:previous\s+day|day\s+before)\b",
+    r"\b(a|one|two|three|four|five|six|\d)\s+days?\s+(earlier|before|after|prior\s+to)\b"
+    r"|\bthe\s+(?:previous\s+(?:day|night|evening)|day\s+before|night\s+before|day\s+prior)\b",
     re.IGNORECASE,
 )
 _DAY_COUNTS: Final[dict[str, int]] = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -415,9 +416,11 @@ def _build_draft(
     if date is None:
         logger.debug("no date for trigger %r", main.text)
         return []
-    shifted = _days_back(date, seg, main) if not explicit_date else None
+    anchor = next((t for t in in_span if not t.anaphoric), main)  # "The attacks came a day after ... raids"
+    shifted = _days_back(date, seg, anchor) if not explicit_date else None
     if shifted is not None:
-        date = shifted
+        # another day than the running one: an incident of its own, dated by the count
+        date, date_kind = shifted, "event"
         notes.append("days counted from the running date")
     recent = recent_anchor(ctx, date, seg) if date.inferred or not explicit_date else None
     if recent is not None:
@@ -487,7 +490,8 @@ def _build_draft(
         weak=weak,
         date_kind=date_kind,
         fat_noun=fat_noun,
-        separate=bool(_SEPARATE_CUE.search(seg)),
+        separate=bool(_SEPARATE_CUE.search(seg)) or shifted is not None,
+        shifted=shifted is not None,
         also=also,
         date_vague=date_vague,
         recent=is_recent(seg),
@@ -526,7 +530,10 @@ def _build_draft(
 _SEPARATE_CUE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:separate(?:ly)?\s+(?:incidents?|attacks?|operations?|clash(?:es)?|developments?|raids?|strikes?)|separately"
     r"|another\s+(?:attack|incident|blast|explosion|bombing|strike|ambush|raid|clash)|(?:second|third)\s+incident"
-    r"|a\s+similar\s+(?:attack|incident)"
+    r"|a\s+similar\s+(?:attack|incident)|the\s+(?:second|third|other)\s+(?:attack|blast|explosion|bombing|assault)"
+    r"|^\W*earlier\s+(?:in\s+the\s+(?:day|morning|evening|week)|on\s+\w+day|that\s+day|today)"
+    r"|^\W*another\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:policem[ae]n|constables?|soldiers?|officers?|officials?|civilians?|persons?|person|man|woman|child|boy|girl)"
     r"|^\W*also\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|overnight))\b",
     re.IGNORECASE,
 )

@@ -82,3 +82,8 @@ def test_a_summary_of_several_events_over_a_week_is_background(gaz: Gazetteer) -
 def test_an_incident_outside_the_region_is_below_the_threshold(gaz: Gazetteer) -> None:
     inc = only(gaz, "Gunmen killed four people in Kolkata on Tuesday.")
     assert inc.confidence < settings.CONFIDENCE_THRESHOLD and inc.reason.startswith("outside the region")
+
+
+def test_the_month_may_is_not_the_modal_may(gaz: Gazetteer) -> None:
+    inc = only(gaz, "Fifteen people were killed on 2 May in a suicide bombing at a rally in Peshawar.")
+    assert (inc.event_date, inc.fatalities) == ("2025-05-02", 15)

@@ -119,3 +119,31 @@ def test_an_undated_retelling_in_another_place_stays_apart(gaz: Gazetteer) -> No
     lead = "Militants attacked a passenger train near Quetta on 11 March 2025, killing 26 people."
     other = "Gunmen shot dead a shopkeeper in Peshawar, killing him on the spot."
     assert sorted(i.location for i in run(gaz, f"{lead}\n\n{_FILLER}\n\n{other}")) == ["Peshawar", "Quetta"]
+
+
+def test_another_victim_or_the_second_attack_is_another_incident(gaz: Gazetteer) -> None:
+    lead = "Gunmen shot dead three policemen in Bannu on Sunday, officials said."
+    other = "Another police constable was shot dead by unidentified attackers in Bannu while leaving his home."
+    assert len(run(gaz, f"{lead}\n\n{other}")) == 2
+
+
+def test_a_complete_report_with_another_toll_does_not_join_the_incident_before(gaz: Gazetteer) -> None:
+    text = (
+        "A suicide bomber killed five soldiers in Quetta on Thursday, officials said on Friday.\n\n"
+        "Another blast near the border killed six labourers on Thursday night.\n\n"
+        "Fifteen people were killed on 2 May in a suicide bombing at a rally in Peshawar."
+    )
+    found = run(gaz, text)
+    assert sorted(i.fatalities or 0 for i in found) == [5, 6, 15]
+    assert [i.location for i in found if i.fatalities == 15] == ["Peshawar"]
+
+
+def test_an_incident_counted_back_from_the_running_date_stands_apart(gaz: Gazetteer) -> None:
+    text = (
+        "Militants attacked a police station in Bannu early Friday, killing four officers.\n\n"
+        "The attacks came three days after a suicide bomber rammed his car into a police post in Kurram, "
+        "killing 23 soldiers.\n\n"
+        "Local police said two officers were wounded in the attack on the police station in Bannu."
+    )
+    found = sorted((i.event_date, i.location, i.fatalities) for i in run(gaz, text))
+    assert found == [("2025-04-29", "Kurram", 23), ("2025-05-02", "Bannu", 4)]  # published Thursday 2025-05-08
