@@ -121,7 +121,7 @@ def test_an_undated_retelling_in_another_place_stays_apart(gaz: Gazetteer) -> No
     assert sorted(i.location for i in run(gaz, f"{lead}\n\n{_FILLER}\n\n{other}")) == ["Peshawar", "Quetta"]
 
 
-def test_another_victim_or_the_second_attack_is_another_incident(gaz: Gazetteer) -> None:
+def test_another_victim_is_another_incident(gaz: Gazetteer) -> None:
     lead = "Gunmen shot dead three policemen in Bannu on Sunday, officials said."
     other = "Another police constable was shot dead by unidentified attackers in Bannu while leaving his home."
     assert len(run(gaz, f"{lead}\n\n{other}")) == 2
