@@ -264,6 +264,17 @@ def _compatible(group: list[Draft], d: Draft, group_actor: Actor | None) -> bool
     return all(_places_compatible(m.place, d.place) for m in group)
 
 
+def _dated_report(d: Draft) -> bool:
+    """A report that names its own day: "The Mianwali air base attack occurred on 4 November 2023"."""
+    return (
+        d.date_explicit
+        and d.date_kind == "event"
+        and d.date.precision == 1
+        and not all(t.anaphoric for t in d.triggers)
+        and not d.several
+    )
+
+
 def _complete_report(d: Draft) -> bool:
     """A report with a date of its own, a place that pins it down and a toll: it can stand alone."""
     return d.date_explicit and d.date_kind == "event" and not is_vague_place(d.place) and d.fatalities is not None
@@ -348,7 +359,7 @@ def merge_incidents(ctx: Context, drafts: list[Draft]) -> tuple[list[Draft], set
             continue
         if d.weak:
             separate = d.separate and d.place is not None and any(t.pos == "v" for t in d.triggers)
-            if not (_concrete(ctx, d) or separate):
+            if not (_concrete(ctx, d) or separate or _dated_report(d)):
                 continue
             d.weak = False
         if d.place is None and d.same_area and groups:

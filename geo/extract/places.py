@@ -39,7 +39,9 @@ _LOCATIVE_BEFORE: Final[re.Pattern[str]] = re.compile(
     r"(?:province|district|city|town|village|vicinity|outskirts|suburbs?|area|areas|parts?|region|tehsil|"
     r"valley|capital)\s+of|close\s+to|adjacent\s+to|bordering|hit|hitting|struck|striking|bombed|bombarded|shelled|"
     r"targeted|targeting|attacked|raided|stormed|pounded|including|included|includes|such\s+as)\s+(?:the\s+)?(?:(?:[a-z][\w-]*|[A-Z][\w-]*(?:'s|’s))\s+){0,3}"
-    r"|(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,2})$"
+    r"|(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,2}"
+    # an unknown place before its district: "in Daraban, Dera Ismail Khan District", "In Tirah, Khyber"
+    r"|\b(?i:in|at|near)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*,\s+)$"
 )
 _NEAR_BEFORE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:near|vicinity\s+of|outskirts\s+of|close\s+to|adjacent\s+to|around|outside|suburbs?\s+of|area\s+of|"

@@ -220,3 +220,15 @@ def test_the_year_of_a_yearly_lists_title_dates_its_items(gaz: Gazetteer) -> Non
         gaz,
     )
     assert [i.event_date for i in news] == ["2025-01-05"]  # one dated sentence is not a list
+
+
+def test_an_unknown_place_before_its_district_gives_the_district(gaz: Gazetteer) -> None:
+    inc = only(
+        gaz, "On 12 December 2024, militants attacked a police station in Daraban, Kohat District, killing five."
+    )
+    assert inc.location == "Kohat"
+
+
+def test_an_encyclopedia_lead_that_names_the_day_of_an_attack_is_an_incident(gaz: Gazetteer) -> None:
+    inc = only(gaz, "The Bannu air base attack occurred on 4 November 2023.")
+    assert inc.event_date == "2023-11-04"
