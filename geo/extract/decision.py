@@ -116,6 +116,8 @@ def mark_anaphora(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> N
         return  # "the killing of Osama bin Laden": a first mention
     if re.match(r"\s+(?:on|against)\s+(?:a|an)\s+", after):
         return  # "the attack on a checkpost": new information, a first mention
+    if re.match(r"\s+(?:occurred|took\s+place|happened|was\s+carried\s+out)\s+(?:on|in)\s+(?:\d|[A-Z])", after):
+        return  # "The Mianwali air base attack occurred on 4 November 2023": an encyclopedia's first line
     if re.match(r"\s+(?:in|at|near|on)\s+(?:the\s+)?[A-Z0-9]", after) and not re.match(
         r"\s+on\s+(?:the\s+)?(?:Pakistani|Afghan)", after
     ):
