@@ -63,6 +63,8 @@ def sentence_incidents(ctx: Context, si: int, triggers: list[Trigger]) -> list[D
     for g_start, g_end, g_trigs in groups:
         for sub_start, sub_end, date_idx in _split_by_dates(ctx, g_start, g_end, g_trigs):
             parts = _split_by_victim_places(ctx, sub_start, sub_end, g_trigs)
+            if len(parts) == 1:
+                parts = _split_by_clause_places(ctx, sub_start, sub_end, g_trigs)
             for k, (v_start, v_end) in enumerate(parts):
                 drafts = _build_draft(ctx, si, v_start, v_end, g_trigs, date_idx, group_start=g_start)
                 for d in drafts:
@@ -99,6 +101,35 @@ def _split_by_victim_places(ctx: Context, start: int, end: int, trigs: list[Trig
     if not all(in_range(ctx.mentions, ctx.mention_starts, lo, hi) for lo, hi in spans):
         return [(start, end)]
     return spans
+
+
+#: Victims of one clause: "14 soldiers were killed", "killing five people".
+_CLAUSE_TOLL: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:people|persons|civilians|soldiers|troops|policemen|police|officers|personnel|militants|terrorists|insurgents|"
+    r"attackers|children|women|men|workers|labou?rers|passengers|members|fighters|guards)\b",
+    re.IGNORECASE,
+)
+
+
+def _split_by_clause_places(ctx: Context, start: int, end: int, trigs: list[Trigger]) -> list[tuple[int, int]]:
+    """One span per clause when two clauses each tell an act, a toll and a place of their own.
+
+    "14 soldiers were killed in an ambush in Balochistan Province while five
+    people were killed in a bomb attack targeting police in Dera Ismail Khan":
+    two incidents in one sentence.
+    """
+    text = ctx.text
+    for m in _CLAUSE_JOIN.finditer(text, start, end):
+        parts = ((start, m.start()), (m.end(), end))
+        if all(
+            any(lo <= t.start < hi and not t.anaphoric for t in trigs)
+            and _CLAUSE_TOLL.search(text, lo, hi)
+            and in_range(ctx.mentions, ctx.mention_starts, lo, hi)
+            for lo, hi in parts
+        ):
+            return [(start, m.start()), (m.start(), end)]
+    return [(start, end)]
 
 
 def _group_triggers(

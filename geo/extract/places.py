@@ -440,6 +440,7 @@ def coordinated_places(ctx: Context, start: int, end: int, chosen: Place) -> lis
                 other.feature_type != chosen.feature_type
                 and not _plural_type_after(ctx, cands, i, step)
                 and not _enumeration(ctx, cands, idx)
+                and not _far_apart(other, chosen)
             ):
                 break
             i += step
@@ -483,6 +484,17 @@ def _nested(a: Place, b: Place | None) -> bool:
         if x.feature_type in ("district", "tehsil") and (y.admin2 or "").lower() == x.name.lower():
             return True
     return False
+
+
+#: Feature types of the places a list may join although their types differ ("Kandahar province and Kabul").
+_LISTABLE: Final[frozenset[str]] = frozenset({"province", "district", "tehsil", "town", "city", "village"})
+
+
+def _far_apart(a: Place, b: Place) -> bool:
+    """Two places of the list that cannot be one scene: not nested and more than 50 km apart."""
+    return (
+        a.feature_type in _LISTABLE and b.feature_type in _LISTABLE and not _nested(a, b) and distance_km(a, b) > 50.0
+    )
 
 
 def _enumeration(ctx: Context, cands: list, idx: int) -> bool:

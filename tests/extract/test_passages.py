@@ -232,3 +232,16 @@ def test_an_unknown_place_before_its_district_gives_the_district(gaz: Gazetteer)
 def test_an_encyclopedia_lead_that_names_the_day_of_an_attack_is_an_incident(gaz: Gazetteer) -> None:
     inc = only(gaz, "The Bannu air base attack occurred on 4 November 2023.")
     assert inc.event_date == "2023-11-04"
+
+
+def test_two_clauses_with_their_own_act_toll_and_place_are_two_incidents(gaz: Gazetteer) -> None:
+    text = (
+        "On 3 May 2025, 14 soldiers were killed in an ambush in Balochistan while five people were killed "
+        "in a bomb attack targeting police in Kohat."
+    )
+    assert sorted((i.location, i.fatalities) for i in run(gaz, text)) == [("Balochistan", 14), ("Kohat", 5)]
+
+
+def test_a_list_of_distant_places_of_different_types_gives_one_incident_each(gaz: Gazetteer) -> None:
+    text = "On 3 May 2025, Pakistan conducted precision strikes on hideouts in Paktika province and Kabul."
+    assert sorted(i.location for i in run(gaz, text)) == ["Kabul", "Paktika"]
