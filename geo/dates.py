@@ -60,7 +60,9 @@ _YEAR = r"(?:19[0-9]{2}|20[0-9]{2})"
 _COUNT_NOUNS = (
     r"people|persons|soldiers|troops|militants|civilians|fighters|families|km|kilometres|kilometers|"
     r"miles|men|police|personnel|refugees|houses|rupees|members|attacks|deaths|casualties|incidents|"
-    r"terrorists|acres|tons|tonnes|students|votes|seats|points|words"
+    r"terrorists|acres|tons|tonnes|students|votes|seats|points|words|passengers|workers|labou?rers|children|women|"
+    r"policemen|officers|officials|others|insurgents|attackers|guards|pilgrims|worshippers|tourists|employees|"
+    r"were|was|died|killed"
 )
 
 _DATE_RE: Final[re.Pattern[str]] = re.compile(

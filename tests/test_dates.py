@@ -192,3 +192,8 @@ def test_recent_years_is_no_date() -> None:
 def test_a_range_of_days_is_dated_by_its_first_day(text: str, expected: tuple[str, int | None, int, int]) -> None:
     (m,) = find_dates(text)
     assert (m.text, m.year, m.month, m.day) == expected
+
+
+def test_a_month_before_a_count_is_a_month() -> None:
+    (m,) = find_dates("Earlier, in April, 9 passengers were killed")
+    assert (m.text, m.month, m.day) == ("April", 4, None)

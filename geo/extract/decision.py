@@ -93,11 +93,23 @@ def trigger_ok(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> bool
     # the last few words only
     pre_words = " ".join(pre.split()[-6:]) + (" " if pre.strip() else "")
     post = text[t.end : min(sent_end, t.end + 40)]
-    if _PRE_BLOCK.search(pre_words) or _POST_BLOCK.search(post):
+    block = _PRE_BLOCK.search(pre_words)
+    if block is not None and _SERIES.match(block.group()) and not _PRE_BLOCK.search(pre_words, block.end()):
+        # "a series of coordinated attacks ... on the night between August 25 and 26, 2024": one dated wave
+        block = None if _names_a_day(ctx, sent_start, sent_end) else block
+    if block is not None or _POST_BLOCK.search(post):
         return False
     if _INFINITIVE.search(pre_full[-30:]):
         return False
     return not (t.text.lower().endswith("ing") and _HABITUAL.search(pre_full[-20:]))
+
+
+_SERIES: Final[re.Pattern[str]] = re.compile(r"(?:series|wave|spate)\b", re.IGNORECASE)
+
+
+def _names_a_day(ctx: Context, start: int, end: int) -> bool:
+    """Whether a sentence names a calendar day with its year ("on 25 August 2024")."""
+    return any(m.kind == "absolute" and m.day is not None for m in in_range(ctx.dates, ctx.date_starts, start, end))
 
 
 def mark_anaphora(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> None:
@@ -163,6 +175,10 @@ ONGOING: Final[re.Pattern[str]] = re.compile(
     r"\brecent\b|\b(?:has|have)\s+been\s+\w+ing\b|\b(?:has|have)\s+(?:carried\s+out|conducted|launched|staged)\b",
     re.IGNORECASE,
 )
+#: A pattern told as such: "this is not the first time the BLA has carried out attacks", "yet another".
+_NOT_THE_FIRST: Final[re.Pattern[str]] = re.compile(
+    r"\bnot\s+the\s+first\s+time\b|\b(?:has|have)\s+(?:repeatedly|often|frequently|long)\b", re.IGNORECASE
+)
 #: One item of a tally by place: "22 in Khyber", "18 in Peshawar".
 _TALLY_ITEM: Final[re.Pattern[str]] = re.compile(r"\b\d[\d,]*\s+(?:[a-z][\w-]*\s+){0,3}?in\s+(?:the\s+)?[A-Z]")
 #: A plural event noun: "clashes", "attacks", "strikes".
@@ -222,6 +238,8 @@ def assess(ctx: Context, d: Draft) -> tuple[float, str]:
     if _FORECAST.search(lead_in) and d.fatalities is None and not has_verb:
         return 0.3, "background: a forecast or a threat"
     plural = all(t.pos == "n" and _PLURAL.search(t.text) for t in d.triggers)
+    if d.fatalities is None and not d.date_explicit and _NOT_THE_FIRST.search(seg):
+        return 0.3, "background: a pattern of attacks ('not the first time ... has carried out'), not one incident"
     if plural and d.fatalities is None and ONGOING.search(seg):
         return 0.35, "background: recent or ongoing attacks in general, not one incident"
     broad = d.place is None or (d.geo_precision or 3) >= 3

@@ -66,7 +66,8 @@ def sentence_incidents(ctx: Context, si: int, triggers: list[Trigger]) -> list[D
             if len(parts) == 1:
                 parts = _split_by_clause_places(ctx, sub_start, sub_end, g_trigs)
             for k, (v_start, v_end) in enumerate(parts):
-                drafts = _build_draft(ctx, si, v_start, v_end, g_trigs, date_idx, group_start=g_start)
+                part_date = _part_date(ctx, v_start, v_end, date_idx) if len(parts) > 1 else date_idx
+                drafts = _build_draft(ctx, si, v_start, v_end, g_trigs, part_date, group_start=g_start)
                 for d in drafts:
                     if len(parts) > 1 and not d.split_key:
                         d.split_key = f"part{k}"  # one incident per part: never merged with the others
@@ -77,7 +78,7 @@ def sentence_incidents(ctx: Context, si: int, triggers: list[Trigger]) -> list[D
 #: "... killed three soldiers in North Waziristan and two policemen in Bannu": a second count and place.
 _VICTIM_PLACE_JOIN: Final[re.Pattern[str]] = re.compile(
     r"\s*,?\s+and\s+(?=(?:at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:in|at|near)\s+[A-Z])"
+    r"(?:[\w-]+\s+){0,3}?(?:in|at|near)\s+(?:the\s+)?[A-Z])"
 )
 
 
@@ -101,6 +102,17 @@ def _split_by_victim_places(ctx: Context, start: int, end: int, trigs: list[Trig
     if not all(in_range(ctx.mentions, ctx.mention_starts, lo, hi) for lo, hi in spans):
         return [(start, end)]
     return spans
+
+
+def _part_date(ctx: Context, start: int, end: int, date_idx: int | None) -> int | None:
+    """The date of one part of a split sentence: its own date when it names one ("... in October 2023")."""
+    own = [i for i in usable_dates(ctx, start, end) if ctx.resolved[i] is not None and not (ctx.report and ctx.report[i])]
+    if not own:
+        return date_idx
+    finest = min(own, key=lambda i: (ctx.resolved[i].precision, i))  # type: ignore[union-attr]
+    if date_idx in own and ctx.resolved[date_idx].precision <= ctx.resolved[finest].precision:  # type: ignore[union-attr,index]
+        return date_idx
+    return finest
 
 
 #: Victims of one clause: "14 soldiers were killed", "killing five people".

@@ -87,3 +87,8 @@ def test_an_incident_outside_the_region_is_below_the_threshold(gaz: Gazetteer) -
 def test_the_month_may_is_not_the_modal_may(gaz: Gazetteer) -> None:
     inc = only(gaz, "Fifteen people were killed on 2 May in a suicide bombing at a rally in Peshawar.")
     assert (inc.event_date, inc.fatalities) == ("2025-05-02", 15)
+
+
+def test_not_the_first_time_is_a_pattern_not_an_incident(gaz: Gazetteer) -> None:
+    text = "It is not the first time that the BLA has carried out targeted attacks against workers in Quetta."
+    assert [i.confidence < 0.5 for i in run(gaz, text)] in ([], [True])
