@@ -106,7 +106,8 @@ def _split_by_victim_places(ctx: Context, start: int, end: int, trigs: list[Trig
 
 def _part_date(ctx: Context, start: int, end: int, date_idx: int | None) -> int | None:
     """The date of one part of a split sentence: its own date when it names one ("... in October 2023")."""
-    own = [i for i in usable_dates(ctx, start, end) if ctx.resolved[i] is not None and not (ctx.report and ctx.report[i])]
+    reports = ctx.report
+    own = [i for i in usable_dates(ctx, start, end) if ctx.resolved[i] is not None and not (reports and reports[i])]
     if not own:
         return date_idx
     finest = min(own, key=lambda i: (ctx.resolved[i].precision, i))  # type: ignore[union-attr]

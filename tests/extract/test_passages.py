@@ -248,6 +248,9 @@ def test_a_list_of_distant_places_of_different_types_gives_one_incident_each(gaz
 
 
 def test_each_part_of_a_split_sentence_keeps_its_own_date(gaz: Gazetteer) -> None:
-    text = "Earlier this year, in April, 9 passengers were killed in Quetta and 6 were murdered in the Kohat district in October 2024."
+    text = (
+        "Earlier this year, in April, 9 passengers were killed in Quetta "
+        "and 6 were murdered in the Kohat district in October 2024."
+    )
     found = sorted((i.event_date, i.location) for i in run(gaz, text))
     assert found == [("2024-10-01", "Kohat"), ("2025-04-01", "Quetta")]
