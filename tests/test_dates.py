@@ -197,3 +197,8 @@ def test_a_range_of_days_is_dated_by_its_first_day(text: str, expected: tuple[st
 def test_a_month_before_a_count_is_a_month() -> None:
     (m,) = find_dates("Earlier, in April, 9 passengers were killed")
     assert (m.text, m.month, m.day) == ("April", 4, None)
+
+
+def test_an_upper_case_heading_date_is_a_date() -> None:
+    (m,) = find_dates("MARCH 11, 2025\n\nA total of 31 people were killed")
+    assert (m.year, m.month, m.day) == (2025, 3, 11)

@@ -547,6 +547,7 @@ def _retells(first: Draft, later: Draft, later_text: str) -> bool:
         return False
     if first.dated_item and later.dated_item:
         # items of a timeline are incidents each, unless one tells the other's day, place and method again
+        # (a district named twice is not enough: a chronicle lists two clashes of one day in one district)
         return (
             first.date == later.date
             and first.date.precision == 1
@@ -554,6 +555,11 @@ def _retells(first: Draft, later: Draft, later_text: str) -> bool:
             and not is_vague_place(first.place)
             and first.cls == later.cls
             and _actors_compatible(first.actor1, later.actor1)
+            and (
+                first.place.feature_type not in ("province", "district", "tehsil")
+                or None in (first.fatalities, later.fatalities)
+                or first.fatalities == later.fatalities
+            )
         )
     if _undated_retelling(first, later, later_text):
         return True

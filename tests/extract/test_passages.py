@@ -254,3 +254,17 @@ def test_each_part_of_a_split_sentence_keeps_its_own_date(gaz: Gazetteer) -> Non
     )
     found = sorted((i.event_date, i.location) for i in run(gaz, text))
     assert found == [("2024-10-01", "Kohat"), ("2025-04-01", "Quetta")]
+
+
+def test_a_sentence_opening_with_in_and_a_place_is_located_there(gaz: Gazetteer) -> None:
+    inc = only(gaz, "In Kohat, a motorcyclist detonated explosives early Thursday, killing two people.")
+    assert inc.location == "Kohat"
+
+
+def test_two_dated_items_of_one_day_in_one_district_with_other_tolls_stay_two(gaz: Gazetteer) -> None:
+    text = (
+        "On 12 September 2024, at least 13 militants were killed in an encounter in the Badar area of Kurram.\n\n"
+        "On 12 September 2024, at least nine militants and one soldier were killed in a clash in the Kalosha area "
+        "of Kurram."
+    )
+    assert len(run(gaz, text)) == 2
