@@ -248,7 +248,14 @@ def _compatible(group: list[Draft], d: Draft, group_actor: Actor | None) -> bool
         either_side = any(_actors_compatible(x, d.actor1) for x in sides) or _actors_compatible(group_actor, d.actor2)
         if not (battle and either_side):
             return False
-    # dates: a report date constrains nothing; event dates must agree
+    # dates: a report date constrains little (a report tells what happened up to three days before it);
+    # event dates must agree
+    if d.date_kind == "event" and d.date.precision == 1:
+        for m in group:
+            if m.date_kind == "report" and m.date.precision == 1:
+                lag = (m.date.date - d.date.date).days
+                if not 0 <= lag <= _CLAIM_LAG_DAYS:
+                    return False
     if d.date_kind in ("event", "context"):
         for m in group:
             if m.date_kind not in ("event", "context"):
@@ -626,7 +633,13 @@ def _undated_retelling(first: Draft, later: Draft, later_text: str) -> bool:
     if _NEW_INCIDENT.search(later_text) or later.several or first.several:
         return False
     placed = not is_vague_place(later.place)
-    if placed and (is_vague_place(first.place) or not _places_compatible(first.place, later.place)):
+    same_toll = first.fatalities is not None and first.fatalities == later.fatalities
+    if placed and is_vague_place(first.place):
+        # "Gunmen killed at least 14 people in central Afghanistan" ... "A source in Daykundi said 14 people
+        # had been killed": the same toll places the incident told before
+        if not same_toll or not _places_compatible(first.place, later.place):
+            return False
+    elif placed and not _places_compatible(first.place, later.place):
         return False
     if (first.cls == "abduct") != (later.cls == "abduct"):
         return False

@@ -32,7 +32,10 @@ BOILERPLATE: Final[re.Pattern[str]] = re.compile(
     r"read\s+more|also\s+read|related\s+(?:articles?|posts?|stories)|^\s*photo\s*:|\|\s*photo\s*:|copyright|©|"
     r"advertisement|\bfee\s*:|course\s+start|enrol|register\s+now|share\s+this|visiting\s+fellow|"
     r"is\s+(?:a|an)\s+(?:journalist|researcher|analyst|fellow|professor|writer)\b|researching|weitere\s+beiträge|"
-    r"cookie|privacy\s+policy|terms\s+of\s+use|download\s+the\s+app",
+    r"cookie|privacy\s+policy|terms\s+of\s+use|download\s+the\s+app|"
+    # an encyclopedia's reference list: "↑ "Explosion kills one ...". Sky News. Retrieved 8 October 2024."
+    r"^\W{0,3}[↑^]\s|\bretrieved\s+(?:on\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+\d{4}|"
+    r"archived\s+from\s+the\s+original",
     re.IGNORECASE,
 )
 

@@ -147,3 +147,13 @@ def test_an_incident_counted_back_from_the_running_date_stands_apart(gaz: Gazett
     )
     found = sorted((i.event_date, i.location, i.fatalities) for i in run(gaz, text))
     assert found == [("2025-04-29", "Kurram", 23), ("2025-05-02", "Bannu", 4)]  # published Thursday 2025-05-08
+
+
+def test_another_operation_is_another_incident_and_a_report_does_not_take_an_older_day(gaz: Gazetteer) -> None:
+    text = (
+        "Gunmen killed seven people at a peace committee office in Bannu, police said on Thursday.\n\n"
+        "On 1 May 2025, the military said, troops killed eleven militants in an operation in Bajaur.\n\n"
+        "In another intelligence-based operation in Bannu on 1 May 2025, troops killed twelve more militants."
+    )
+    found = sorted((i.event_date, i.location, i.fatalities) for i in run(gaz, text))
+    assert found == [("2025-05-01", "Bajaur", 11), ("2025-05-01", "Bannu", 12), ("2025-05-08", "Bannu", 7)]

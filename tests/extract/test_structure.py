@@ -6,6 +6,8 @@ import pytest
 
 from geo.extract.sentences import Document
 from geo.extract.structure import classify_paragraphs
+from geo.gazetteer import Gazetteer
+from tests.extract.helpers import run
 
 
 def test_headline_byline_caption_and_prose() -> None:
@@ -73,3 +75,11 @@ def test_only_prose_reports_incidents() -> None:
     doc = Document(text, title="Bombing in Bannu")
     assert [doc.is_prose(i) for i in range(len(doc.spans))] == [False, True, False]
     assert [doc.kind(i) for i in range(len(doc.spans))] == ["title", "prose", "boilerplate"]
+
+
+def test_an_encyclopedia_reference_entry_is_not_an_incident(gaz: Gazetteer) -> None:
+    text = (
+        "On 7 October 2024, a bomb killed two people near Quetta airport.\n\n"
+        '- ↑ "Explosion kills one, injures several, near Quetta airport". Sky News. Retrieved 8 October 2024.'
+    )
+    assert len(run(gaz, text)) == 1
