@@ -157,3 +157,11 @@ def test_another_operation_is_another_incident_and_a_report_does_not_take_an_old
     )
     found = sorted((i.event_date, i.location, i.fatalities) for i in run(gaz, text))
     assert found == [("2025-05-01", "Bajaur", 11), ("2025-05-01", "Bannu", 12), ("2025-05-08", "Bannu", 7)]
+
+
+def test_another_operation_on_the_same_day_in_the_same_district_is_another_incident(gaz: Gazetteer) -> None:
+    text = (
+        "Troops killed eleven militants in an intelligence-based operation in Bannu on Thursday, the military said.\n\n"
+        "In another intelligence-based operation conducted in Bannu, troops neutralised twelve more militants."
+    )
+    assert len(run(gaz, text)) == 2

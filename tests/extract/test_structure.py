@@ -83,3 +83,14 @@ def test_an_encyclopedia_reference_entry_is_not_an_incident(gaz: Gazetteer) -> N
         '- ↑ "Explosion kills one, injures several, near Quetta airport". Sky News. Retrieved 8 October 2024.'
     )
     assert len(run(gaz, text)) == 1
+
+
+def test_reference_list_lines_are_boilerplate() -> None:
+    kinds = classify_paragraphs(
+        [
+            "On 7 October 2024, a bomb killed two people near Quetta airport.",
+            '- ↑ "Explosion kills one, injures several, near Quetta airport". Sky News. Retrieved 8 October 2024.',
+            '^ "Blast near airport". Dawn. Archived from the original on 9 October 2024.',
+        ]
+    )
+    assert kinds[1:] == ["boilerplate", "boilerplate"]
