@@ -38,7 +38,7 @@ from __future__ import annotations
 import datetime as dt
 
 from geo.articles import Article
-from geo.extract.decision import assess
+from geo.extract.decision import assess, mark_summaries
 from geo.extract.merge import (
     actor_from_before,
     actor_from_infobox,
@@ -119,6 +119,7 @@ def extract_incidents(
     actor_from_infobox(ctx, drafts)
     place_from_article(ctx, drafts)
     drafts = merge_retellings(ctx, drafts)
+    mark_summaries(ctx, drafts)
     for d in drafts:
         d.confidence, d.reason = assess(ctx, d)
     return [to_incident(ctx, d, article) for d in drafts]

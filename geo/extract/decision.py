@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Final
 
 from geo import settings
 from geo.extract.model import Context, Draft, Trigger, in_range
+from geo.extract.places import TYPE_RANK, is_vague_place
 
 #: Markers in the few words before a trigger that block it (negation,
 #: modality, plans, threats, generic or aggregate framing).
@@ -212,6 +214,8 @@ def assess(ctx: Context, d: Draft) -> tuple[float, str]:
     seg = ctx.text[d.start : d.end]
     has_verb = any(t.pos == "v" for t in d.triggers)
     ref = ctx.published_ref
+    if d.summary:
+        return 0.3, "background: a summary of the incidents the article tells one by one"
     if d.date.precision >= 4 and not (d.recent and d.date.inferred):
         return 0.2, "background: dated only by a year"
     if _DEFINITION.search(seg):
@@ -276,3 +280,50 @@ def assess(ctx: Context, d: Draft) -> tuple[float, str]:
         c -= 0.05
         parts.append("hedged")
     return round(min(0.95, max(0.05, c)), 2), "concrete: " + ", ".join(parts)
+
+
+#: Several events named together: "multiple suspected militant attacks", "two separate operations".
+_SEVERAL_EVENTS: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:multiple|several|separate|coordinated|a\s+(?:string|series|spate|wave)\s+of|two|three|four|five|six|\d+)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:attacks|incidents|strikes|blasts|explosions|clashes|operations|raids|assaults|ambushes)\b",
+    re.IGNORECASE,
+)
+
+
+def mark_summaries(ctx: Context, drafts: list[Draft]) -> None:
+    """Mark the lead of a round-up that sums up the incidents the article then tells one by one.
+
+    "At least eight people were killed in multiple militant attacks across
+    Khyber Pakhtunkhwa" followed by the attack in Karak, the one in Peshawar
+    and the one in Lakki Marwat: the summary is not a fourth incident. A
+    record is a summary when it names several events, is placed no finer
+    than a province, and at least two later records of the article are
+    placed more finely within its area.
+    """
+    for d in drafts:
+        if not _SEVERAL_EVENTS.search(ctx.text[d.start : d.end]):
+            continue
+        coarse = d.place is None or is_vague_place(d.place) or d.place.feature_type == "province"
+        if not coarse:
+            continue
+        finer = [
+            o
+            for o in drafts
+            if o is not d
+            and o.start > d.start
+            and o.place is not None
+            and not is_vague_place(o.place)
+            and TYPE_RANK.get(o.place.feature_type, 9) < TYPE_RANK.get("province", 9)
+            and (d.place is None or is_vague_place(d.place) or o.place.admin1 == d.place.name)
+            and _within_report_lag(o, d)
+        ]
+        if any(o.start < d.start and _within_report_lag(o, d) for o in drafts if o is not d):
+            continue  # not the lead of its day's reports
+        if len(finer) >= 2:
+            d.summary = True
+
+
+def _within_report_lag(o: Draft, d: Draft) -> bool:
+    """Whether incident ``o`` falls within the dates a summary ``d`` covers (up to three days before its report)."""
+    lo = d.date.date - dt.timedelta(days=3) if d.date.precision == 1 else d.date.date
+    return o.date.precision <= d.date.precision and lo <= o.date.date <= d.date.end

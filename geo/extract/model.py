@@ -92,6 +92,7 @@ class Draft:
     date_vague: bool = False  # "this week", "recently": contains finer dates
     same_area: str = ""  # "in the same province": the kind of area of the incident before
     shifted: bool = False  # dated by a count from the running date: "three days after", "the next day"
+    summary: bool = False  # a lead that sums up the incidents told one by one below it
 
 
 #: Note on incidents located only by their country (kept, but not mapped).

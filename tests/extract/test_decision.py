@@ -92,3 +92,15 @@ def test_the_month_may_is_not_the_modal_may(gaz: Gazetteer) -> None:
 def test_not_the_first_time_is_a_pattern_not_an_incident(gaz: Gazetteer) -> None:
     text = "It is not the first time that the BLA has carried out targeted attacks against workers in Quetta."
     assert [i.confidence < 0.5 for i in run(gaz, text)] in ([], [True])
+
+
+def test_the_lead_that_sums_up_a_round_up_is_not_another_incident(gaz: Gazetteer) -> None:
+    text = (
+        "At least eight people, including five soldiers and three civilians, were killed in multiple militant "
+        "attacks across Khyber Pakhtunkhwa province, officials confirmed on Wednesday.\n\n"
+        "In the Kohat district, militants targeted a vehicle carrying soldiers. Four soldiers were killed.\n\n"
+        "In Bannu, gunmen shot dead three civilians at a market."
+    )
+    found = run(gaz, text)
+    shown = sorted(i.location for i in found if i.confidence >= settings.CONFIDENCE_THRESHOLD)
+    assert shown == ["Bannu", "Kohat"]
