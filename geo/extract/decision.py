@@ -177,6 +177,14 @@ ONGOING: Final[re.Pattern[str]] = re.compile(
     r"\brecent\b|\b(?:has|have)\s+been\s+\w+ing\b|\b(?:has|have)\s+(?:carried\s+out|conducted|launched|staged)\b",
     re.IGNORECASE,
 )
+#: A security operation named as such ("an IBO", "a search operation", "raids").
+_OPERATION: Final[re.Pattern[str]] = re.compile(
+    r"(?i:(?:[\w-]+[\s-]+){0,3}operations?|raids?)|IBOs?",
+)
+#: Arrests: "five militants were arrested", "apprehended", "detained", "taken into custody".
+_ARREST: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:arrested|apprehended|detained|nabbed|held|taken\s+into\s+custody|captured)\b", re.IGNORECASE
+)
 #: A pattern told as such: "this is not the first time the BLA has carried out attacks", "yet another".
 _NOT_THE_FIRST: Final[re.Pattern[str]] = re.compile(
     r"\bnot\s+the\s+first\s+time\b|\b(?:has|have)\s+(?:repeatedly|often|frequently|long)\b", re.IGNORECASE
@@ -216,6 +224,9 @@ def assess(ctx: Context, d: Draft) -> tuple[float, str]:
     ref = ctx.published_ref
     if d.summary:
         return 0.3, "background: a summary of the incidents the article tells one by one"
+    operations = all(_OPERATION.fullmatch(t.text) for t in d.triggers)
+    if operations and d.fatalities is None and _ARREST.search(seg) and not any(t.pos == "v" for t in d.triggers):
+        return 0.3, "not violence: an operation with arrests only"
     if d.date.precision >= 4 and not (d.recent and d.date.inferred):
         return 0.2, "background: dated only by a year"
     if _DEFINITION.search(seg):

@@ -101,6 +101,7 @@ RANGE: Final[str] = rf"(?P<n>{_NUM})(?:\s*(?:to|-|–|or)\s*(?P<n2>{_NUM}))?"
 _FATALITY_RES: Final[tuple[re.Pattern[str], ...]] = (
     re.compile(
         rf"\b(?:killing|killed|kills|kill|martyring|martyred|slaying|claim(?:ed|ing)\s+the\s+lives\s+of|shot\s+dead|"
+        r"(?:martyrdom|deaths?|killing)\s+of|"
         r"gunned\s+down|shot\s+and\s+killed|murdered|executed|beheaded|slaughtered|massacred)\s+(?:all\s+|of\s+)?"
         rf"{_QUAL}{RANGE}\b"
         r"(?!\s*(?:%|per\s*cent|years?\b|km\b))",

@@ -271,13 +271,18 @@ def _compatible(group: list[Draft], d: Draft, group_actor: Actor | None) -> bool
     return all(_places_compatible(m.place, d.place) for m in group)
 
 
-def _dated_report(d: Draft) -> bool:
-    """A report that names its own day: "The Mianwali air base attack occurred on 4 November 2023"."""
+def _dated_report(d: Draft, *, anaphoric_ok: bool = False) -> bool:
+    """A report that names its own day: "The Mianwali air base attack occurred on 4 November 2023".
+
+    With ``anaphoric_ok`` a definite mention counts too: the first report of
+    an article that only comments on an incident ("The governor condemned
+    the attack on the passenger vehicles in Lower Kurram on Thursday").
+    """
     return (
         d.date_explicit
-        and d.date_kind == "event"
+        and d.date_kind in ("event", "report")
         and d.date.precision == 1
-        and not all(t.anaphoric for t in d.triggers)
+        and (anaphoric_ok or (d.date_kind == "event" and not all(t.anaphoric for t in d.triggers)))
         and not d.several
     )
 
@@ -365,8 +370,13 @@ def merge_incidents(ctx: Context, drafts: list[Draft]) -> tuple[list[Draft], set
             target.append(d)
             continue
         if d.weak:
-            separate = d.separate and d.place is not None and any(t.pos == "v" for t in d.triggers)
-            if not (_concrete(ctx, d) or separate or _dated_report(d)):
+            separate = (
+                d.separate
+                and d.place is not None
+                and (any(t.pos == "v" for t in d.triggers) or d.fatalities is not None)
+            )  # "Another attack in Peshawar's Regi Model Town area resulted in the martyrdom of two police officers"
+            first_report = not groups and _dated_report(d, anaphoric_ok=True) and not is_vague_place(d.place)
+            if not (_concrete(ctx, d) or separate or _dated_report(d) or first_report):
                 continue
             d.weak = False
         if d.place is None and d.same_area and groups:

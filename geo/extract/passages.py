@@ -574,7 +574,7 @@ def _build_draft(
 _SEPARATE_CUE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:separate(?:ly)?\s+(?:incidents?|attacks?|operations?|clash(?:es)?|developments?|raids?|strikes?)|separately"
     r"|another\s+(?:[\w-]+\s+){0,3}?(?:attack|incident|blast|explosion|bombing|strike|ambush|raid|clash|operation|"
-    r"engagement|encounter|IBO)|(?:second|third)\s+incident"
+    r"engagement|encounter|IBO|assault|shooting|killing)|(?:second|third)\s+incident"
     r"|a\s+similar\s+(?:attack|incident)"
     r"|^\W*earlier\s+(?:in\s+the\s+(?:day|morning|evening|week)|on\s+\w+day|that\s+day|today)"
     r"|^\W*another\s+(?:[\w-]+\s+){0,2}?"

@@ -46,7 +46,15 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
         r"|improvised\s+explosive\s+devices?|(?-i:IEDs?|VBIEDs?)|land[\s-]?mines?"
         r"|(?:bomb|explosive)\s+(?:blasts?|explosions?|attacks?)|blasts?|explosions?|bombings?",
     ),
-    ("ied", "v", r"explod(?:ed|es)|went\s+off|detonated|(?<=\bwas\s)bombed|(?<=\bwere\s)bombed"),
+    (
+        "ied",
+        "v",
+        r"explod(?:ed|es)|went\s+off|detonated|(?<=\bwas\s)bombed|(?<=\bwere\s)bombed"
+        # sabotage with explosives: "blew up another track near Mastung", "blew up a railway bridge"
+        r"|blew\s+up\s+(?:a|an|the|another|two|three|several)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:bridges?|tracks?|railway|rail|trains?|towers?|pylons?|pipelines?|schools?|vehicles?|cars?|trucks?|"
+        r"buses|bus|buildings?|houses?|homes?|checkposts?|posts?)\b",
+    ),
     ("shell", "v", r"shelled|bombarded|fired\s+(?:mortars?|rockets?|missiles?|artillery|shells)"),
     (
         "shell",

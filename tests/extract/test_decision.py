@@ -104,3 +104,13 @@ def test_the_lead_that_sums_up_a_round_up_is_not_another_incident(gaz: Gazetteer
     found = run(gaz, text)
     shown = sorted(i.location for i in found if i.confidence >= settings.CONFIDENCE_THRESHOLD)
     assert shown == ["Bannu", "Kohat"]
+
+
+def test_an_operation_with_arrests_only_is_not_violence(gaz: Gazetteer) -> None:
+    found = run(gaz, "On 3 May 2025, at least five militants were arrested in an IBO in Kohat district.")
+    assert [i.reason for i in found] in ([], ["not violence: an operation with arrests only"])
+
+
+def test_the_martyrdom_of_two_officers_is_a_toll(gaz: Gazetteer) -> None:
+    inc = only(gaz, "On 3 May 2025, an attack in Peshawar resulted in the martyrdom of two police officers.")
+    assert inc.fatalities == 2

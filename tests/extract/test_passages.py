@@ -268,3 +268,21 @@ def test_two_dated_items_of_one_day_in_one_district_with_other_tolls_stay_two(ga
         "of Kurram."
     )
     assert len(run(gaz, text)) == 2
+
+
+def test_blowing_up_a_railway_track_is_a_remote_explosive_incident(gaz: Gazetteer) -> None:
+    inc = only(gaz, "On 26 August 2024, militants blew up a railway track near Quetta.")
+    assert inc.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_a_place_after_lower_or_upper_is_still_located(gaz: Gazetteer) -> None:
+    inc = only(gaz, "On 21 November 2024, gunmen killed 42 passengers in an attack on a convoy in Lower Kurram district.")
+    assert inc.location == "Kurram"
+
+
+def test_the_first_report_of_a_reaction_story_is_an_incident(gaz: Gazetteer) -> None:
+    text = (
+        "The governor strongly condemned the attack on the passenger vehicles in Kurram district on Thursday "
+        "and expressed his sorrow over the loss of more than 30 lives."
+    )
+    assert only(gaz, text).location == "Kurram"
