@@ -185,6 +185,17 @@ _OPERATION: Final[re.Pattern[str]] = re.compile(
 _ARREST: Final[re.Pattern[str]] = re.compile(
     r"\b(?:arrested|apprehended|detained|nabbed|held|taken\s+into\s+custody|captured)\b", re.IGNORECASE
 )
+#: Natural hazards and accidents: "a snowstorm ... killing 23 tourists", "flash floods killed".
+_HAZARD: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:snow\s*storms?|blizzards?|avalanches?|floods?|flash\s+floods?|flooding|earthquakes?|quakes?|landslides?|"
+    r"heat\s*waves?|storms?|cyclones?|torrential\s+rains?|monsoon\s+rains?|road\s+accidents?|traffic\s+accidents?|"
+    r"(?:plane|bus|helicopter|train)\s+crash(?:es)?|stampedes?|gas\s+cylinder|short\s+circuit)\b",
+    re.IGNORECASE,
+)
+#: A total over a whole year: "... resulted in the deaths of 248 civilians in 2025", "during 2024".
+_YEAR_TOTAL: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:in|during|throughout|over)\s+(?:the\s+year\s+)?(?:19|20)\d\d\b(?!\s*[,-]?\s*(?:\d|[A-Z][a-z]+\s+\d))"
+)
 #: A pattern told as such: "this is not the first time the BLA has carried out attacks", "yet another".
 _NOT_THE_FIRST: Final[re.Pattern[str]] = re.compile(
     r"\bnot\s+the\s+first\s+time\b|\b(?:has|have)\s+(?:repeatedly|often|frequently|long)\b", re.IGNORECASE
@@ -224,6 +235,11 @@ def assess(ctx: Context, d: Draft) -> tuple[float, str]:
     ref = ctx.published_ref
     if d.summary:
         return 0.3, "background: a summary of the incidents the article tells one by one"
+    if _HAZARD.search(ctx.text[max(d.start, d.triggers[0].start - 120) : d.triggers[0].start + 20]):
+        return 0.1, "not political violence: a natural hazard or an accident"
+    plural_nouns = all(t.pos == "n" and _PLURAL.search(t.text) for t in d.triggers if t.cls != "kill")
+    if plural_nouns and _YEAR_TOTAL.search(seg):
+        return 0.25, "background: a total over a year, not one incident"
     operations = all(_OPERATION.fullmatch(t.text) for t in d.triggers)
     if operations and d.fatalities is None and _ARREST.search(seg) and not any(t.pos == "v" for t in d.triggers):
         return 0.3, "not violence: an operation with arrests only"
@@ -317,21 +333,25 @@ def mark_summaries(ctx: Context, drafts: list[Draft]) -> None:
         coarse = d.place is None or is_vague_place(d.place) or d.place.feature_type == "province"
         if not coarse:
             continue
+        # a summary over two provinces is split into one record per province: their areas count together
+        parts = [o for o in drafts if o.sent_index == d.sent_index and o.split_key] if d.split_key else [d]
+        areas = {o.place.name for o in parts if o.place is not None and not is_vague_place(o.place)}
         finer = [
             o
             for o in drafts
-            if o is not d
+            if o not in parts
             and o.start > d.start
             and o.place is not None
             and not is_vague_place(o.place)
             and TYPE_RANK.get(o.place.feature_type, 9) < TYPE_RANK.get("province", 9)
-            and (d.place is None or is_vague_place(d.place) or o.place.admin1 == d.place.name)
+            and (not areas or o.place.admin1 in areas)
             and _within_report_lag(o, d)
         ]
-        if any(o.start < d.start and _within_report_lag(o, d) for o in drafts if o is not d):
+        if any(o.start < d.start and o not in parts and _within_report_lag(o, d) for o in drafts if o is not d):
             continue  # not the lead of its day's reports
         if len(finer) >= 2:
-            d.summary = True
+            for o in parts:
+                o.summary = True
 
 
 def _within_report_lag(o: Draft, d: Draft) -> bool:

@@ -560,7 +560,11 @@ def merge_retellings(ctx: Context, drafts: list[Draft]) -> list[Draft]:
 
 def _retells(first: Draft, later: Draft, later_text: str) -> bool:
     """Whether ``later`` tells the incident of ``first`` again."""
-    if later.separate or later.also or first.split_key or later.split_key:
+    if later.separate or later.also or later.split_key:
+        return False
+    if first.split_key and not (later.cls == first.cls and _undated_retelling(first, later, later_text)):
+        # one part of a sentence split on purpose ("in Kunar and Paktika", an abduction and a killing)
+        # takes only an undated retelling of its own kind: "The attackers ... kidnapped nine of them."
         return False
     if first.dated_item and later.dated_item:
         # items of a timeline are incidents each, unless one tells the other's day, place and method again

@@ -340,7 +340,7 @@ def _days_back(date: ResolvedDate, seg: str, main: Trigger) -> ResolvedDate | No
         return None
     m = _DAYS_BACK.search(seg)
     on = _DAYS_ON.search(seg)
-    if on is not None and (m is None or on.start() < m.start()) and on.start() < seg.find(main.text):
+    if on is not None and (m is None or on.start() < m.start()):
         if on.group("n") is None:
             return ResolvedDate(date.date + dt.timedelta(days=1), 1, inferred=True)
         word = on.group("n").lower()
@@ -577,6 +577,7 @@ _SEPARATE_CUE: Final[re.Pattern[str]] = re.compile(
     r"engagement|encounter|IBO|assault|shooting|killing)|(?:second|third)\s+incident"
     r"|a\s+similar\s+(?:attack|incident)"
     r"|^\W*earlier\s+(?:in\s+the\s+(?:day|morning|evening|week)|on\s+\w+day|that\s+day|today)"
+    r"|^\W*(?:on|later\s+on|earlier\s+on)\s+the\s+same\s+day\b"
     r"|^\W*another\s+(?:[\w-]+\s+){0,2}?"
     r"(?:policem[ae]n|constables?|soldiers?|officers?|officials?|civilians?|persons?|person|man|woman|child|boy|girl)"
     r"|^\W*also\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|overnight))\b",

@@ -114,3 +114,13 @@ def test_an_operation_with_arrests_only_is_not_violence(gaz: Gazetteer) -> None:
 def test_the_martyrdom_of_two_officers_is_a_toll(gaz: Gazetteer) -> None:
     inc = only(gaz, "On 3 May 2025, an attack in Peshawar resulted in the martyrdom of two police officers.")
     assert inc.fatalities == 2
+
+
+def test_a_snowstorm_is_not_political_violence(gaz: Gazetteer) -> None:
+    found = run(gaz, "On 7 January 2025, a snowstorm dumped four feet of snow on Kohat, killing 23 tourists.")
+    assert all(i.confidence < settings.CONFIDENCE_THRESHOLD for i in found)
+
+
+def test_a_total_over_a_year_is_not_an_incident(gaz: Gazetteer) -> None:
+    text = "Quetta, December 23: Attacks and bombings across Balochistan killed at least 248 civilians in 2024."
+    assert all(i.confidence < settings.CONFIDENCE_THRESHOLD for i in run(gaz, text))

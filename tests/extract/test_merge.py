@@ -165,3 +165,19 @@ def test_another_operation_on_the_same_day_in_the_same_district_is_another_incid
         "In another intelligence-based operation conducted in Bannu, troops neutralised twelve more militants."
     )
     assert len(run(gaz, text)) == 2
+
+
+def test_on_the_same_day_opens_another_incident(gaz: Gazetteer) -> None:
+    text = (
+        "In Kohat, unidentified gunmen shot dead a policeman on Sunday. On the same day, a person was killed "
+        "when a roadside bomb went off in Kohat."
+    )
+    assert len(run(gaz, text)) == 2
+
+
+def test_an_undated_retelling_joins_one_part_of_a_split_sentence(gaz: Gazetteer) -> None:
+    text = (
+        "On 12 April 2025, armed men stopped a bus near Quetta, kidnapped nine passengers and killed them.\n\n"
+        "The attackers checked the identity cards of the passengers and kidnapped nine of them."
+    )
+    assert len(run(gaz, text)) <= 2  # the killing and the abduction; the retelling is neither a third

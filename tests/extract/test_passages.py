@@ -286,3 +286,8 @@ def test_the_first_report_of_a_reaction_story_is_an_incident(gaz: Gazetteer) -> 
         "and expressed his sorrow over the loss of more than 30 lives."
     )
     assert only(gaz, text).location == "Kurram"
+
+
+def test_days_later_after_the_verb_counts_on(gaz: Gazetteer) -> None:
+    text = "On 16 January 2024, Iran struck targets in Quetta. Pakistan retaliated two days later, striking Kabul."
+    assert [i.event_date for i in run(gaz, text)] == ["2024-01-16", "2024-01-18"]
