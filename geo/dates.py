@@ -79,6 +79,7 @@ _DATE_RE: Final[re.Pattern[str]] = re.compile(
         (?P<m9>{_MONTH})\s+(?:of\s+)?(?P<r9>last|this|the\s+previous|previous)\s+year)\b)
   | (?P<dm>\b(?P<d4>{_DAY})(?:\s+of)?\s+(?P<m4>{_MONTH})\b)
   | (?P<md>\b(?P<m5>{_MONTH})\s+(?P<d5>{_DAY})\b(?![,.]?\d)(?!\s*,?\s*{_YEAR}\b))
+  | (?P<mh>(?:(?<=\n)|\A)(?P<m10>{_MONTH})(?=[ \t]*:?[ \t]*(?:\n|\Z)))
   | (?P<mo>\b(?:in|In|on|On|of|by|By|and|since|Since|from|From|until|during|During|last|Last|this|This
         |between|Between)\s+
         (?P<mo_body>(?:(?P<mod6>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|end\s+of)[\s-]+)?
@@ -99,6 +100,8 @@ _FUTURE_BEFORE: Final[re.Pattern[str]] = re.compile(
     r"(?:\bby|\buntil|\btill|\bvision|\btarget|\bbefore|\bahead\s+of|\bplan|\bplanned\s+for|\bscheduled\s+for)\s+$",
     re.IGNORECASE,
 )
+#: A clause right after a date that tells what happened then: ", when ...".
+_WHEN_AFTER: Final[re.Pattern[str]] = re.compile(r"\s*,?\s+when\b")
 #: A date match that starts with "since" ("Since January").
 _SINCE_PREFIX: Final[re.Pattern[str]] = re.compile(r"(?:since|between|from)\s", re.IGNORECASE)
 #: Words before a date that make it the start of a period ("since 2022").
@@ -356,6 +359,8 @@ def find_dates(text: str) -> list[DateMention]:
         # opened by "since" dates the start of a period (within the sentence)
         clause = text[max(0, start - 110) : start].rsplit(".", 1)[-1]
         since = bool(_SINCE_BEFORE.search(clause) or _SINCE_PREFIX.match(m.group()))
+        if since and _WHEN_AFTER.match(text, end):
+            since = False  # "since December 2024, when a similar attack left 16 soldiers dead": that event's date
         kw = {"future": future, "since": since}
         if g["iso"]:
             mention = DateMention(start, end, m.group(), "absolute", int(g["iy"]), int(g["im"]), int(g["id"]), **kw)
@@ -377,6 +382,9 @@ def find_dates(text: str) -> list[DateMention]:
             if g["m5"] == "May" and not re.search(r"\b(?:on|On|of|since|until|by)\s+$", before):
                 continue  # "May 5 people die" is rare, but "may" is a modal: be strict
             mention = DateMention(start, end, m.group(), "partial", None, _month(g["m5"]), _day(g["d5"]), **kw)
+        elif g["mh"]:
+            # a month on a line of its own: the heading of a list by month ("January", "February")
+            mention = DateMention(start, end, m.group(), "partial", None, _month(g["m10"]), **kw)
         elif g["mo"]:
             start = m.start("mo_body")
             mention = DateMention(start, end, text[start:end], "partial", None, _month(g["m6"]), **kw)

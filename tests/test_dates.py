@@ -202,3 +202,13 @@ def test_a_month_before_a_count_is_a_month() -> None:
 def test_an_upper_case_heading_date_is_a_date() -> None:
     (m,) = find_dates("MARCH 11, 2025\n\nA total of 31 people were killed")
     assert (m.year, m.month, m.day) == (2025, 3, 11)
+
+
+def test_a_month_on_a_line_of_its_own_is_a_heading_date() -> None:
+    found = find_dates("Major blasts in 2023.\n\nJanuary\n\nA bomb went off.\n\nFebruary:\n\nMay you live long.")
+    assert [(m.text, m.month) for m in found] == [("2023", None), ("January", 1), ("February", 2)]
+
+
+def test_since_a_date_when_something_happened_dates_that_event() -> None:
+    (m,) = find_dates("the deadliest attack since December 2024, when a similar attack left 16 soldiers dead")
+    assert (m.month, m.since) == (12, False)
