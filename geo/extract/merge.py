@@ -271,6 +271,18 @@ def _compatible(group: list[Draft], d: Draft, group_actor: Actor | None) -> bool
     return all(_places_compatible(m.place, d.place) for m in group)
 
 
+def _other_list_item(ctx: Context, group: list[Draft], d: Draft) -> bool:
+    """Whether ``d`` opens a list item of its own after a group told in another list item."""
+    doc = ctx.doc
+    s, _e, para = doc.spans[d.sent_index]
+    if doc.kinds[para] != "item" or doc.index(s) != d.sent_index:
+        return False
+    if any(doc.spans[m.sent_index][2] == para for m in group):
+        return False
+    first_of_para = min(i for i, (_s, _e2, p) in enumerate(doc.spans) if p == para)
+    return d.sent_index == first_of_para and all(doc.kinds[doc.spans[m.sent_index][2]] == "item" for m in group)
+
+
 def _dated_report(d: Draft, *, anaphoric_ok: bool = False) -> bool:
     """A report that names its own day: "The Mianwali air base attack occurred on 4 November 2023".
 
@@ -359,6 +371,8 @@ def merge_incidents(ctx: Context, drafts: list[Draft]) -> tuple[list[Draft], set
                     continue  # parts of one sentence split on purpose ("in Kunar and Paktika")
                 if d.dated_item and g[0].dated_item and not refers_back:
                     continue  # a list of dated items: "On January 2, ...", "On January 4, ..." are incidents each
+                if not refers_back and _other_list_item(ctx, g, d):
+                    continue  # the bullets of a factbox are incidents each
                 if any(m.shifted for m in g) and not refers_back and not _same_day(g, d):
                     continue  # "three days after a suicide bomber ...": a background incident, closed
                 if _complete_report(d) and not refers_back and not _same_day(g, d) and _other_toll(g, d):
@@ -550,7 +564,14 @@ def merge_retellings(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     """
     out: list[Draft] = []
     for d in drafts:
-        target = next((o for o in reversed(out) if _retells(o, d, ctx.text[d.start : d.end])), None)
+        target = next(
+            (
+                o
+                for o in reversed(out)
+                if not _other_list_item(ctx, [o], d) and _retells(o, d, ctx.text[d.start : d.end])
+            ),
+            None,
+        )
         if target is None:
             out.append(d)
             continue

@@ -321,7 +321,7 @@ def _next_date(ctx: Context, pos: int) -> ResolvedDate | None:
 
 #: "a day earlier", "two days before", "three days after <the event>": counted from the running date.
 _DAYS_BACK: Final[re.Pattern[str]] = re.compile(
-    r"\b(a|one|two|three|four|five|six|\d)\s+days?\s+(earlier|before|after|prior\s+to)\b"
+    r"\b(a|one|two|three|four|five|six|\d)\s+(days?|weeks?)\s+(earlier|before|after|prior\s+to)\b"
     r"|\bthe\s+(?:previous\s+(?:day|night|evening)|day\s+before|night\s+before|day\s+prior)\b",
     re.IGNORECASE,
 )
@@ -351,12 +351,14 @@ def _days_back(date: ResolvedDate, seg: str, main: Trigger) -> ResolvedDate | No
     if m is None:
         return None
     if m.group(1) is None:
-        n = 1
-    else:
-        word = m.group(1).lower()
-        n = int(word) if word.isdigit() else _DAY_COUNTS[word]
-        if m.group(2).lower() == "after" and seg.find(main.text) < m.end():
-            return None  # "the attack came three days after ...": the later event, already dated
+        return ResolvedDate(date.date - dt.timedelta(days=1), 1, inferred=True)
+    word = m.group(1).lower()
+    n = int(word) if word.isdigit() else _DAY_COUNTS[word]
+    if m.group(3).lower() == "after" and seg.find(main.text) < m.end():
+        return None  # "the attack came three days after ...": the later event, already dated
+    if m.group(2).lower().startswith("week"):
+        # "It came a week after another bombing": about a week before, week precision
+        return ResolvedDate(date.date - dt.timedelta(days=7 * n), 2, inferred=True)
     return ResolvedDate(date.date - dt.timedelta(days=n), 1, inferred=True)
 
 

@@ -164,6 +164,11 @@ _HINT_TYPES: Final[dict[str, str]] = {
     "pass": "pass",
     "crossing": "crossing",
 }
+#: A place name used as a modifier: "China-built", "Pakistan-based", "Kabul-backed".
+_MADE_IN: Final[re.Pattern[str]] = re.compile(
+    r"-(?:built|based|backed|funded|made|sponsored|led|run|born|bound|linked|trained|supported|controlled)\b",
+    re.IGNORECASE,
+)
 _DEMONYMS: Final[frozenset[str]] = frozenset(
     [
         "pakistani",
@@ -299,6 +304,8 @@ def _place_candidates(ctx: Context, start: int, end: int) -> list[tuple[int, int
             continue
         if m.text.lower() in _DEMONYMS:
             continue
+        if _MADE_IN.match(text, m.end):
+            continue  # "the China-built Confucius Institute", "Iran-backed": a modifier, not a place
         before = text[max(start, m.start - 45) : m.start]
         prev_word = before.split()[-1] if before.split() else ""
         if (

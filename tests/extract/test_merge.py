@@ -181,3 +181,12 @@ def test_an_undated_retelling_joins_one_part_of_a_split_sentence(gaz: Gazetteer)
         "The attackers checked the identity cards of the passengers and kidnapped nine of them."
     )
     assert len(run(gaz, text)) <= 2  # the killing and the abduction; the retelling is neither a third
+
+
+def test_the_bullets_of_a_factbox_are_incidents_each(gaz: Gazetteer) -> None:
+    text = (
+        "DECEMBER 2022\n\n"
+        "* Three attackers were killed on 12 December 2022 after gunmen opened fire inside a hotel in Kabul.\n\n"
+        "* Gunmen attacked Pakistan's embassy in Kabul, killing two security guards."
+    )
+    assert len(run(gaz, text)) == 2

@@ -291,3 +291,19 @@ def test_the_first_report_of_a_reaction_story_is_an_incident(gaz: Gazetteer) -> 
 def test_days_later_after_the_verb_counts_on(gaz: Gazetteer) -> None:
     text = "On 16 January 2024, Iran struck targets in Quetta. Pakistan retaliated two days later, striking Kabul."
     assert [i.event_date for i in run(gaz, text)] == ["2024-01-16", "2024-01-18"]
+
+
+def test_a_country_used_as_a_modifier_is_not_the_place(gaz: Gazetteer) -> None:
+    inc = only(
+        gaz, "On 26 April 2022, a suicide bomber targeted a van near the Kabul-built institute in Quetta, killing four."
+    )
+    assert inc.location == "Quetta"
+
+
+def test_a_week_after_counts_back_a_week(gaz: Gazetteer) -> None:
+    text = (
+        "On 15 October 2021, a suicide bomber killed 47 people at a mosque in Kabul. "
+        "It came a week after another bombing killed 50 people in Khost."
+    )
+    found = sorted((i.event_date, i.time_precision) for i in run(gaz, text))
+    assert found == [("2021-10-08", 2), ("2021-10-15", 1)]
