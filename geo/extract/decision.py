@@ -144,7 +144,8 @@ def mark_anaphora(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> N
 
 #: Counts of events, shares and trends: a statistic, not one incident.
 _STATISTIC: Final[re.Pattern[str]] = re.compile(
-    r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:attacks|incidents|strikes|operations|assaults|bombings|clashes)\b"
+    r"\b(?:\d[\d,]*|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|scores)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attacks|incidents|strikes|operations|assaults|bombings|clashes)\b"
     r"|\bper\s*cent\b|\bpercent\b|%|\b(?:series|wave|spate|string|surge|spike|rise|increase|escalation)\s+(?:of|in)\b"
     r"|\b(?:first|second|third|fourth|last)\s+(?:quarter|half)\b|\bfatalities\s+(?:from|in)\s+terror",
     re.IGNORECASE,
@@ -328,10 +329,14 @@ def mark_summaries(ctx: Context, drafts: list[Draft]) -> None:
     placed more finely within its area.
     """
     for d in drafts:
-        if not _SEVERAL_EVENTS.search(ctx.text[d.start : d.end]):
+        seg = ctx.text[d.start : d.end]
+        plural_only = d.fatalities is None and all(t.pos == "n" and _PLURAL.search(t.text) for t in d.triggers)
+        if not (_SEVERAL_EVENTS.search(seg) or plural_only):
             continue
         coarse = d.place is None or is_vague_place(d.place) or d.place.feature_type == "province"
-        if not coarse:
+        # "From Wana to Islamabad, Pakistan has been rocked by massive terrorist attacks": several places at once
+        spread = len({m.best.place_id for m in in_range(ctx.mentions, ctx.mention_starts, d.start, d.end)}) >= 2
+        if not (coarse or (plural_only and spread)):
             continue
         # a summary over two provinces is split into one record per province: their areas count together
         parts = [o for o in drafts if o.sent_index == d.sent_index and o.split_key] if d.split_key else [d]
@@ -344,7 +349,7 @@ def mark_summaries(ctx: Context, drafts: list[Draft]) -> None:
             and o.place is not None
             and not is_vague_place(o.place)
             and TYPE_RANK.get(o.place.feature_type, 9) < TYPE_RANK.get("province", 9)
-            and (not areas or o.place.admin1 in areas)
+            and (not areas or o.place.admin1 in areas or spread)
             and _within_report_lag(o, d)
         ]
         if any(o.start < d.start and o not in parts and _within_report_lag(o, d) for o in drafts if o is not d):

@@ -124,3 +124,18 @@ def test_a_snowstorm_is_not_political_violence(gaz: Gazetteer) -> None:
 def test_a_total_over_a_year_is_not_an_incident(gaz: Gazetteer) -> None:
     text = "Quetta, December 23: Attacks and bombings across Balochistan killed at least 248 civilians in 2024."
     assert all(i.confidence < settings.CONFIDENCE_THRESHOLD for i in run(gaz, text))
+
+
+def test_a_lead_over_several_places_that_the_article_then_details_is_a_summary(gaz: Gazetteer) -> None:
+    text = (
+        "From Kohat to Peshawar, Pakistan has been rocked by massive terrorist attacks on Tuesday.\n\n"
+        "In Kohat, militants stormed a police post on Tuesday, killing two policemen.\n\n"
+        "In Peshawar, a suicide bomber killed 12 people outside a court on Tuesday."
+    )
+    shown = sorted(i.location for i in run(gaz, text) if i.confidence >= settings.CONFIDENCE_THRESHOLD)
+    assert shown == ["Kohat", "Peshawar"]
+
+
+def test_six_terrorist_attacks_is_a_count(gaz: Gazetteer) -> None:
+    found = run(gaz, "Six terrorist attacks took place in Quetta in October, in which 17 people were killed.")
+    assert all(i.confidence < settings.CONFIDENCE_THRESHOLD for i in found)
