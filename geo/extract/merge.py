@@ -493,8 +493,20 @@ def _combine(ctx: Context, group: list[Draft], shared: frozenset[int] | set[int]
     else:
         out.fatalities = None
 
-    # evidence: the primary sentence and the member sentences right after it
+    # evidence: from the lead (when it comes right before the primary sentence), through the primary
+    # sentence and the member sentences right after it
     members = {m.sent_index for m in group}
+    first = min(members)
+    leads = [m for m in group if m.sent_index == first]
+    plural_lead = any(t.pos == "n" and t.text.lower().endswith("s") for m in leads for t in m.triggers)
+    if (
+        first < primary.sent_index
+        and primary.sent_index - first <= 2
+        and not shared & set(range(first, primary.sent_index))
+        and not plural_lead  # "eight terrorists were killed during IBOs in KP": a summary, not this incident's lead
+        and not any(m.several for m in leads)
+    ):
+        out.lead_start = min(m.start for m in group if m.sent_index == first)
     si = primary.sent_index
     end = primary.end
     while si + 1 in members and si + 1 not in shared and si + 1 - primary.sent_index < 3:

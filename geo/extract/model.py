@@ -93,6 +93,7 @@ class Draft:
     same_area: str = ""  # "in the same province": the kind of area of the incident before
     shifted: bool = False  # dated by a count from the running date: "three days after", "the next day"
     summary: bool = False  # a lead that sums up the incidents told one by one below it
+    lead_start: int | None = None  # the evidence starts at the lead told right before the primary sentence
 
 
 #: Note on incidents located only by their country (kept, but not mapped).

@@ -26,7 +26,7 @@ def to_incident(ctx: Context, d: Draft, article: Article) -> Incident:
     raw = text[d.start : d.end]
     # a clause cut from its sentence starts at its first word ("and two policemen in Bannu": "two ...")
     lead = len(raw) - len(_CLAUSE_LEAD.sub("", raw, count=1))
-    start = d.start + lead
+    start = d.start + lead if d.lead_start is None else min(d.lead_start, d.start)
     evidence = text[start : d.end].rstrip()
     end = start + len(evidence)
     # a retelling later in the article adds its sentence; the offsets stay those of the first telling

@@ -190,3 +190,11 @@ def test_the_bullets_of_a_factbox_are_incidents_each(gaz: Gazetteer) -> None:
         "* Gunmen attacked Pakistan's embassy in Kabul, killing two security guards."
     )
     assert len(run(gaz, text)) == 2
+
+
+def test_the_evidence_starts_at_the_lead_told_right_before_the_placed_sentence(gaz: Gazetteer) -> None:
+    lead = "An explosion on Thursday at a funeral service killed 11 people, officials said."
+    placed = "The explosion took place inside a mosque in Kabul, locals said."
+    inc = only(gaz, f"{lead}\n\n{placed}")
+    assert inc.location == "Kabul"
+    assert inc.evidence.startswith(lead) and placed in inc.evidence
