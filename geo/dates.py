@@ -89,7 +89,7 @@ _DATE_RE: Final[re.Pattern[str]] = re.compile(
   | (?P<wd>\b(?P<w8>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
   | (?P<rel>\b(?:(?i:yesterday|last\s+night|this\s+morning|today|tonight|earlier\s+this\s+week|this\s+week|last\s+week
         |earlier\s+this\s+month|this\s+month|last\s+month|earlier\s+this\s+year|this\s+year|last\s+year
-        |the\s+past\s+week|recent(?!\s+(?:years?|months|weeks|decades?|times|history|past|memory|trends?))|recently|overnight|(?:over|during|at)\s+the\s+weekend|last\s+weekend
+        |the\s+past\s+week|the\s+past\s+month|recent(?!\s+(?:years?|months|weeks|decades?|times|history|past|memory|trends?))|recently|overnight|(?:over|during|at)\s+the\s+weekend|last\s+weekend
         |this\s+weekend|the\s+weekend|(?:a|one|two|three|four|five|six|[1-6])\s+days?\s+ago))\b)
     """,
     re.VERBOSE,
@@ -654,6 +654,10 @@ def _resolve_relative(rel: str, *, published: dt.date | None, reference: Resolve
         if rel == "last month":
             prev = p.replace(day=1) - dt.timedelta(days=1)
             return ResolvedDate(prev.replace(day=1), 3, inferred=True)
+        if rel == "the past month":
+            # the 30 days before the report: the month most of them fall in
+            mid = p - dt.timedelta(days=15)
+            return ResolvedDate(mid.replace(day=1), 3, inferred=True)
         if rel in ("this year", "earlier this year"):
             return ResolvedDate(dt.date(p.year, 1, 1), 4, inferred=True)
         if rel == "last year":

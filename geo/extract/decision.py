@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from typing import Final
 
@@ -99,14 +100,33 @@ def trigger_ok(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> bool
     if block is not None and _SERIES.match(block.group()) and not _PRE_BLOCK.search(pre_words, block.end()):
         # "a series of coordinated attacks ... on the night between August 25 and 26, 2024": one dated wave
         block = None if _names_a_day(ctx, sent_start, sent_end) else block
+    if block is not None and _CONTINUED.match(block.group()) and not _PRE_BLOCK.search(pre_words, block.end()):
+        # a monitor's weekly overview: "the NRF continued to clash with the Taliban in Panjshir, Takhar,
+        # Kapisa, Badakhshan, and Baghlan provinces during the past month" reports the clashes in each
+        block = None if _place_list_after(ctx, t.end, sent_end) else block
     if block is not None or _POST_BLOCK.search(post):
         return False
     if _INFINITIVE.search(pre_full[-30:]):
+        # "continued to clash ... in Panjshir, Takhar and Kapisa provinces": the clashes of a monitor's list
+        if _CONTINUED_TO.search(pre_full[-30:]) and _place_list_after(ctx, t.end, sent_end):
+            t.pos = "v"  # "to clash": the verb
+            return True
         return False
     return not (t.text.lower().endswith("ing") and _HABITUAL.search(pre_full[-20:]))
 
 
 _SERIES: Final[re.Pattern[str]] = re.compile(r"(?:series|wave|spate)\b", re.IGNORECASE)
+_CONTINUED: Final[re.Pattern[str]] = re.compile(r"continu\w*\b", re.IGNORECASE)
+_CONTINUED_TO: Final[re.Pattern[str]] = re.compile(r"\bcontinu\w*\s+to\s+$", re.IGNORECASE)
+
+
+def _place_list_after(ctx: Context, start: int, end: int) -> bool:
+    """Whether a list of at least three places follows ("in Panjshir, Takhar, and Kapisa provinces")."""
+    mentions = in_range(ctx.mentions, ctx.mention_starts, start, end)
+    joined = sum(
+        1 for a, b in itertools.pairwise(mentions) if re.fullmatch(r"\s*(?:,|,?\s*and)\s*", ctx.text[a.end : b.start])
+    )
+    return joined >= 2
 
 
 def _names_a_day(ctx: Context, start: int, end: int) -> bool:

@@ -307,3 +307,16 @@ def test_a_week_after_counts_back_a_week(gaz: Gazetteer) -> None:
     )
     found = sorted((i.event_date, i.time_precision) for i in run(gaz, text))
     assert found == [("2021-10-08", 2), ("2021-10-15", 1)]
+
+
+def test_a_monitor_list_of_continued_clashes_gives_one_incident_per_province(gaz: Gazetteer) -> None:
+    text = (
+        "In Afghanistan, the NRF continued to clash with the Taliban in Khost, Paktika, and Kunar provinces "
+        "during the past month."
+    )
+    found = sorted((i.location, i.time_precision) for i in run(gaz, text))
+    assert found == [("Khost", 3), ("Kunar", 3), ("Paktika", 3)]
+
+
+def test_continued_attacks_without_a_list_of_places_stay_a_trend(gaz: Gazetteer) -> None:
+    assert run(gaz, "Militants continued to clash with troops in Kunar, officials said on 3 May 2025.") == []
