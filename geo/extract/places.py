@@ -13,7 +13,7 @@ from geo.actors import (
 )
 from geo.extract.actors import is_agent
 from geo.extract.model import Context, in_range
-from geo.gazetteer import Gazetteer, Place, PlaceMention
+from geo.gazetteer import Gazetteer, Place, PlaceMention, normalize
 
 logger = logging.getLogger(__name__)
 
@@ -430,7 +430,7 @@ def coordinated_places(ctx: Context, start: int, end: int, chosen: Place) -> lis
     Lakki Marwat and Bannu areas") types every name of it, so "Ghazni" is
     read as the province even where the town ranks first.
     """
-    cands = [c for c in _place_candidates(ctx, start, end) if c[3] is not None and not c[4] & 2]
+    cands = _fold_qualifiers(ctx, [c for c in _place_candidates(ctx, start, end) if c[3] is not None and not c[4] & 2])
     idx = next((i for i, c in enumerate(cands) if c[3] == chosen), None)
     if idx is None or is_vague_place(chosen):
         return []
@@ -465,6 +465,44 @@ def coordinated_places(ctx: Context, start: int, end: int, chosen: Place) -> lis
         if p is not None and p != chosen and p not in extra and p.name != chosen.name:
             extra.append(p)
     return extra
+
+
+#: Between a place and the province it lies in: "Jalalabad city in Nangarhar", "Alingar district of Laghman".
+_QUALIFIER_GAP: Final[re.Pattern[str]] = re.compile(
+    r"\s*(?:city|town|district|area|village|tehsil)?\s*(?:in|of),?\s+(?:the\s+)?", re.IGNORECASE
+)
+
+
+def _fold_qualifiers(ctx: Context, cands: list[tuple[int, int, str, Place | None, int]]) -> list:
+    """Fold "X city in Province" into one candidate for X that ends after the province.
+
+    "in Pul-i-Khumri city in Baghlan, Jalalabad city in Nangarhar, and
+    Alingar district in Laghman" is a list of three places, each with its
+    province; without the fold the provinces break the list.
+    """
+    out: list[tuple[int, int, str, Place | None, int]] = []
+    i = 0
+    while i < len(cands):
+        c = cands[i]
+        if i + 1 < len(cands):
+            q = cands[i + 1]
+            gap = ctx.text[c[1] : q[0]]
+            if (
+                c[3] is not None
+                and q[3] is not None
+                and (
+                    (q[3].feature_type == "province" and _nested(q[3], c[3]))
+                    or normalize(q[2])
+                    == normalize(c[3].admin1 or "-")  # "in Baghlan": the province, whatever ranks first
+                )
+                and _QUALIFIER_GAP.fullmatch(gap)
+            ):
+                out.append((c[0], q[1], c[2], c[3], c[4]))
+                i += 2
+                continue
+        out.append(c)
+        i += 1
+    return out
 
 
 #: Plural type words after a list of places: "in Khost and Paktika provinces".

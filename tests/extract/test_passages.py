@@ -320,3 +320,11 @@ def test_a_monitor_list_of_continued_clashes_gives_one_incident_per_province(gaz
 
 def test_continued_attacks_without_a_list_of_places_stay_a_trend(gaz: Gazetteer) -> None:
     assert run(gaz, "Militants continued to clash with troops in Kunar, officials said on 3 May 2025.") == []
+
+
+def test_a_list_of_places_each_with_its_province_gives_one_incident_each(gaz: Gazetteer) -> None:
+    text = (
+        "On 3 May 2025, the Taliban conducted operations against IS in Khost city in Khost, Kabul city in Kabul, "
+        "and Quetta city in Balochistan, killing multiple IS militants."
+    )
+    assert sorted(i.location for i in run(gaz, text)) == ["Kabul", "Khost", "Quetta"]
