@@ -49,9 +49,9 @@ def _score(tmp_path: Path, folder: Path) -> dict:
 
 def test_development_set(tmp_path: Path) -> None:
     r = _score(tmp_path, ROOT / "tests" / "devset")
-    assert r["f1"] >= 0.81 and r["precision"] >= 0.85, r  # 0.831 and 0.875 with 115 articles
+    assert r["f1"] >= 0.78 and r["precision"] >= 0.83, r  # 0.800 and 0.850 with 178 articles
 
 
 def test_evaluation_set_does_not_regress(tmp_path: Path) -> None:
     r = _score(tmp_path, ROOT / "tests" / "evalset")
-    assert r["f1"] >= 0.66, r  # 0.692
+    assert r["f1"] >= 0.67, r  # 0.696
