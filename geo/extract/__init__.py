@@ -25,8 +25,9 @@ The stages, in the order :func:`extract_incidents` runs them, one module each:
    an incident over several sentences (lead, place, toll, claim, "the
    attack"); they become one record with the most specific place and date,
    the most conservative toll and all evidence.
-5. :mod:`~geo.extract.decision` scores every record (confidence and reason)
-   and :mod:`~geo.extract.records` turns it into an
+5. :mod:`~geo.extract.decision` marks the lead that sums up a round-up told
+   one by one below it, scores every record (confidence and reason) and
+   :mod:`~geo.extract.records` turns it into an
    :class:`~geo.incidents.Incident`.
 
 Coding conventions are documented where they are applied (see
