@@ -250,11 +250,12 @@ def _compatible(group: list[Draft], d: Draft, group_actor: Actor | None) -> bool
             return False
     # dates: a report date constrains little (a report tells what happened up to three days before it);
     # event dates must agree
-    if d.date_kind == "event" and d.date.precision == 1:
+    if d.date_kind == "event":
         for m in group:
             if m.date_kind == "report" and m.date.precision == 1:
-                lag = (m.date.date - d.date.date).days
-                if not 0 <= lag <= _CLAIM_LAG_DAYS:
+                # "police said on Wednesday" reports what happened up to three days before, not months before
+                lag = (m.date.date - (d.date.date if d.date.precision == 1 else d.date.end)).days
+                if not (0 if d.date.precision == 1 else -31) <= lag <= _CLAIM_LAG_DAYS:
                     return False
     if d.date_kind in ("event", "context"):
         for m in group:

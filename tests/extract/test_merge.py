@@ -198,3 +198,12 @@ def test_the_evidence_starts_at_the_lead_told_right_before_the_placed_sentence(g
     inc = only(gaz, f"{lead}\n\n{placed}")
     assert inc.location == "Kabul"
     assert inc.evidence.startswith(lead) and placed in inc.evidence
+
+
+def test_a_report_does_not_absorb_an_incident_months_older(gaz: Gazetteer) -> None:
+    text = (
+        "Gunmen shot dead a police constable escorting polio workers in Kohat, police said on Wednesday.\n\n"
+        "In September 2024, militants killed two polio workers in Kohat."
+    )
+    found = sorted(i.event_date[:7] for i in run(gaz, text))
+    assert found == ["2024-09", "2025-05"]
