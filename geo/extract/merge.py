@@ -391,7 +391,13 @@ def merge_incidents(ctx: Context, drafts: list[Draft]) -> tuple[list[Draft], set
                 and (any(t.pos == "v" for t in d.triggers) or d.fatalities is not None)
             )  # "Another attack in Peshawar's Regi Model Town area resulted in the martyrdom of two police officers"
             first_report = not groups and _dated_report(d, anaphoric_ok=True) and not is_vague_place(d.place)
-            if not (_concrete(ctx, d) or separate or _dated_report(d) or first_report):
+            # one clause of a sentence split in two: "..., while a gas pipeline was blown up in Lakki Marwat"
+            clause = (
+                d.split_key.startswith("part")
+                and not is_vague_place(d.place)
+                and any(t.pos == "v" and not t.anaphoric for t in d.triggers)
+            )
+            if not (_concrete(ctx, d) or separate or _dated_report(d) or first_report or clause):
                 continue
             d.weak = False
         if d.place is None and d.same_area and groups:

@@ -31,7 +31,8 @@ from geo.extract.decision import (
 from geo.extract.events import classify_event, fatality_figure
 from geo.extract.merge import same_area_cue
 from geo.extract.model import CLASS_PRIORITY, Context, Draft, Trigger, in_range
-from geo.extract.places import choose_place, coordinated_places, country_hint
+from geo.extract.places import choose_place, coordinated_places, country_hint, distance_km
+from geo.gazetteer import Place
 
 logger = logging.getLogger(__name__)
 
@@ -135,14 +136,38 @@ def _split_by_clause_places(ctx: Context, start: int, end: int, trigs: list[Trig
     text = ctx.text
     for m in _CLAUSE_JOIN.finditer(text, start, end):
         parts = ((start, m.start()), (m.end(), end))
-        if all(
-            any(lo <= t.start < hi and not t.anaphoric for t in trigs)
-            and _CLAUSE_TOLL.search(text, lo, hi)
-            and in_range(ctx.mentions, ctx.mention_starts, lo, hi)
-            for lo, hi in parts
-        ):
+        acts = all(any(lo <= t.start < hi and not t.anaphoric for t in trigs) for lo, hi in parts)
+        if not acts or not all(in_range(ctx.mentions, ctx.mention_starts, lo, hi) for lo, hi in parts):
+            continue
+        tolls = all(_CLAUSE_TOLL.search(text, lo, hi) for lo, hi in parts)
+        # without a toll in each, the clauses must at least name places far apart: "two policemen were
+        # martyred in Dera Ismail Khan, while a gas pipeline was blown up in Lakki Marwat"
+        places = [_clause_places(ctx, lo, hi) for lo, hi in parts]
+        apart = all(places) and not any(_near(a, b) for a in places[0] for b in places[1])
+        if tolls or apart:
             return [(start, m.start()), (m.start(), end)]
     return [(start, end)]
+
+
+def _clause_places(ctx: Context, start: int, end: int) -> list[Place]:
+    """The district-level or finer places named in a clause (not countries, provinces or regions)."""
+    return [
+        m.best
+        for m in in_range(ctx.mentions, ctx.mention_starts, start, end)
+        if m.best.feature_type not in ("country", "province", "region", "border")
+    ]
+
+
+def _near(a: Place, b: Place) -> bool:
+    """Whether two places could be one scene (the same, nested, or within 40 km)."""
+    if (
+        a == b
+        or (a.admin2 and a.admin2 == b.admin2)
+        or a.name in (b.admin2, b.admin1)
+        or b.name in (a.admin2, a.admin1)
+    ):
+        return True
+    return distance_km(a, b) <= 40.0
 
 
 def _group_triggers(

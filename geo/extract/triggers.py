@@ -53,7 +53,7 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
         # sabotage with explosives: "blew up another track near Mastung", "blew up a railway bridge"
         r"|blew\s+up\s+(?:a|an|the|another|two|three|several)\s+(?:[\w-]+\s+){0,2}?"
         r"(?:bridges?|tracks?|railway|rail|trains?|towers?|pylons?|pipelines?|schools?|vehicles?|cars?|trucks?|"
-        r"buses|bus|buildings?|houses?|homes?|checkposts?|posts?)\b",
+        r"buses|bus|buildings?|houses?|homes?|checkposts?|posts?)\b|(?<=\bwas\s)blown\s+up|(?<=\bwere\s)blown\s+up",
     ),
     ("shell", "v", r"shelled|bombarded|fired\s+(?:mortars?|rockets?|missiles?|artillery|shells)"),
     (
@@ -126,6 +126,7 @@ _TRIGGER_KEYS: Final[frozenset[str]] = frozenset(
         "bes",
         "sel",
         "ble",
+        "blo",
         "det",
         "hur",
         "lob",

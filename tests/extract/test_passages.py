@@ -328,3 +328,10 @@ def test_a_list_of_places_each_with_its_province_gives_one_incident_each(gaz: Ga
         "and Quetta city in Balochistan, killing multiple IS militants."
     )
     assert sorted(i.location for i in run(gaz, text)) == ["Kabul", "Khost", "Quetta"]
+
+
+def test_two_clauses_in_places_far_apart_are_two_incidents_without_two_tolls(gaz: Gazetteer) -> None:
+    text = (
+        "On 16 July 2025, two policemen were martyred in Kohat district, while a gas pipeline was blown up in Quetta."
+    )
+    assert sorted(i.location for i in run(gaz, text)) == ["Kohat", "Quetta"]
