@@ -124,7 +124,8 @@ _FATALITY_RES: Final[tuple[re.Pattern[str], ...]] = (
     ),
     re.compile(
         rf"(?<![\w,.])(?:{_QUAL}){RANGE}\s+(?:[\w-]+\s+){{0,4}}?(?:were|was|have\s+been|had\s+been|are|got|being)\s+"
-        r"(?:\w+\s+)?(?:killed|martyred|slain|shot\s+dead|gunned\s+down|dead|executed|beheaded)\b",
+        r"(?:\w+\s+)?(?:killed|martyred|slain|shot\s+dead|gunned\s+down|dead|executed|beheaded|eliminated|"
+        r"neutrali[sz]ed)\b",
         re.IGNORECASE,
     ),
     re.compile(

@@ -257,11 +257,15 @@ def _compatible(group: list[Draft], d: Draft, group_actor: Actor | None) -> bool
                 lag = (m.date.date - (d.date.date if d.date.precision == 1 else d.date.end)).days
                 if not (0 if d.date.precision == 1 else -31) <= lag <= _CLAIM_LAG_DAYS:
                     return False
+    # a definite reference a day off is the same incident told overnight: "The IBO was conducted on the night
+    # of February 6 and 7" after "security forces neutralised three terrorists ... on Friday" (7 February)
+    refers_back = all(t.anaphoric or t.cls == "kill" for t in d.triggers) and any(t.anaphoric for t in d.triggers)
     if d.date_kind in ("event", "context"):
         for m in group:
             if m.date_kind not in ("event", "context"):
                 continue
-            if not m.date.overlaps(d.date):
+            overnight = refers_back and m.date.precision == d.date.precision == 1 and _one_day_apart(m, d)
+            if not m.date.overlaps(d.date) and not overnight:
                 return False
             if (
                 m.date_kind == d.date_kind == "event"
@@ -310,6 +314,10 @@ def _other_toll(group: list[Draft], d: Draft) -> bool:
     tolls = {m.fatalities for m in group if m.fatalities is not None}
     dated = any(m.date_explicit and m.date_kind == "event" for m in group)
     return dated and bool(tolls) and d.fatalities not in tolls
+
+
+def _one_day_apart(a: Draft, b: Draft) -> bool:
+    return abs((a.date.date - b.date.date).days) == 1
 
 
 def _same_day(group: list[Draft], d: Draft) -> bool:
@@ -385,11 +393,13 @@ def merge_incidents(ctx: Context, drafts: list[Draft]) -> tuple[list[Draft], set
             target.append(d)
             continue
         if d.weak:
-            separate = (
-                d.separate
-                and d.place is not None
-                and (any(t.pos == "v" for t in d.triggers) or d.fatalities is not None)
-            )  # "Another attack in Peshawar's Regi Model Town area resulted in the martyrdom of two police officers"
+            # "Another attack in Peshawar's Regi Model Town area resulted in the martyrdom of two police officers";
+            # "In a separate operation in Spinwam, one more terrorist was eliminated" (a place the gazetteer lacks)
+            has_verb = any(t.pos == "v" for t in d.triggers)
+            separate = d.separate and (
+                (d.place is not None and (has_verb or d.fatalities is not None))
+                or (d.fatalities is not None and has_verb)
+            )
             first_report = not groups and _dated_report(d, anaphoric_ok=True) and not is_vague_place(d.place)
             # one clause of a sentence split in two: "..., while a gas pipeline was blown up in Lakki Marwat"
             clause = (
@@ -649,6 +659,16 @@ def _retells(first: Draft, later: Draft, later_text: str) -> bool:
     tolls = (first.fatalities, later.fatalities)
     same_toll = None in tolls or first.fatalities == later.fatalities
     own_dates = first.date_kind == later.date_kind == "event"  # a date from context or publication proves nothing
+    near_day = (
+        own_dates
+        and first.date.precision == later.date.precision == 1
+        and abs((first.date.date - later.date.date).days) == 1
+        and all(t.anaphoric or t.cls == "kill" for t in later.triggers)
+        and _places_compatible(first.place, later.place)
+        and None in (first.fatalities, later.fatalities)
+    )  # "The IBO was conducted on the night of February 6 and 7" after "... on Friday" (7 February)
+    if near_day:
+        return True
     if own_dates and first.date.precision == later.date.precision == 1 and first.date.date == later.date.date:
         # a revised toll ("rose to 12") is the same incident; two different tolls otherwise are not,
         # unless the place and the method are the same too ("a suicide bombing ... in Khuzdar" told twice)

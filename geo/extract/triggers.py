@@ -36,7 +36,8 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
         "air",
         "n",
         r"air[\s-]?strikes?|air[\s-]?raids?|aerial\s+(?:attacks?|strikes?|bombard\w*|bombings?|raids?)"
-        r"|drone\s+(?:strikes?|attacks?)|quadcopter\s+(?:attacks?|strikes?)|air\s+bombard\w*",
+        r"|drone\s+(?:strikes?|attacks?)|quadcopter\s+(?:attacks?|strikes?)|air\s+bombard\w*"
+        r"|(?:quadcopter|armed)\s+drones?(?=\s+(?:to\s+(?:target|attack|strike|drop)|attack|strike|dropped))",
     ),
     (
         "ied",
@@ -82,7 +83,8 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
         r"clash(?:es)?|exchanges?\s+of\s+fir(?:e|ing)|firing\s+exchanges?|gun[\s-]?fights?|fire[\s-]?fights?|gun\s+battles?|skirmish(?:es)?"
         r"|shoot[\s-]?outs?|(?:heavy\s+)?fighting\s+(?:broke\s+out|erupted)|cross[\s-]border\s+fir(?:e|ing)"
         r"|(?<=\bin\s)an\s+encounter|(?<=\bduring\s)an\s+encounter|offensives?"
-        r"|(?:intelligence[\s-]+based|search[\s-]+and[\s-]+destroy|clearance|combing|sanitisation|sanitization)\s+operations?"
+        r"|(?:intelligence[\s-]+based|search[\s-]+and[\s-]+destroy|clearance|combing|sanitisation|sanitization|"
+        r"counter[\s-]?terrorism)\s+operations?"
         r"|(?-i:IBOs?)|engagements?(?=\s+(?:took\s+place|between|with|erupted|ensued))",
     ),
     (
@@ -142,6 +144,7 @@ _TRIGGER_KEYS: Final[frozenset[str]] = frozenset(
         "pla",
         "aer",
         "qua",
+        "cou",
         "roa",
         "rem",
         "car",

@@ -207,3 +207,21 @@ def test_a_report_does_not_absorb_an_incident_months_older(gaz: Gazetteer) -> No
     )
     found = sorted(i.event_date[:7] for i in run(gaz, text))
     assert found == ["2024-09", "2025-05"]
+
+
+def test_a_definite_reference_dated_the_night_before_is_the_same_incident(gaz: Gazetteer) -> None:
+    text = (
+        "Security forces neutralised three terrorists during an intelligence-based operation in North Waziristan "
+        "on Friday, the military said.\n\n"
+        "The IBO was conducted on the night of May 1 and 2 in the general area of Mir Ali."
+    )
+    inc = only(gaz, text)  # published Thursday 2025-05-08: Friday is 2 May
+    assert inc.location == "Mir Ali"
+
+
+def test_a_separate_operation_with_a_toll_in_an_unknown_place_is_another_incident(gaz: Gazetteer) -> None:
+    text = (
+        "Security forces killed six terrorists in an operation in North Waziristan on Tuesday.\n\n"
+        "In a separate operation in Spinwam, one more terrorist was eliminated."
+    )
+    assert sorted(i.fatalities or 0 for i in run(gaz, text)) == [1, 6]

@@ -335,3 +335,18 @@ def test_two_clauses_in_places_far_apart_are_two_incidents_without_two_tolls(gaz
         "On 16 July 2025, two policemen were martyred in Kohat district, while a gas pipeline was blown up in Quetta."
     )
     assert sorted(i.location for i in run(gaz, text)) == ["Kohat", "Quetta"]
+
+
+def test_a_quadcopter_drone_used_to_target_a_vehicle_is_a_drone_strike(gaz: Gazetteer) -> None:
+    inc = only(
+        gaz,
+        "On July 10, 2025, a constable was hurt when militants used a quadcopter drone to target a van in Bannu.",
+    )
+    assert inc.sub_event_type == "Air/drone strike"
+
+
+def test_a_counter_terrorism_operation_is_a_clash(gaz: Gazetteer) -> None:
+    inc = only(
+        gaz, "The joint counter-terrorism operation against terrorists in Bannu concluded on Friday, killing six."
+    )
+    assert inc.event_type == "Battles"
