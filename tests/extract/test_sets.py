@@ -49,7 +49,7 @@ def _score(tmp_path: Path, folder: Path) -> dict:
 
 def test_development_set(tmp_path: Path) -> None:
     r = _score(tmp_path, ROOT / "tests" / "devset")
-    assert r["f1"] >= 0.78 and r["precision"] >= 0.83, r  # 0.800 and 0.850 with 178 articles
+    assert r["f1"] >= 0.78 and r["precision"] >= 0.83, r  # 0.797 and 0.851 with 199 articles
 
 
 def test_evaluation_set_does_not_regress(tmp_path: Path) -> None:
