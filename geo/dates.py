@@ -446,12 +446,19 @@ def _day_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
             day = int(first.group(1) or first.group(2)) if first is not None else 0
             if first is not None and 0 < day < m.day:
                 begin = first.start(1) if first.group(1) else first.start(2)
-                m = dataclasses.replace(m, start=begin, text=text[begin : m.end], day=day)
+                short = m.day - day <= 3  # a night or a few days: the event's date, not a period
+                m = dataclasses.replace(m, start=begin, text=text[begin : m.end], day=day, since=m.since and not short)
             elif m.kind == "partial" and m.year is None:
                 last = _RANGE_LAST_DAY.match(text, m.end)
                 if last is not None and int(last.group(1)) > m.day:
+                    short = int(last.group(1)) - m.day <= 3
                     m = dataclasses.replace(
-                        m, end=last.end(), text=text[m.start : last.end()], kind="absolute", year=int(last.group(2))
+                        m,
+                        end=last.end(),
+                        text=text[m.start : last.end()],
+                        kind="absolute",
+                        year=int(last.group(2)),
+                        since=m.since and not short,
                     )
                     skip_until = last.end()
         out.append(m)

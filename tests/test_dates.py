@@ -212,3 +212,8 @@ def test_a_month_on_a_line_of_its_own_is_a_heading_date() -> None:
 def test_since_a_date_when_something_happened_dates_that_event() -> None:
     (m,) = find_dates("the deadliest attack since December 2024, when a similar attack left 16 soldiers dead")
     assert (m.month, m.since) == (12, False)
+
+
+def test_a_night_between_two_days_is_a_date_not_a_period() -> None:
+    (m,) = find_dates("attacks in Quetta on the night between August 25 and 26, 2024, killing 74")
+    assert (m.day, m.since) == (25, False)

@@ -270,6 +270,20 @@ _A_NUMBER: Final[re.Pattern[str]] = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores)\b", re.IGNORECASE
 )
 #: A count of several events before an event noun: "55 terror attacks", "two suicide attacks".
+#: A day after its month: "a December 2 assassination attempt" names a date, not two attempts.
+_MONTH_DAY_BEFORE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s+"
+    r"(?:[a-z-]+\s+){0,2}$"
+)
+
+
+def _several_before(before: str, t: Trigger) -> bool:
+    """Whether a count before an event noun makes it several events ("two suicide attacks", "55 attacks")."""
+    if not _SEVERAL.search(before):
+        return False
+    return not (_MONTH_DAY_BEFORE.search(before) and not t.text.lower().endswith("s"))
+
+
 _SEVERAL: Final[re.Pattern[str]] = re.compile(
     r"\b(?:(?!(?:19|20)\d\d\b)\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|hundreds\s+of|several|"
     r"multiple|numerous|scores\s+of)\s+(?-i:[a-z-]+\s+){0,2}$",
@@ -566,7 +580,7 @@ def _build_draft(
         also=also,
         date_vague=date_vague,
         recent=is_recent(seg),
-        several=any(_SEVERAL.search(text[max(start, t.start - 30) : t.start]) for t in in_span if t.pos == "n")
+        several=any(_several_before(text[max(start, t.start - 30) : t.start], t) for t in in_span if t.pos == "n")
         and all(t.pos == "n" for t in in_span),
         dated_item=date_idx is not None
         and date_kind == "event"

@@ -139,3 +139,9 @@ def test_a_lead_over_several_places_that_the_article_then_details_is_a_summary(g
 def test_six_terrorist_attacks_is_a_count(gaz: Gazetteer) -> None:
     found = run(gaz, "Six terrorist attacks took place in Quetta in October, in which 17 people were killed.")
     assert all(i.confidence < settings.CONFIDENCE_THRESHOLD for i in found)
+
+
+def test_the_day_of_a_dated_attempt_is_not_a_count_of_attacks(gaz: Gazetteer) -> None:
+    text = "IS-Khorasan claimed responsibility for a December 2 assassination attempt on an envoy in Kabul."
+    (inc,) = run(gaz, text, published=dt.date(2022, 12, 5))
+    assert inc.confidence >= settings.CONFIDENCE_THRESHOLD, inc.reason
