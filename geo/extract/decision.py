@@ -344,9 +344,12 @@ def mark_summaries(ctx: Context, drafts: list[Draft]) -> None:
     "At least eight people were killed in multiple militant attacks across
     Khyber Pakhtunkhwa" followed by the attack in Karak, the one in Peshawar
     and the one in Lakki Marwat: the summary is not a fourth incident. A
-    record is a summary when it names several events, is placed no finer
-    than a province, and at least two later records of the article are
-    placed more finely within its area.
+    record is a summary when it names several events (or only plural event
+    nouns, with no toll), is placed no finer than a province (or names
+    several places at once: "From Wana to Islamabad ..."), comes first among
+    the reports of its days, and at least two later records of those days
+    are placed more finely within its area. A summary split into one record
+    per province is marked as a whole.
     """
     for d in drafts:
         seg = ctx.text[d.start : d.end]
@@ -360,11 +363,12 @@ def mark_summaries(ctx: Context, drafts: list[Draft]) -> None:
             continue
         # a summary over two provinces is split into one record per province: their areas count together
         parts = [o for o in drafts if o.sent_index == d.sent_index and o.split_key] if d.split_key else [d]
+        part_ids = {id(o) for o in parts}
         areas = {o.place.name for o in parts if o.place is not None and not is_vague_place(o.place)}
         finer = [
             o
             for o in drafts
-            if o not in parts
+            if id(o) not in part_ids
             and o.start > d.start
             and o.place is not None
             and not is_vague_place(o.place)
@@ -372,7 +376,7 @@ def mark_summaries(ctx: Context, drafts: list[Draft]) -> None:
             and (not areas or o.place.admin1 in areas or spread)
             and _within_report_lag(o, d)
         ]
-        if any(o.start < d.start and o not in parts and _within_report_lag(o, d) for o in drafts if o is not d):
+        if any(o.start < d.start and id(o) not in part_ids and _within_report_lag(o, d) for o in drafts):
             continue  # not the lead of its day's reports
         if len(finer) >= 2:
             for o in parts:

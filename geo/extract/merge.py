@@ -279,13 +279,13 @@ def _compatible(group: list[Draft], d: Draft, group_actor: Actor | None) -> bool
 def _other_list_item(ctx: Context, group: list[Draft], d: Draft) -> bool:
     """Whether ``d`` opens a list item of its own after a group told in another list item."""
     doc = ctx.doc
-    s, _e, para = doc.spans[d.sent_index]
-    if doc.kinds[para] != "item" or doc.index(s) != d.sent_index:
-        return False
+    si = d.sent_index
+    para = doc.spans[si][2]
+    if doc.kinds[para] != "item" or (si > 0 and doc.spans[si - 1][2] == para):
+        return False  # not a list item, or not the first sentence of its item
     if any(doc.spans[m.sent_index][2] == para for m in group):
         return False
-    first_of_para = min(i for i, (_s, _e2, p) in enumerate(doc.spans) if p == para)
-    return d.sent_index == first_of_para and all(doc.kinds[doc.spans[m.sent_index][2]] == "item" for m in group)
+    return all(doc.kinds[doc.spans[m.sent_index][2]] == "item" for m in group)
 
 
 def _dated_report(d: Draft, *, anaphoric_ok: bool = False) -> bool:
@@ -659,16 +659,6 @@ def _retells(first: Draft, later: Draft, later_text: str) -> bool:
     tolls = (first.fatalities, later.fatalities)
     same_toll = None in tolls or first.fatalities == later.fatalities
     own_dates = first.date_kind == later.date_kind == "event"  # a date from context or publication proves nothing
-    near_day = (
-        own_dates
-        and first.date.precision == later.date.precision == 1
-        and abs((first.date.date - later.date.date).days) == 1
-        and all(t.anaphoric or t.cls == "kill" for t in later.triggers)
-        and _places_compatible(first.place, later.place)
-        and None in (first.fatalities, later.fatalities)
-    )  # "The IBO was conducted on the night of February 6 and 7" after "... on Friday" (7 February)
-    if near_day:
-        return True
     if own_dates and first.date.precision == later.date.precision == 1 and first.date.date == later.date.date:
         # a revised toll ("rose to 12") is the same incident; two different tolls otherwise are not,
         # unless the place and the method are the same too ("a suicide bombing ... in Khuzdar" told twice)

@@ -108,11 +108,15 @@ def _split_by_victim_places(ctx: Context, start: int, end: int, trigs: list[Trig
 def _part_date(ctx: Context, start: int, end: int, date_idx: int | None) -> int | None:
     """The date of one part of a split sentence: its own date when it names one ("... in October 2023")."""
     reports = ctx.report
-    own = [i for i in usable_dates(ctx, start, end) if ctx.resolved[i] is not None and not (reports and reports[i])]
-    if not own:
+    precision = {
+        i: r.precision
+        for i in usable_dates(ctx, start, end)
+        if (r := ctx.resolved[i]) is not None and not (reports and reports[i])
+    }
+    if not precision:
         return date_idx
-    finest = min(own, key=lambda i: (ctx.resolved[i].precision, i))  # type: ignore[union-attr]
-    if date_idx in own and ctx.resolved[date_idx].precision <= ctx.resolved[finest].precision:  # type: ignore[union-attr,index]
+    finest = min(precision, key=lambda i: (precision[i], i))
+    if date_idx in precision and precision[date_idx] <= precision[finest]:
         return date_idx
     return finest
 
@@ -127,11 +131,14 @@ _CLAUSE_TOLL: Final[re.Pattern[str]] = re.compile(
 
 
 def _split_by_clause_places(ctx: Context, start: int, end: int, trigs: list[Trigger]) -> list[tuple[int, int]]:
-    """One span per clause when two clauses each tell an act, a toll and a place of their own.
+    """One span per clause when two clauses each tell an act and a place of their own.
 
     "14 soldiers were killed in an ambush in Balochistan Province while five
     people were killed in a bomb attack targeting police in Dera Ismail Khan":
-    two incidents in one sentence.
+    two incidents in one sentence. Each clause needs a toll of its own, or
+    else places (districts or finer) far apart from the other clause's:
+    "two policemen were martyred in Dera Ismail Khan, while a gas pipeline
+    was blown up in Lakki Marwat".
     """
     text = ctx.text
     for m in _CLAUSE_JOIN.finditer(text, start, end):
