@@ -166,6 +166,8 @@ def mark_anaphora(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> N
 _STATISTIC: Final[re.Pattern[str]] = re.compile(
     r"\b(?:\d[\d,]*|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|scores)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:attacks|incidents|strikes|operations|assaults|bombings|clashes)\b"
+    r"|\b(?:half|a\s+third|a\s+quarter|most|the\s+majority)\s+of\s+the\s+(?:[\w-]+\s+)?(?:attacks|incidents)\b"
+    r"|\bdatabase\b|\bdata\s+(?:compiled|collected|released|recorded)\b"
     r"|\bper\s*cent\b|\bpercent\b|%|\b(?:series|wave|spate|string|surge|spike|rise|increase|escalation)\s+(?:of|in)\b"
     r"|\b(?:first|second|third|fourth|last)\s+(?:quarter|half)\b|\bfatalities\s+(?:from|in)\s+terror",
     re.IGNORECASE,
@@ -216,6 +218,11 @@ _HAZARD: Final[re.Pattern[str]] = re.compile(
 #: A total over a whole year: "... resulted in the deaths of 248 civilians in 2025", "during 2024".
 _YEAR_TOTAL: Final[re.Pattern[str]] = re.compile(
     r"\b(?:in|during|throughout|over)\s+(?:the\s+year\s+)?(?:19|20)\d\d\b(?!\s*[,-]?\s*(?:\d|[A-Z][a-z]+\s+\d))"
+)
+#: The start of a running total: "since the start of the year", "so far this year".
+_SINCE_THE_START: Final[re.Pattern[str]] = re.compile(
+    r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?:year|month)\b|\bso\s+far\s+this\s+(?:year|month)\b",
+    re.IGNORECASE,
 )
 #: A pattern told as such: "this is not the first time the BLA has carried out attacks", "yet another".
 _NOT_THE_FIRST: Final[re.Pattern[str]] = re.compile(
@@ -275,7 +282,9 @@ def assess(ctx: Context, d: Draft) -> tuple[float, str]:
     sentence = ctx.text[slice(*ctx.doc.spans[d.sent_index][:2])]
     if len(_TALLY_ITEM.findall(sentence)) >= 3:
         return 0.3, "background: a tally by place ('29 in Bajaur, 22 in Khyber ...'), not one incident"
-    period = any(m.since for m in in_range(ctx.dates, ctx.date_starts, d.start, d.end))
+    period = any(m.since for m in in_range(ctx.dates, ctx.date_starts, d.start, d.end)) or bool(
+        _SINCE_THE_START.search(seg)
+    )
     if period and (_PERFECT_TOTAL.search(seg) or d.fatalities is not None):
         return 0.3, "background: a total since a date or over a period, not one incident"
     repeated = _REPEATED.search(seg) and not (d.date_explicit and d.date.precision == 1)

@@ -145,3 +145,15 @@ def test_the_day_of_a_dated_attempt_is_not_a_count_of_attacks(gaz: Gazetteer) ->
     text = "IS-Khorasan claimed responsibility for a December 2 assassination attempt on an envoy in Kabul."
     (inc,) = run(gaz, text, published=dt.date(2022, 12, 5))
     assert inc.confidence >= settings.CONFIDENCE_THRESHOLD, inc.reason
+
+
+def test_a_running_total_since_the_start_of_the_year_is_not_an_incident(gaz: Gazetteer) -> None:
+    text = (
+        "More than 190 people, mostly soldiers, have been killed in attacks since the start of the year in Balochistan."
+    )
+    assert all(i.confidence < settings.CONFIDENCE_THRESHOLD for i in run(gaz, text))
+
+
+def test_a_share_of_the_reported_attacks_is_a_statistic(gaz: Gazetteer) -> None:
+    text = "In May 2025, about half of the reported attacks were concentrated in Bannu, killing 40 people."
+    assert all(i.confidence < settings.CONFIDENCE_THRESHOLD for i in run(gaz, text))
