@@ -30,7 +30,9 @@ PERFECT: Final[re.Pattern[str]] = re.compile(r"\b(?:has|have)\s+(?:(?!been\b)\w+
 _POST_BLOCK: Final[re.Pattern[str]] = re.compile(
     r"^\W*(?:[\w-]+\W+){0,2}?(?:continu\w*|have\s+surged|has\s+surged|surged|rose|risen|increased|doubl\w+|declined|"
     r"decreased|dropped|plots?|plans?|planned|threats?|capabilit\w+|could|would|will|(?-i:may)|might|were\s+thwarted|"
-    r"was\s+thwarted|were\s+foiled|was\s+foiled|were\s+averted|policy|policies|campaigns?|tactics?|trend)\b",
+    r"was\s+thwarted|were\s+foiled|was\s+foiled|were\s+averted|policy|policies|campaigns?|tactics?|trend)\b"
+    # the search after an attack: "launched a combing operation to nab the culprits"
+    r"|^\s*to\s+(?:nab|arrest|hunt\s+down|trace|apprehend|track\s+down|find|catch)\b",
     re.IGNORECASE,
 )
 #: Aggregates and statistics: not one event (checked when the date is a year).
@@ -219,6 +221,8 @@ _HAZARD: Final[re.Pattern[str]] = re.compile(
 _YEAR_TOTAL: Final[re.Pattern[str]] = re.compile(
     r"\b(?:in|during|throughout|over)\s+(?:the\s+year\s+)?(?:19|20)\d\d\b(?!\s*[,-]?\s*(?:\d|[A-Z][a-z]+\s+\d))"
 )
+#: A list's heading run into the text: "Timeline of attacks by Balochistan Liberation Army in Pakistan".
+_LIST_HEADING: Final[re.Pattern[str]] = re.compile(r"\W*(?:timeline|list|chronology)\s+of\b", re.IGNORECASE)
 #: The start of a running total: "since the start of the year", "so far this year".
 _SINCE_THE_START: Final[re.Pattern[str]] = re.compile(
     r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?:year|month)\b|\bso\s+far\s+this\s+(?:year|month)\b",
@@ -263,6 +267,8 @@ def assess(ctx: Context, d: Draft) -> tuple[float, str]:
     ref = ctx.published_ref
     if d.summary:
         return 0.3, "background: a summary of the incidents the article tells one by one"
+    if _LIST_HEADING.match(ctx.text, ctx.doc.spans[d.sent_index][0]):
+        return 0.2, "structure: the heading of a list ('Timeline of attacks by ...'), not an incident"
     if _HAZARD.search(ctx.text[max(d.start, d.triggers[0].start - 120) : d.triggers[0].start + 20]):
         return 0.1, "not political violence: a natural hazard or an accident"
     plural_nouns = all(t.pos == "n" and _PLURAL.search(t.text) for t in d.triggers if t.cls != "kill")

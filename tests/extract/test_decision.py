@@ -157,3 +157,16 @@ def test_a_running_total_since_the_start_of_the_year_is_not_an_incident(gaz: Gaz
 def test_a_share_of_the_reported_attacks_is_a_statistic(gaz: Gazetteer) -> None:
     text = "In May 2025, about half of the reported attacks were concentrated in Bannu, killing 40 people."
     assert all(i.confidence < settings.CONFIDENCE_THRESHOLD for i in run(gaz, text))
+
+
+def test_the_search_after_an_attack_is_not_another_incident(gaz: Gazetteer) -> None:
+    text = (
+        "Gunmen shot dead two policemen escorting polio workers in Kohat on Tuesday.\n\n"
+        "A police team rushed to the site and launched a combing operation to nab the culprits."
+    )
+    assert len(run(gaz, text)) == 1
+
+
+def test_a_list_heading_is_not_an_incident(gaz: Gazetteer) -> None:
+    found = run(gaz, "Timeline of attacks by the Balochistan Liberation Army in Quetta since 11 March 2025")
+    assert all(i.confidence < settings.CONFIDENCE_THRESHOLD for i in found)
