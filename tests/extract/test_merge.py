@@ -225,3 +225,11 @@ def test_a_separate_operation_with_a_toll_in_an_unknown_place_is_another_inciden
         "In a separate operation in Spinwam, one more terrorist was eliminated."
     )
     assert sorted(i.fatalities or 0 for i in run(gaz, text)) == [1, 6]
+
+
+def test_another_official_is_another_source_not_another_incident(gaz: Gazetteer) -> None:
+    text = (
+        "Pakistani aircraft bombed a village in Khost on Friday night, killing 14 people, an official said.\n\n"
+        "Another official in the province said that Pakistani aircraft bombarded four villages in Khost."
+    )
+    assert len(run(gaz, text)) == 1
