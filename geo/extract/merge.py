@@ -288,6 +288,23 @@ def _other_list_item(ctx: Context, group: list[Draft], d: Draft) -> bool:
     return all(doc.kinds[doc.spans[m.sent_index][2]] == "item" for m in group)
 
 
+def _in_dated_item(ctx: Context, d: Draft) -> bool:
+    """Whether the draft's sentence belongs to a list item or paragraph that opens with its own date."""
+    doc = ctx.doc
+    para = doc.spans[d.sent_index][2]
+    first = d.sent_index
+    while first > 0 and doc.spans[first - 1][2] == para:
+        first -= 1
+    head = ctx.text[doc.spans[first][0] : doc.spans[first][0] + 40]
+    return bool(_DATED_OPENING.match(head))
+
+
+#: A paragraph that opens with its date: "October 10–11:", "- 5 January –", "On 3 May 2025,".
+_DATED_OPENING: Final[re.Pattern[str]] = re.compile(
+    r"\W{0,3}(?:On\s+)?(?:\d{1,2}(?:[–-]\d{1,2})?\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}(?:[–-]\d{1,2})?)\b"
+)
+
+
 def _dated_report(d: Draft, *, anaphoric_ok: bool = False) -> bool:
     """A report that names its own day: "The Mianwali air base attack occurred on 4 November 2023".
 
@@ -407,6 +424,18 @@ def merge_incidents(ctx: Context, drafts: list[Draft]) -> tuple[list[Draft], set
                 and not is_vague_place(d.place)
                 and any(t.pos == "v" and not t.anaphoric for t in d.triggers)
             )
+            # one place of a list in a timeline item: "Early firefights erupt at multiple border points,
+            # including Kunar and Nuristan provinces" under "October 10–11:"
+            listed = (
+                d.split_key not in ("", "abduction")
+                and not d.split_key.startswith("part")
+                and d.dated_item is False
+                and d.date_kind == "context"
+                and _in_dated_item(ctx, d)
+                and not is_vague_place(d.place)
+                and any(not t.anaphoric for t in d.triggers)
+            )
+            clause = clause or listed
             if not (_concrete(ctx, d) or separate or _dated_report(d) or first_report or clause):
                 continue
             d.weak = False

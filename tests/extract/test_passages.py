@@ -350,3 +350,12 @@ def test_a_counter_terrorism_operation_is_a_clash(gaz: Gazetteer) -> None:
         gaz, "The joint counter-terrorism operation against terrorists in Bannu concluded on Friday, killing six."
     )
     assert inc.event_type == "Battles"
+
+
+def test_a_list_of_places_in_a_dated_timeline_item_gives_one_incident_each(gaz: Gazetteer) -> None:
+    text = (
+        "- October 10–11: Eleven soldiers killed in clashes with militants in Kurram. Early firefights erupt at "
+        "multiple border points, including Kunar and Khost provinces."
+    )
+    found = sorted(i.location for i in run(gaz, text, published=dt.date(2025, 10, 15)))
+    assert found == ["Khost", "Kunar", "Kurram"]
