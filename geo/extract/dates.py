@@ -158,9 +158,9 @@ def list_year(dates: list[DateMention], doc: Document, *, title: str, published:
     openings = set()
     for m in dates:
         si = doc.index(m.start)
-        para = doc.spans[si][2]
-        para_start = min(st for st, _en, p in doc.spans if p == para)
-        if si == doc.index(para_start) and _DATED_OPENING.match(doc.text[para_start : m.start]):
+        para_start, _end, para = doc.spans[si]
+        first_of_paragraph = si == 0 or doc.spans[si - 1][2] != para
+        if first_of_paragraph and _DATED_OPENING.match(doc.text[para_start : m.start]):
             openings.add(para)
     return year if len(openings) >= 3 else None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime as dt
 import itertools
@@ -279,8 +280,7 @@ _A_NUMBER: Final[re.Pattern[str]] = re.compile(
 #: A count of several events before an event noun: "55 terror attacks", "two suicide attacks".
 #: A day after its month: "a December 2 assassination attempt" names a date, not two attempts.
 _MONTH_DAY_BEFORE: Final[re.Pattern[str]] = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s+"
-    r"(?:[a-z-]+\s+){0,2}$"
+    rf"\b(?:{'|'.join(calendar.month_name[1:])})\s+\d{{1,2}}\s+(?:[a-z-]+\s+){{0,2}}$"
 )
 
 
