@@ -15,6 +15,7 @@ from streamlit.testing.v1 import app_test as app_test_module
 import geo.synth
 from geo import settings
 from geo.store import GeoPackageStore
+from tests.apptest import run_app
 from tests.conftest import XSS
 
 TTP = "TTP: Tehreek-e-Taliban Pakistan"
@@ -36,12 +37,7 @@ def _new_app(monkeypatch, store_path, *, params: dict | None = None, synthetic=N
     monkeypatch.setattr(settings, "STORE_PATH", store_path)
     monkeypatch.setattr(geo.synth, "DEFAULT_PATH", synthetic or store_path.parent / "no-synthetic.gpkg")
     monkeypatch.setattr(app_test_module, "MediaFileManager", _RecordingManager)
-    at = AppTest.from_file(str(settings.PROJECT_DIR / "app.py"), default_timeout=60)
-    for k, v in (params or {}).items():
-        at.query_params[k] = v
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return run_app(params=params)
 
 
 @pytest.fixture
@@ -206,8 +202,7 @@ def test_missing_store_shows_a_clear_error(tmp_path, monkeypatch):
     bad.write_text("not a geopackage")
     monkeypatch.setattr(settings, "STORE_PATH", bad)
     monkeypatch.setattr(geo.synth, "DEFAULT_PATH", tmp_path / "none.gpkg")
-    at = AppTest.from_file(str(settings.PROJECT_DIR / "app.py"), default_timeout=60).run()
-    assert not at.exception
+    at = run_app()
     assert "Cannot load incidents" in at.error[0].value
 
 

@@ -11,6 +11,7 @@ import geo.synth
 from geo import settings
 from geo.incidents import incidents_to_gdf
 from geo.store import GeoPackageStore
+from tests.apptest import run_app
 from tests.conftest import make_incidents
 
 
@@ -32,10 +33,7 @@ def app(tmp_path, monkeypatch) -> AppTest:
     store.write(incidents_to_gdf([*incidents, background]))
     monkeypatch.setattr(settings, "STORE_PATH", store.path)
     monkeypatch.setattr(geo.synth, "DEFAULT_PATH", tmp_path / "no-synthetic.gpkg")
-    at = AppTest.from_file(str(settings.PROJECT_DIR / "app.py"), default_timeout=60)
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return run_app()
 
 
 def _evidence(at: AppTest) -> list[str]:

@@ -10,6 +10,7 @@ from geo.appdata import sql_view
 from geo.filters import IncidentFilter
 from geo.pgstore import PostGISStore
 from geo.synth import synthesize
+from tests.apptest import run_app
 
 
 def _run(monkeypatch, *, url: str | None, store_path=None, params=None) -> AppTest:
@@ -18,12 +19,7 @@ def _run(monkeypatch, *, url: str | None, store_path=None, params=None) -> AppTe
         monkeypatch.setattr(settings, "STORE_PATH", store_path)
     else:
         monkeypatch.setenv("FIM_STORE_URL", url)
-    at = AppTest.from_file(str(settings.PROJECT_DIR / "app.py"), default_timeout=60)
-    for k, v in (params or {}).items():
-        at.query_params[k] = v
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return run_app(params=params)
 
 
 def _metrics(at: AppTest) -> list[tuple[str, str]]:
