@@ -99,13 +99,12 @@ def trigger_ok(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> bool
     pre_words = " ".join(pre.split()[-6:]) + (" " if pre.strip() else "")
     post = text[t.end : min(sent_end, t.end + 40)]
     block = _PRE_BLOCK.search(pre_words)
-    if block is not None and _SERIES.match(block.group()) and not _PRE_BLOCK.search(pre_words, block.end()):
-        # "a series of coordinated attacks ... on the night between August 25 and 26, 2024": one dated wave
-        block = None if _names_a_day(ctx, sent_start, sent_end) else block
-    if block is not None and _CONTINUED.match(block.group()) and not _PRE_BLOCK.search(pre_words, block.end()):
-        # a monitor's weekly overview: "the NRF continued to clash with the Taliban in Panjshir, Takhar,
-        # Kapisa, Badakhshan, and Baghlan provinces during the past month" reports the clashes in each
-        block = None if _place_list_after(ctx, t.end, sent_end) else block
+    if (
+        block is not None
+        and not _PRE_BLOCK.search(pre_words, block.end())  # the only blocking word
+        and _block_lifted(ctx, t, block.group(), sent_start=sent_start, sent_end=sent_end)
+    ):
+        block = None
     if block is not None or _POST_BLOCK.search(post):
         return False
     if _INFINITIVE.search(pre_full[-30:]):
@@ -119,6 +118,24 @@ def trigger_ok(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> bool
 
 _SERIES: Final[re.Pattern[str]] = re.compile(r"(?:series|wave|spate)\b", re.IGNORECASE)
 _CONTINUED: Final[re.Pattern[str]] = re.compile(r"continu\w*\b", re.IGNORECASE)
+
+
+def _block_lifted(ctx: Context, t: Trigger, blocker: str, *, sent_start: int, sent_end: int) -> bool:
+    """Whether the only blocking word before a trigger is outweighed by what its sentence says.
+
+    * "a series of coordinated attacks ... on the night between August 25 and
+      26, 2024": a wave with a day of its own is one dated incident;
+    * "the NRF continued to clash with the Taliban in Panjshir, Takhar, Kapisa,
+      Badakhshan, and Baghlan provinces during the past month": a monitor's
+      list reports the clashes in each place.
+    """
+    if _SERIES.match(blocker):
+        return _names_a_day(ctx, sent_start, sent_end)
+    if _CONTINUED.match(blocker):
+        return _place_list_after(ctx, t.end, sent_end)
+    return False
+
+
 _CONTINUED_TO: Final[re.Pattern[str]] = re.compile(r"\bcontinu\w*\s+to\s+$", re.IGNORECASE)
 
 
