@@ -8,7 +8,7 @@ import re
 from typing import Final
 
 from geo import settings
-from geo.extract.model import Context, Draft, Trigger, in_range
+from geo.extract.model import Context, Draft, Trigger, in_range, plural_noun
 from geo.extract.places import TYPE_RANK, is_vague_place
 
 #: Markers in the few words before a trigger that block it (negation,
@@ -251,8 +251,6 @@ _NOT_THE_FIRST: Final[re.Pattern[str]] = re.compile(
 )
 #: One item of a tally by place: "22 in Khyber", "18 in Peshawar".
 _TALLY_ITEM: Final[re.Pattern[str]] = re.compile(r"\b\d[\d,]*\s+(?:[a-z][\w-]*\s+){0,3}?in\s+(?:the\s+)?[A-Z]")
-#: A plural event noun: "clashes", "attacks", "strikes".
-_PLURAL: Final[re.Pattern[str]] = re.compile(r"(?:es|s)$", re.IGNORECASE)
 #: Past events retold as background: older than this (days before the reference date) is history.
 _HISTORY_DAYS: Final[int] = 3 * 365
 
@@ -288,7 +286,7 @@ def assess(ctx: Context, d: Draft) -> tuple[float, str]:
         return 0.2, "structure: the heading of a list ('Timeline of attacks by ...'), not an incident"
     if _HAZARD.search(ctx.text[max(d.start, d.triggers[0].start - 120) : d.triggers[0].start + 20]):
         return 0.1, "not political violence: a natural hazard or an accident"
-    plural_nouns = all(t.pos == "n" and _PLURAL.search(t.text) for t in d.triggers if t.cls != "kill")
+    plural_nouns = all(plural_noun(t) for t in d.triggers if t.cls != "kill")
     if plural_nouns and _YEAR_TOTAL.search(seg):
         return 0.25, "background: a total over a year, not one incident"
     operations = all(_OPERATION.fullmatch(t.text) for t in d.triggers)
@@ -321,7 +319,7 @@ def assess(ctx: Context, d: Draft) -> tuple[float, str]:
     lead_in = ctx.text[max(d.start, main.start - 60) : main.start]
     if _FORECAST.search(lead_in) and d.fatalities is None and not has_verb:
         return 0.3, "background: a forecast or a threat"
-    plural = all(t.pos == "n" and _PLURAL.search(t.text) for t in d.triggers)
+    plural = all(plural_noun(t) for t in d.triggers)
     if d.fatalities is None and not d.date_explicit and _NOT_THE_FIRST.search(seg):
         return 0.3, "background: a pattern of attacks ('not the first time ... has carried out'), not one incident"
     if plural and d.fatalities is None and ONGOING.search(seg):
@@ -385,7 +383,7 @@ def mark_summaries(ctx: Context, drafts: list[Draft]) -> None:
     """
     for d in drafts:
         seg = ctx.text[d.start : d.end]
-        plural_only = d.fatalities is None and all(t.pos == "n" and _PLURAL.search(t.text) for t in d.triggers)
+        plural_only = d.fatalities is None and all(plural_noun(t) for t in d.triggers)
         if not (_SEVERAL_EVENTS.search(seg) or plural_only):
             continue
         coarse = d.place is None or is_vague_place(d.place) or d.place.feature_type == "province"

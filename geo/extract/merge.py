@@ -23,7 +23,17 @@ from geo.extract.events import (
     read_fatalities,
     state_explosion,
 )
-from geo.extract.model import ARTICLE_PLACE_NOTE, ATTACK, BATTLE, CLASS_PRIORITY, CLASS_TYPES, Context, Draft, in_range
+from geo.extract.model import (
+    ARTICLE_PLACE_NOTE,
+    ATTACK,
+    BATTLE,
+    CLASS_PRIORITY,
+    CLASS_TYPES,
+    Context,
+    Draft,
+    in_range,
+    plural_noun,
+)
 from geo.extract.places import TYPE_RANK, distance_km, is_vague_place
 from geo.extract.sentences import Document
 from geo.gazetteer import Place, PlaceMention
@@ -544,7 +554,7 @@ def _combine(ctx: Context, group: list[Draft], shared: frozenset[int] | set[int]
     members = {m.sent_index for m in group}
     first = min(members)
     leads = [m for m in group if m.sent_index == first]
-    plural_lead = any(t.pos == "n" and t.text.lower().endswith("s") for m in leads for t in m.triggers)
+    plural_lead = any(plural_noun(t) for m in leads for t in m.triggers)
     if (
         first < primary.sent_index
         and primary.sent_index - first <= 2

@@ -57,6 +57,11 @@ class Trigger:
     backref: bool = False
 
 
+def plural_noun(t: Trigger) -> bool:
+    """Whether a trigger is a plural event noun ("attacks", "clashes", "strikes")."""
+    return t.pos == "n" and t.text.lower().endswith("s")
+
+
 @dataclass(slots=True)
 class Draft:
     """An incident being built (mutable until turned into an Incident)."""

@@ -31,7 +31,7 @@ from geo.extract.decision import (
 )
 from geo.extract.events import classify_event, fatality_figure
 from geo.extract.merge import same_area_cue
-from geo.extract.model import CLASS_PRIORITY, Context, Draft, Trigger, in_range
+from geo.extract.model import CLASS_PRIORITY, Context, Draft, Trigger, in_range, plural_noun
 from geo.extract.places import choose_place, coordinated_places, country_hint, distance_km
 from geo.gazetteer import Place
 
@@ -288,7 +288,7 @@ def _several_before(before: str, t: Trigger) -> bool:
     """Whether a count before an event noun makes it several events ("two suicide attacks", "55 attacks")."""
     if not _SEVERAL.search(before):
         return False
-    return not (_MONTH_DAY_BEFORE.search(before) and not t.text.lower().endswith("s"))
+    return not (_MONTH_DAY_BEFORE.search(before) and not plural_noun(t))
 
 
 _SEVERAL: Final[re.Pattern[str]] = re.compile(
