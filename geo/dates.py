@@ -83,7 +83,7 @@ _DATE_RE: Final[re.Pattern[str]] = re.compile(
   | (?P<mo>\b(?:in|In|on|On|of|by|By|and|since|Since|from|From|until|during|During|last|Last|this|This
         |between|Between)\s+
         (?P<mo_body>(?:(?P<mod6>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|end\s+of)[\s-]+)?
-        (?P<m6>{_MONTH}))\b(?!\s*,?\s*(?:{_YEAR}\b|{_DAY}\b(?!\s*(?:{_COUNT_NOUNS})\b))))
+        (?P<m6>{_MONTH}))\b(?!\s*,?\s*{_YEAR}\b)(?!\s+{_DAY}\b(?!\s*(?:{_COUNT_NOUNS})\b)))
   | (?P<yr>(?<![\d,.$₨])(?<!Rs\.\s)(?<!Rs\s)\b(?P<y7>{_YEAR})\b
         (?![,.]\d)(?!\s*(?:-|–)\s*\d)(?!\s+(?:{_COUNT_NOUNS})\b)(?!%))
   | (?P<wd>\b(?P<w8>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)

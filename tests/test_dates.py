@@ -199,6 +199,12 @@ def test_a_month_before_a_count_is_a_month() -> None:
     assert (m.text, m.month, m.day) == ("April", 4, None)
 
 
+def test_a_month_a_comma_and_a_count_of_anything_is_a_month() -> None:
+    (m,) = find_dates("In November, 14 Pakistan Army soldiers were killed")
+    assert (m.text, m.month, m.day) == ("November", 11, None)
+    assert [x.day for x in find_dates("On November 14 the army said")] == [14]
+
+
 def test_an_upper_case_heading_date_is_a_date() -> None:
     (m,) = find_dates("MARCH 11, 2025\n\nA total of 31 people were killed")
     assert (m.year, m.month, m.day) == (2025, 3, 11)

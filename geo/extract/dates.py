@@ -88,9 +88,13 @@ def resolve_dates(
 ) -> tuple[list[ResolvedDate | None], list[ResolvedDate | None]]:
     """Resolve every date in text order; also the context *before* each.
 
-    A year on a heading line of its own ("== 2024 ==") is the year of the
-    dates without one in its section, not only in its paragraph;
-    ``year_of_list`` (see :func:`list_year`) is such a year for the whole text.
+    A year or month on a heading line of its own ("== 2024 ==", "February
+    2013") is the year of the dates without one in its section, not only in
+    its paragraph; ``year_of_list`` (see :func:`list_year`) is such a year
+    for the whole text. In a dated article without such headings, a month
+    or day without a year takes the latest such date before publication
+    unless the last date is in its own paragraph: a date told paragraphs
+    above is background more often than the year of the narrative.
 
     A day and month with a weekday but no year anywhere ("on Tuesday, April
     18" in an undated page) takes the latest year, not after ``today``, in
@@ -103,17 +107,24 @@ def resolve_dates(
     ctx: ResolvedDate | None = year_of_list
     ctx_para = -1
     ctx_heading = year_of_list is not None  # a year heading ("== 2024 ==") dates its section, not only its paragraph
+    sectioned = year_of_list is not None  # a year or month heading has been seen: a timeline or a yearly list
     for m in dates:
         para = doc.spans[doc.index(m.start)][2]
         contexts.append(ctx)
         local = para == ctx_para or (ctx_heading and ctx is not None and ctx.precision == 4)
-        r = resolve_date(m, context=ctx, context_local=local, reference=ref, published=pub)
+        # a month (and day) with no year, paragraphs away from the last date, in a dated article with no date
+        # headings: the latest such day before publication, not the year of a background date told above
+        # ("the TTP ended its ceasefire in November 2022." ... "In November, 14 soldiers were killed" in 2024)
+        distant = pub is not None and not local and not sectioned and m.kind == "partial" and m.year_offset is None
+        r = resolve_date(m, context=None if distant else ctx, context_local=local, reference=ref, published=pub)
         if r is None and today is not None and ref is None and ctx is None:
             r = _weekday_year(doc.text, dates, m, today)
         resolved.append(r)
         if r is not None and not m.future and not m.since:  # "the first since 2022" sets no narrative date
+            heading = r.precision >= 3 and _is_date_heading(doc, para, m)
             ctx, ctx_para = r, para
-            ctx_heading = r.precision == 4 and _is_year_heading(doc, para, m)
+            ctx_heading = heading and r.precision == 4
+            sectioned = sectioned or heading
     return resolved, contexts
 
 
@@ -127,8 +138,8 @@ _LIST_INTRO: Final[re.Pattern[str]] = re.compile(
 )
 
 
-def _is_year_heading(doc: Document, para: int, m: DateMention) -> bool:
-    """Whether a year mention heads a section: a heading line ("2024", "== 2024 ==") or a list's introduction."""
+def _is_date_heading(doc: Document, para: int, m: DateMention) -> bool:
+    """Whether a year or month heads a section: a heading line ("== 2024 ==", "February 2013") or a list intro."""
     line_start = doc.text.rfind("\n", 0, m.start) + 1
     line_end = doc.text.find("\n", m.end)
     line = doc.text[line_start : len(doc.text) if line_end < 0 else line_end]

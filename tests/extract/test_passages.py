@@ -359,3 +359,22 @@ def test_a_list_of_places_in_a_dated_timeline_item_gives_one_incident_each(gaz: 
     )
     found = sorted(i.location for i in run(gaz, text, published=dt.date(2025, 10, 15)))
     assert found == ["Khost", "Kunar", "Kurram"]
+
+
+def test_a_month_told_paragraphs_after_a_background_date_takes_the_latest_year(gaz: Gazetteer) -> None:
+    text = (
+        "The TTP ended its ceasefire with the government in November 2022.\n\n"
+        "In November, 14 soldiers were killed after militants attacked two vehicles in Quetta."
+    )
+    found = [i for i in run(gaz, text, published=dt.date(2024, 3, 20)) if i.location == "Quetta"]
+    assert [(i.event_date, i.time_precision) for i in found] == [("2023-11-01", 3)]
+
+
+def test_a_month_heading_dates_its_section_in_a_retrospective(gaz: Gazetteer) -> None:
+    text = (
+        "A timeline of major attacks on security sites since 2013.\n\n"
+        "February 2013\n\n"
+        "On Feb 14, a suicide bomber killed 11 people at a security post in Bannu."
+    )
+    found = [i for i in run(gaz, text, published=dt.date(2023, 2, 19)) if i.location == "Bannu"]
+    assert [i.event_date for i in found] == ["2013-02-14"]
