@@ -179,7 +179,7 @@ ALIASES: Final[tuple[tuple[str, Actor], ...]] = (
     (
         r"islamic\s+state(?:\s+of)?[\s-]+(?:khorasan|khurasan)(?:\s+province)?(?:\s+\((?-i:IS-?KP?)\)(?:\s+province)?)?"
         r"|(?-i:ISIS-K|IS-KP|IS-K|ISKP|ISK|ISIS-KP)|(?-i:IS)-(?:khorasan|khurasan)|daesh(?:[\s-]+khorasan)?"
-        r"|(?-i:Islamic\s+State)(?:\s+group)?|(?-i:ISIS|ISIL)"
+        r"|(?-i:Islamic\s+State)(?:\s+group)?|(?-i:ISIS|ISIL)|soldiers\s+of\s+the\s+(?:caliphate|khilafah?|khilafat)"
         r"|(?-i:IS)(?=-(?:claimed|planted|linked|affiliated|led)|\s+(?:claimed|militants?|fighters?|group|affiliate|"
         r"jihadists?|gunmen|bombers?|cell|has|have|had|said|says|was|were|continued|carried|launched|targeted|"
         r"attacked|killed|bombed|struck|stormed)\b)|(?<=\bby\s)(?-i:IS)\b",

@@ -189,3 +189,8 @@ def test_afghan_state_forces_by_year() -> None:
 def test_elliptic_pair_of_forces() -> None:
     names = [a.actor.name for a in find_actors("Afghan and Pakistani forces engaged in a gun battle.")]
     assert names == [AFG_STATE, PAK_MILITARY]
+
+
+def test_soldiers_of_the_caliphate_are_the_islamic_state() -> None:
+    found = find_actors("an attack carried out by the soldiers of the caliphate in Daykundi province")
+    assert [a.actor.name for a in found] == [ISK]
