@@ -135,3 +135,12 @@ def test_district_seat_beats_its_district_and_strict_type_words(real_gazetteer):
 def test_points_get_the_geonames_district_when_it_fits(real_gazetteer):
     assert real_gazetteer.best("Bannu").admin2 == "Bannu"  # PIP alone says North Waziristan
     assert real_gazetteer.best("Angoor Adda").admin1 == "Khyber Pakhtunkhwa"  # just outside every polygon
+
+
+def test_the_afghan_and_the_pakistani_capital_are_their_capitals():
+    gaz = load_gazetteer()
+    text = "a suicide attack in the Afghan capital; a protest in the Pakistani capital"
+    assert [(m.text, m.best.name) for m in gaz.find_mentions(text)] == [
+        ("Afghan capital", "Kabul"),
+        ("Pakistani capital", "Islamabad"),
+    ]
