@@ -501,6 +501,16 @@ def _combine(ctx: Context, group: list[Draft], shared: frozenset[int] | set[int]
 
     # date: an event date before a date read from context, a report or the publication
     dated = min(group, key=lambda m: (m.date.precision >= 4, _KIND_RANK[m.date_kind], m.date.precision, m.start))
+    # a news lead dated by its publication ("An explosion has left two policemen martyred") keeps that day
+    # against a coarser month a later member takes from the narrative ("... killed between August and November")
+    first_told = min(group, key=lambda m: m.start)
+    if (
+        first_told.date_kind == "publication"
+        and dated.date_kind == "context"
+        and dated.start > first_told.start
+        and dated.date.precision > first_told.date.precision
+    ):
+        dated = first_told
     out.date, out.date_kind = dated.date, dated.date_kind
     out.date_explicit = any(m.date_explicit for m in group)
 

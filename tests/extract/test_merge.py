@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from geo.extract.records import EVIDENCE_JOINER
 from geo.gazetteer import Gazetteer
 from tests.extract.helpers import article, only, run
@@ -233,3 +235,14 @@ def test_another_official_is_another_source_not_another_incident(gaz: Gazetteer)
         "Another official in the province said that Pakistani aircraft bombarded four villages in Khost."
     )
     assert len(run(gaz, text)) == 1
+
+
+def test_a_lead_dated_by_publication_keeps_its_day_against_a_later_month_of_the_narrative(gaz: Gazetteer) -> None:
+    text = (
+        "An explosion in Bannu has left two policemen martyred.\n\n"
+        "Militant attacks rose sharply in August.\n\n"
+        "The dead policemen were deputed near a dam in Bannu, police said, adding that the bomb was detonated "
+        "by remote control."
+    )
+    found = run(gaz, text, published=dt.date(2021, 11, 13))
+    assert [(i.event_date, i.time_precision) for i in found] == [("2021-11-13", 1)]
