@@ -431,6 +431,7 @@ def test_also_with_two_places_gives_one_incident_per_place(gaz: Gazetteer) -> No
             12,
         ),
         ("The death toll from the attack on a checkpost in Bannu on 2 May 2025 rose to 14 on Sunday.", 14),
+        ("Three Chinese nationals and their Pakistani driver were killed in a bombing in Bannu on 2 May 2025.", 3),
     ],
 )
 def test_toll_phrasings(gaz: Gazetteer, text: str, toll: int) -> None:
