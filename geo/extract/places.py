@@ -36,7 +36,7 @@ TYPE_RANK: Final[dict[str, int]] = {
 }
 _LOCATIVE_BEFORE: Final[re.Pattern[str]] = re.compile(
     r"(?:\b(?i:in|at|near|on|upon|inside|into|across|within|around|outside|over|along|between|and|towards?|"
-    r"(?:province|district|city|town|village|vicinity|outskirts|suburbs?|area|areas|parts?|region|tehsil|"
+    r"(?:province|district|city|town|village|vicinity|outskirts|suburbs?|area|areas|parts?|region|tehsil|university|"
     r"valley|capital)\s+of|close\s+to|adjacent\s+to|bordering|hit|hitting|struck|striking|bombed|bombarded|shelled|"
     r"targeted|targeting|attacked|raided|stormed|pounded|including|included|includes|such\s+as)\s+(?:the\s+)?"
     r"(?:(?:[a-z][\w-]*|[A-Z][\w-]*(?:'s|’s)|Upper|Lower|North|South|East|West|Central|Northern|Southern|Eastern|"

@@ -378,3 +378,8 @@ def test_a_month_heading_dates_its_section_in_a_retrospective(gaz: Gazetteer) ->
     )
     found = [i for i in run(gaz, text, published=dt.date(2023, 2, 19)) if i.location == "Bannu"]
     assert [i.event_date for i in found] == ["2013-02-14"]
+
+
+def test_a_university_named_after_its_city_places_the_incident_there(gaz: Gazetteer) -> None:
+    text = "On 2 May 2025, a suicide bomber killed three people inside University of Peshawar."
+    assert [i.location for i in run(gaz, text)] == ["Peshawar"]
