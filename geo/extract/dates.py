@@ -77,6 +77,10 @@ def is_report_date(text: str, doc: Document, m: DateMention) -> bool:
     return bool(_REPORT_BEFORE_DATE.search(before) or _REPORT_AFTER_DATE.search(text[m.end : m.end + 40]))
 
 
+#: How long after the latest date it gives an undated page may have been written, for its month-days.
+_BOUND_SLACK_DAYS: Final[int] = 60
+
+
 def resolve_dates(
     dates: list[DateMention],
     doc: Document,
@@ -85,6 +89,7 @@ def resolve_dates(
     reference: ResolvedDate | None,
     today: dt.date | None = None,
     year_of_list: ResolvedDate | None = None,
+    reference_is_bound: bool = False,
 ) -> tuple[list[ResolvedDate | None], list[ResolvedDate | None]]:
     """Resolve every date in text order; also the context *before* each.
 
@@ -99,9 +104,19 @@ def resolve_dates(
     A day and month with a weekday but no year anywhere ("on Tuesday, April
     18" in an undated page) takes the latest year, not after ``today``, in
     which that day is that weekday (when ``today`` is given).
+
+    ``reference_is_bound`` says the reference is only the latest date an
+    undated page gives (:func:`geo.dates.reference_date`), a lower bound of
+    when it was written: a month and day without a year may then fall up to
+    two months after it ("The December 24, 2024, airstrikes ..." then "on
+    December 28" is 2024, not 2023).
     """
     pub = published if isinstance(published, dt.date) else None
     ref = reference
+    # an undated page is written on or after the latest date it gives: its month-days may fall a little later
+    ref_partial = ref
+    if reference_is_bound and ref is not None and ref.precision == 1:
+        ref_partial = ResolvedDate(ref.end + dt.timedelta(days=_BOUND_SLACK_DAYS), 1, inferred=True)
     resolved: list[ResolvedDate | None] = []
     contexts: list[ResolvedDate | None] = []
     ctx: ResolvedDate | None = year_of_list
@@ -116,7 +131,13 @@ def resolve_dates(
         # headings: the latest such day before publication, not the year of a background date told above
         # ("the TTP ended its ceasefire in November 2022." ... "In November, 14 soldiers were killed" in 2024)
         distant = pub is not None and not local and not sectioned and m.kind == "partial" and m.year_offset is None
-        r = resolve_date(m, context=None if distant else ctx, context_local=local, reference=ref, published=pub)
+        r = resolve_date(
+            m,
+            context=None if distant else ctx,
+            context_local=local,
+            reference=ref_partial if m.kind == "partial" else ref,
+            published=pub,
+        )
         if r is None and today is not None and ref is None and ctx is None:
             r = _weekday_year(doc.text, dates, m, today)
         resolved.append(r)

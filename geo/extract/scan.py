@@ -60,15 +60,24 @@ def scan_article(
     extra_places = nlp_places(nlp, text, mentions) if nlp is not None else []
     reference = reference_date(dates, published=article.published)
     known = article.published is not None
+    bound = False
     if article.published is None:
         from_url = url_date(article.url)
         if from_url is not None and (reference is None or from_url.end >= reference.date):
             reference, known = from_url, True
         elif reference is None:
             reference = title_year(article.title)
+        else:
+            bound = True
     yearly = list_year(dates, doc, title=article.title, published=article.published)
     resolved, contexts = resolve_dates(
-        dates, doc, published=article.published, reference=reference, today=today, year_of_list=yearly
+        dates,
+        doc,
+        published=article.published,
+        reference=reference,
+        today=today,
+        year_of_list=yearly,
+        reference_is_bound=bound,
     )
     return Context(
         text=text,

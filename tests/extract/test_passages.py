@@ -383,3 +383,12 @@ def test_a_month_heading_dates_its_section_in_a_retrospective(gaz: Gazetteer) ->
 def test_a_university_named_after_its_city_places_the_incident_there(gaz: Gazetteer) -> None:
     text = "On 2 May 2025, a suicide bomber killed three people inside University of Peshawar."
     assert [i.location for i in run(gaz, text)] == ["Peshawar"]
+
+
+def test_an_undated_page_may_tell_a_day_after_the_latest_date_it_gives(gaz: Gazetteer) -> None:
+    text = (
+        "The December 24, 2024, airstrikes by Pakistan in Paktika killed 46 people.\n\n"
+        "The Taliban attacked Pakistani border posts in Khost on December 28, killing two soldiers."
+    )
+    found = [i for i in run(gaz, text, published=None) if i.location == "Khost"]
+    assert [i.event_date for i in found] == ["2024-12-28"]
