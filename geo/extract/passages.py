@@ -532,6 +532,8 @@ def _build_draft(
     around = text[max(start, main.start - 30) : min(end, main.end + 25)]
     # "air strikes also hit ...": another incident; "he also confirmed ...": only another statement
     also = bool(_ALSO_CUE.search(around)) and not _ALSO_SAID.search(around)
+    if locative_found and _ADDITIONALLY.match(text, start):
+        also = True  # "Additionally, 10 security personnel were martyred in a gun attack in Kalat"
     if not has_verb and not explicit_date and not locative_found and not light:
         weak = True
 
@@ -632,6 +634,11 @@ _SEPARATE_CUE: Final[re.Pattern[str]] = re.compile(
     re.IGNORECASE,
 )
 _ALSO_CUE: Final[re.Pattern[str]] = re.compile(r"\balso\b", re.IGNORECASE)
+#: A sentence that opens with a further item: "Additionally, ...", "In addition to this, ...".
+_ADDITIONALLY: Final[re.Pattern[str]] = re.compile(
+    r"\W*(?:additionally|in\s+addition(?:\s+to\s+(?:this|that))?|moreover|furthermore)\b", re.IGNORECASE
+)
+
 _ALSO_SAID: Final[re.Pattern[str]] = re.compile(
     r"\balso\s+(?:said|says|confirmed|reported|told|added|stated|noted|claimed|announced|mentioned)\b", re.IGNORECASE
 )

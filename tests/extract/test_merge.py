@@ -246,3 +246,11 @@ def test_a_lead_dated_by_publication_keeps_its_day_against_a_later_month_of_the_
     )
     found = run(gaz, text, published=dt.date(2021, 11, 13))
     assert [(i.event_date, i.time_precision) for i in found] == [("2021-11-13", 1)]
+
+
+def test_additionally_with_a_place_of_its_own_is_a_further_incident(gaz: Gazetteer) -> None:
+    text = (
+        "On 26 August 2024, militants killed 23 passengers in attacks on civilians in Balochistan. "
+        "Additionally, ten policemen were martyred in a gun attack in Quetta."
+    )
+    assert sorted(i.location for i in run(gaz, text)) == ["Balochistan", "Quetta"]
