@@ -432,6 +432,8 @@ def test_also_with_two_places_gives_one_incident_per_place(gaz: Gazetteer) -> No
         ),
         ("The death toll from the attack on a checkpost in Bannu on 2 May 2025 rose to 14 on Sunday.", 14),
         ("Three Chinese nationals and their Pakistani driver were killed in a bombing in Bannu on 2 May 2025.", 3),
+        ("On 2 May 2025, 10 security personnel, including two Levies men, were martyred in a gun attack in Bannu.", 10),
+        ("On 2 May 2025, five soldiers, including a captain, embraced martyrdom in an IED attack in Bannu.", 5),
     ],
 )
 def test_toll_phrasings(gaz: Gazetteer, text: str, toll: int) -> None:
