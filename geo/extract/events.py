@@ -254,13 +254,23 @@ def read_fatalities(seg: str) -> tuple[int | None, str]:
     return value, note
 
 
+def _joined_all(seg: str, order: list[int]) -> bool:
+    """Whether the figures at ``order`` form one list ("two soldiers were martyred and six terrorists killed")."""
+    return all(
+        re.search(r"\band\b|,", seg[a:b]) and not _ACCOUNT_BREAK.search(seg[a:b]) and b - a < 80
+        for a, b in itertools.pairwise(order)
+    )
+
+
 def fatality_figure(seg: str) -> tuple[int | None, str, str]:
     """The death toll of a span, a note and the noun of the victims counted.
 
     Several figures joined in one list ("two soldiers and three civilians")
     are summed; figures of two accounts ("15 civilians were killed, officials
     said, as the army claimed killing 40 fighters") are not. Attackers killed
-    are left out when the victims' toll is also given.
+    are left out when the victims' toll is also given, unless both are told
+    in one list ("two soldiers were martyred and six terrorists were killed":
+    8, as ACLED counts every reported death).
     """
     values: list[tuple[int, int, str]] = []
     for rx in _FATALITY_RES:
@@ -290,7 +300,7 @@ def fatality_figure(seg: str) -> tuple[int | None, str, str]:
         if not any(abs(pos - p) <= 2 for p in uniq):
             uniq[pos] = (n, noun)
     victims = {p: v for p, v in uniq.items() if v[1] not in ATTACKER_NOUNS}
-    if victims:
+    if victims and not (len(victims) < len(uniq) and _joined_all(seg, sorted(uniq))):
         uniq = victims
     order = sorted(uniq)
     nums = [uniq[p][0] for p in order]

@@ -619,3 +619,8 @@ def test_attacks_on_armed_state_personnel_are_battles(gaz: Gazetteer, sentence: 
     # (police included); Violence against civilians targets unarmed non-combatants
     inc = _only(gaz, sentence)
     assert (inc.event_type, inc.sub_event_type) == expected
+
+
+def test_soldiers_and_terrorists_killed_in_one_list_are_summed_as_acled_does(gaz: Gazetteer) -> None:
+    text = "On 2 May 2025, two soldiers were martyred and six terrorists were killed in an operation in Bannu."
+    assert _only(gaz, text).fatalities == 8
