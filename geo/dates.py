@@ -428,6 +428,12 @@ _RANGE_LAST_DAY: Final[re.Pattern[str]] = re.compile(
 )
 
 
+#: The end of a range without a year after "October 23": " and 24,", "–24 in".
+_RANGE_LAST_DAY_BARE: Final[re.Pattern[str]] = re.compile(
+    r"\s*(?:–|-|to|and|/)\s*(\d{1,2})(?:st|nd|rd|th)?(?=\s*[,.;:)]|\s+(?:at|in|on|when|during|near)\b)"
+)
+
+
 def _day_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
     """Date ranges of days as their first day: "25–26 August 2024", "August 25 and 26, 2024".
 
@@ -461,6 +467,11 @@ def _day_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
                         since=m.since and not short,
                     )
                     skip_until = last.end()
+                elif m.since:
+                    # "on the night between October 23 and 24, ...": a night, not a period
+                    bare = _RANGE_LAST_DAY_BARE.match(text, m.end)
+                    if bare is not None and 0 < int(bare.group(1)) - m.day <= 3:
+                        m = dataclasses.replace(m, since=False)
         out.append(m)
     return out
 

@@ -223,3 +223,10 @@ def test_since_a_date_when_something_happened_dates_that_event() -> None:
 def test_a_night_between_two_days_is_a_date_not_a_period() -> None:
     (m,) = find_dates("attacks in Quetta on the night between August 25 and 26, 2024, killing 74")
     assert (m.day, m.since) == (25, False)
+
+
+def test_a_night_between_two_days_without_a_year_is_not_a_period() -> None:
+    (m,) = find_dates("conducted on the night between October 23 and 24, the ISPR said")
+    assert (m.day, m.since) == (23, False)
+    (m,) = find_dates("between October 2 and 24, 30 attacks were reported")
+    assert m.since

@@ -102,7 +102,8 @@ _FATALITY_RES: Final[tuple[re.Pattern[str], ...]] = (
     re.compile(
         rf"\b(?:killing|killed|kills|kill|martyring|martyred|slaying|claim(?:ed|ing)\s+the\s+lives\s+of|shot\s+dead|"
         r"(?:martyrdom|deaths?|killing)\s+of|"
-        r"gunned\s+down|shot\s+and\s+killed|murdered|executed|beheaded|slaughtered|massacred)\s+(?:all\s+|of\s+)?"
+        r"gunned\s+down|shot\s+and\s+killed|murdered|executed|beheaded|slaughtered|massacred|"
+        r"neutrali[sz](?:ed|ing)|eliminat(?:ed|ing))\s+(?:all\s+|of\s+)?"
         rf"{_QUAL}{RANGE}\b"
         r"(?!\s*(?:%|per\s*cent|years?\b|km\b))",
         re.IGNORECASE,
@@ -215,6 +216,14 @@ _SINGLE_VICTIM: Final[re.Pattern[str]] = re.compile(
     r"(?:killed|martyred|assassinated|shot\s+dead|gunned\s+down|beheaded|executed)\b",
     re.IGNORECASE,
 )
+#: One victim after the verb: "gunmen shot dead a police constable", "killed a female polio worker".
+_ONE_VICTIM_AFTER: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:killed|killing|shot\s+dead|shot\s+and\s+killed|gunned\s+down|martyred|martyring|murdered|assassinated|"
+    r"beheaded|executed)\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:constable|policeman|police\s+officer|officer|soldier|civilian|man|woman|child|boy|girl|worker|cleric|elder|"
+    r"leader|commander|journalist|teacher|student|driver|official|guard|personnel|member|trader|shopkeeper|doctor)\b",
+    re.IGNORECASE,
+)
 _NAMED_VICTIM: Final[re.Pattern[str]] = re.compile(
     r"\b(?:killed|killing|assassinated|murdered|eliminated|shot\s+dead)\s+(?:(?:his|their|the)\s+[a-z]+\s+)?"
     r"(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\b(?!\s+(?:district|province|city|town|village|area|tehsil))",
@@ -288,7 +297,7 @@ def fatality_figure(seg: str) -> tuple[int | None, str, str]:
             values.append((m.start("n"), n, _figure_noun(seg, end)))
     note = ""
     if not values:
-        if _SINGLE_VICTIM.search(seg):
+        if _SINGLE_VICTIM.search(seg) or _ONE_VICTIM_AFTER.search(seg):
             return 1, "", "<one>"
         nm = _NAMED_VICTIM.search(seg)
         if nm and not re.search(r"\b(?:Pakistan|Afghanistan|India|Iran|China)\b", nm.group()):

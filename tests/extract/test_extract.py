@@ -434,6 +434,8 @@ def test_also_with_two_places_gives_one_incident_per_place(gaz: Gazetteer) -> No
         ("Three Chinese nationals and their Pakistani driver were killed in a bombing in Bannu on 2 May 2025.", 3),
         ("On 2 May 2025, 10 security personnel, including two Levies men, were martyred in a gun attack in Bannu.", 10),
         ("On 2 May 2025, five soldiers, including a captain, embraced martyrdom in an IED attack in Bannu.", 5),
+        ("On 2 May 2025, security forces neutralised three terrorists in an operation in Bannu.", 3),
+        ("On 2 May 2025, unidentified gunmen shot dead a police constable guarding polio workers in Bannu.", 1),
     ],
 )
 def test_toll_phrasings(gaz: Gazetteer, text: str, toll: int) -> None:
