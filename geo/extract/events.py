@@ -216,6 +216,37 @@ _SINGLE_VICTIM: Final[re.Pattern[str]] = re.compile(
     r"(?:killed|martyred|assassinated|shot\s+dead|gunned\s+down|beheaded|executed)\b",
     re.IGNORECASE,
 )
+#: Singular nouns of one victim.
+_ONE_VICTIM_NOUNS: Final[frozenset[str]] = frozenset(
+    [
+        "constable",
+        "policeman",
+        "officer",
+        "soldier",
+        "civilian",
+        "man",
+        "woman",
+        "child",
+        "boy",
+        "girl",
+        "worker",
+        "cleric",
+        "elder",
+        "leader",
+        "commander",
+        "journalist",
+        "teacher",
+        "student",
+        "driver",
+        "official",
+        "guard",
+        "bodyguard",
+        "trader",
+        "shopkeeper",
+        "doctor",
+        "passerby",
+    ]
+)
 #: One victim after the verb: "gunmen shot dead a police constable", "killed a female polio worker".
 _ONE_VICTIM_AFTER: Final[re.Pattern[str]] = re.compile(
     r"\b(?:killed|killing|shot\s+dead|shot\s+and\s+killed|gunned\s+down|martyred|martyring|murdered|assassinated|"
@@ -271,6 +302,30 @@ def _joined_all(seg: str, order: list[int]) -> bool:
     )
 
 
+#: One more group of victims after a counted one: "and three children", "and one Pakistani driver", "and their driver".
+_LIST_TAIL: Final[re.Pattern[str]] = re.compile(
+    rf"(?:\s+[\w.-]+){{0,3}}?\s+and\s+(?:at\s+least\s+)?(?P<n>{_NUM}|a|an|their|his|her)\s+(?:[\w.-]+\s+){{0,2}}?"
+    rf"(?P<noun>{'|'.join(sorted(VICTIM_NOUNS | _ONE_VICTIM_NOUNS, key=len, reverse=True))})\b",
+    re.IGNORECASE,
+)
+#: The words between two counted groups of one list: "three Pakistan Army soldiers and ".
+_LIST_GAP: Final[re.Pattern[str]] = re.compile(r"(?:[\w.-]+\s+){1,5}?and\s+(?:at\s+least\s+)?")
+
+
+def _list_tail(seg: str, end: int) -> list[tuple[int, int, str]]:
+    """Further groups of victims listed right after a counted one ("five engineers and one Pakistani driver")."""
+    m = _LIST_TAIL.match(seg, end)
+    if m is None:
+        return []
+    token = m.group("n").lower()
+    n = _to_int(token) if token not in ("a", "an", "their", "his", "her") else 1
+    if n is None:
+        return []
+    if token in ("their", "his", "her") and m.group("noun").lower() not in _ONE_VICTIM_NOUNS:
+        return []  # "their families": not a count
+    return [(m.start("n"), n, m.group("noun").lower())]
+
+
 def fatality_figure(seg: str) -> tuple[int | None, str, str]:
     """The death toll of a span, a note and the noun of the victims counted.
 
@@ -295,6 +350,7 @@ def fatality_figure(seg: str) -> tuple[int | None, str, str]:
                     n = min(n, n2)
             end = m.end("n2") if m.group("n2") else m.end("n")
             values.append((m.start("n"), n, _figure_noun(seg, end)))
+            values.extend(_list_tail(seg, end))
     note = ""
     if not values:
         if _SINGLE_VICTIM.search(seg) or _ONE_VICTIM_AFTER.search(seg):
@@ -317,7 +373,9 @@ def fatality_figure(seg: str) -> tuple[int | None, str, str]:
     joined = len(nums) > 1 and all(
         re.search(r"\band\b|,", seg[a:b]) and not _ACCOUNT_BREAK.search(seg[a:b]) for a, b in itertools.pairwise(order)
     )
-    if joined and len(set(nums)) > 1:
+    # "three soldiers and three children": equal figures of one list are two groups, not one figure read twice
+    listed = len(nums) > 1 and all(_LIST_GAP.fullmatch(seg[a:b]) for a, b in itertools.pairwise(order))
+    if joined and (len(set(nums)) > 1 or listed):
         value = sum(nums)
         note = "fatalities summed over reported groups"
     else:

@@ -431,11 +431,13 @@ def test_also_with_two_places_gives_one_incident_per_place(gaz: Gazetteer) -> No
             12,
         ),
         ("The death toll from the attack on a checkpost in Bannu on 2 May 2025 rose to 14 on Sunday.", 14),
-        ("Three Chinese nationals and their Pakistani driver were killed in a bombing in Bannu on 2 May 2025.", 3),
+        ("Three Chinese nationals and their Pakistani driver were killed in a bombing in Bannu on 2 May 2025.", 4),
         ("On 2 May 2025, 10 security personnel, including two Levies men, were martyred in a gun attack in Bannu.", 10),
         ("On 2 May 2025, five soldiers, including a captain, embraced martyrdom in an IED attack in Bannu.", 5),
         ("On 2 May 2025, security forces neutralised three terrorists in an operation in Bannu.", 3),
         ("On 2 May 2025, unidentified gunmen shot dead a police constable guarding polio workers in Bannu.", 1),
+        ("On 2 May 2025, a suicide bombing in Bannu claimed the lives of five engineers and one Pakistani driver.", 6),
+        ("On 2 May 2025, three soldiers and three children were killed after a suicide attack in Bannu.", 6),
     ],
 )
 def test_toll_phrasings(gaz: Gazetteer, text: str, toll: int) -> None:
