@@ -119,12 +119,15 @@ _FATALITY_RES: Final[tuple[re.Pattern[str], ...]] = (
         re.IGNORECASE,
     ),
     re.compile(rf"\bclaim(?:ed|ing)\s+{_QUAL}{RANGE}\s+lives\b", re.IGNORECASE),
+    re.compile(rf"\b(?:the\s+)?loss\s+of\s+{_QUAL}{RANGE}\s+(?:[\w-]+\s+){{0,3}}?(?:lives|[\w-]+)\b", re.IGNORECASE),
+    re.compile(rf"(?<![\w,.]){_QUAL}{RANGE}\s+lives\s+(?:were|have\s+been|had\s+been)\s+lost\b", re.IGNORECASE),
+    re.compile(rf"\bdeath\s+toll\b[^.;:]{{0,60}}?\bfrom\s+{_NUM}\s+to\s+{_QUAL}{RANGE}\b", re.IGNORECASE),
     re.compile(
         rf"(?<![\w,.])(?:{_QUAL}){RANGE}\s+(?:(?!\d)[\w-]+,?\s+){{0,8}}?(?:lost\s+(?:their|his|her)\s+lives|perished)\b",
         re.IGNORECASE,
     ),
     re.compile(
-        rf"(?<![\w,.])(?:{_QUAL}){RANGE}\s+(?:[\w-]+\s+){{0,6}}?(?:[\w-]+,\s+including\s+[^,.;:]{{1,80}}?,\s+)?"
+        rf"(?<![\w,.])(?:{_QUAL}){RANGE}\s+(?:\(?[\w-]+\)?\s+){{0,6}}?(?:[\w-]+,\s+including\s+[^,.;:]{{1,80}}?,\s+)?"
         r"(?:(?:were|was|have\s+been|had\s+been|are|got|being)\s+"
         r"(?:\w+\s+)?(?:killed|martyred|slain|shot\s+dead|gunned\s+down|dead|executed|beheaded|eliminated|"
         r"neutrali[sz]ed)|(?:have\s+|had\s+)?(?:embraced|attained)\s+(?:martyrdom|shahadat))\b",
@@ -255,6 +258,12 @@ _ONE_VICTIM_AFTER: Final[re.Pattern[str]] = re.compile(
     r"leader|commander|journalist|teacher|student|driver|official|guard|personnel|member|trader|shopkeeper|doctor)\b",
     re.IGNORECASE,
 )
+#: The text says nobody died: "causing no casualties", "no loss of life was reported" (ACLED codes 0).
+_NO_DEATHS: Final[re.Pattern[str]] = re.compile(
+    r"\bno\s+(?:casualties|fatalities|deaths|loss\s+of\s+(?:life|lives)|one\s+was\s+(?:killed|hurt|harmed|injured))\b"
+    r"|\bwithout\s+(?:any\s+)?casualties\b|\bescaped\s+unhurt\b",
+    re.IGNORECASE,
+)
 _NAMED_VICTIM: Final[re.Pattern[str]] = re.compile(
     r"\b(?:killed|killing|assassinated|murdered|eliminated|shot\s+dead)\s+(?:(?:his|their|the)\s+[a-z]+\s+)?"
     r"(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\b(?!\s+(?:district|province|city|town|village|area|tehsil))",
@@ -355,6 +364,8 @@ def fatality_figure(seg: str) -> tuple[int | None, str, str]:
     if not values:
         if _SINGLE_VICTIM.search(seg) or _ONE_VICTIM_AFTER.search(seg):
             return 1, "", "<one>"
+        if _NO_DEATHS.search(seg):
+            return 0, "no deaths reported", ""
         nm = _NAMED_VICTIM.search(seg)
         if nm and not re.search(r"\b(?:Pakistan|Afghanistan|India|Iran|China)\b", nm.group()):
             return 1, "one named victim", "<one>"

@@ -438,6 +438,11 @@ def test_also_with_two_places_gives_one_incident_per_place(gaz: Gazetteer) -> No
         ("On 2 May 2025, unidentified gunmen shot dead a police constable guarding polio workers in Bannu.", 1),
         ("On 2 May 2025, a suicide bombing in Bannu claimed the lives of five engineers and one Pakistani driver.", 6),
         ("On 2 May 2025, three soldiers and three children were killed after a suicide attack in Bannu.", 6),
+        ("On 2 May 2025, at least 16 Tehreek-e-Taliban Pakistan (TTP) terrorists were killed in Bannu.", 16),
+        ("On 2 May 2025, a suicide attack on a police post in Bannu resulted in the loss of three police officers.", 3),
+        ("On 2 May 2025, in the blast on a bridge in Bannu, nine lives were lost, officials said.", 9),
+        ("A bomber attacked a bank in Bannu on 2 May 2025, the ministry raising the death toll from five to eight.", 8),
+        ("On 2 May 2025, assailants fired upon a checkpoint in Bannu, fortunately causing no casualties.", 0),
     ],
 )
 def test_toll_phrasings(gaz: Gazetteer, text: str, toll: int) -> None:
