@@ -248,14 +248,15 @@ _ONE_VICTIM_NOUNS: Final[frozenset[str]] = frozenset(
         "shopkeeper",
         "doctor",
         "passerby",
+        "personnel",
+        "member",
     ]
 )
 #: One victim after the verb: "gunmen shot dead a police constable", "killed a female polio worker".
 _ONE_VICTIM_AFTER: Final[re.Pattern[str]] = re.compile(
     r"\b(?:killed|killing|shot\s+dead|shot\s+and\s+killed|gunned\s+down|martyred|martyring|murdered|assassinated|"
     r"beheaded|executed)\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?"
-    r"(?:constable|policeman|police\s+officer|officer|soldier|civilian|man|woman|child|boy|girl|worker|cleric|elder|"
-    r"leader|commander|journalist|teacher|student|driver|official|guard|personnel|member|trader|shopkeeper|doctor)\b",
+    rf"(?:{'|'.join(sorted(_ONE_VICTIM_NOUNS, key=len, reverse=True))})\b",
     re.IGNORECASE,
 )
 #: The text says nobody died: "causing no casualties", "no loss of life was reported" (ACLED codes 0).
@@ -303,10 +304,16 @@ def read_fatalities(seg: str) -> tuple[int | None, str]:
     return value, note
 
 
-def _joined_all(seg: str, order: list[int]) -> bool:
-    """Whether the figures at ``order`` form one list ("two soldiers were martyred and six terrorists killed")."""
+def _joined_all(seg: str, order: list[int], *, max_gap: int | None = None) -> bool:
+    """Whether the figures at ``order`` are joined by "and" or commas, in one account.
+
+    With ``max_gap``, each figure also follows the one before within that
+    many characters ("two soldiers were martyred and six terrorists killed").
+    """
     return all(
-        re.search(r"\band\b|,", seg[a:b]) and not _ACCOUNT_BREAK.search(seg[a:b]) and b - a < 80
+        re.search(r"\band\b|,", seg[a:b])
+        and not _ACCOUNT_BREAK.search(seg[a:b])
+        and (max_gap is None or b - a < max_gap)
         for a, b in itertools.pairwise(order)
     )
 
@@ -376,14 +383,12 @@ def fatality_figure(seg: str) -> tuple[int | None, str, str]:
         if not any(abs(pos - p) <= 2 for p in uniq):
             uniq[pos] = (n, noun)
     victims = {p: v for p, v in uniq.items() if v[1] not in ATTACKER_NOUNS}
-    if victims and not (len(victims) < len(uniq) and _joined_all(seg, sorted(uniq))):
+    if victims and not (len(victims) < len(uniq) and _joined_all(seg, sorted(uniq), max_gap=80)):
         uniq = victims
     order = sorted(uniq)
     nums = [uniq[p][0] for p in order]
     noun = uniq[order[0]][1]
-    joined = len(nums) > 1 and all(
-        re.search(r"\band\b|,", seg[a:b]) and not _ACCOUNT_BREAK.search(seg[a:b]) for a, b in itertools.pairwise(order)
-    )
+    joined = len(nums) > 1 and _joined_all(seg, order)
     # "three soldiers and three children": equal figures of one list are two groups, not one figure read twice
     listed = len(nums) > 1 and all(_LIST_GAP.fullmatch(seg[a:b]) for a, b in itertools.pairwise(order))
     if joined and (len(set(nums)) > 1 or listed):
