@@ -136,6 +136,10 @@ BIG_TOWN: Final[int] = 50_000
 
 _PUNCT = re.compile(r"[^0-9a-z]+")
 _WORD = re.compile(r"\w+", re.UNICODE)
+#: A capitalised name right before the word "district" or "tehsil": "Kamdish district", "the Poshtrood District".
+_SPELLED_DISTRICT = re.compile(
+    r"(?P<name>(?-i:[A-Z][\w'’-]+)(?:[ -](?-i:[A-Z][\w'’-]+)){0,2})\s+(?:district|tehsil)\b", re.IGNORECASE
+)
 _TRANSLATE = str.maketrans({"\u2019": "", "'": "", "\u2018": "", "`": "", "\u02bc": ""})
 
 
@@ -1366,7 +1370,32 @@ class Gazetteer:
             cands = self.rank([self.places[j] for j in index[key]], feature_type=hint, name_key=key)
             out.append(PlaceMention(start, end, text[start:end], tuple(cands), hint))
             i += size
-        return out
+        return self._spelled_districts(text, out)
+
+    def _spelled_districts(self, text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+        """Add districts named before the word "district" in a spelling only the fallbacks know.
+
+        "the Kamdish district of eastern Nuristan province" names Kamdesh:
+        the type word makes the name a district, so the transliteration and
+        skeleton rules of :meth:`match` may resolve it, but only to a district
+        or tehsil ("Ghani Khail district" is not the town Jani Khel).
+        """
+        extra: list[PlaceMention] = []
+        for m in _SPELLED_DISTRICT.finditer(text):
+            start = m.start("name")
+            if any(f.start < m.end() and start < f.end for f in found):
+                continue
+            hit = self.match(m.group("name"))
+            if hit.rule in ("none", "exact", "abbreviation"):
+                continue
+            places = [self.places[j] for j in hit.ids if self.places[j].feature_type in ("district", "tehsil")]
+            if not places:
+                continue
+            cands = self.rank(places, feature_type="district", name_key=hit.name_key)
+            extra.append(PlaceMention(start, m.end(), text[start : m.end()], tuple(cands), "district"))
+        if not extra:
+            return found
+        return sorted([*found, *extra], key=lambda f: f.start)
 
 
 # --------------------------------------------------------------------- I/O

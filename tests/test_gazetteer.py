@@ -144,3 +144,13 @@ def test_the_afghan_and_the_pakistani_capital_are_their_capitals():
         ("Afghan capital", "Kabul"),
         ("Pakistani capital", "Islamabad"),
     ]
+
+
+def test_a_district_spelled_another_way_is_found_before_the_word_district():
+    gaz = load_gazetteer()
+    text = "raided police outposts in the Kamdish district of eastern Nuristan province"
+    assert [(m.best.name, m.best.feature_type) for m in gaz.find_mentions(text)] == [
+        ("Kamdesh", "district"),
+        ("Nuristan", "province"),
+    ]
+    assert gaz.find_mentions("the Farsh area of Ghani Khail district") == []  # a town's spelling is not a district
