@@ -186,6 +186,12 @@ ALIASES: Final[tuple[tuple[str, Actor], ...]] = (
         _ISK,
     ),
     (r"haqqani\s+network", Actor("Haqqani Network", 2, "AF")),
+    # -- Afghan armed opposition to the Taliban (2021-)
+    (
+        r"national\s+resistance\s+front(?:\s+of\s+afghanistan)?|(?-i:NRF)\b",
+        Actor("NRF: National Resistance Front", 2, "AF"),
+    ),
+    (r"afghan(?:istan)?\s+freedom\s+front|(?-i:AFF)\b", Actor("AFF: Afghanistan Freedom Front", 2, "AF")),
     (r"al[\s-]+qa[ei]?da|al[\s-]+qaida|(?-i:AQIS)", Actor("al-Qaeda", 2, "")),
     (r"jaish[\s-]+(?:e[\s-]+)?muhammad|jaish[\s-]+e[\s-]+mohammed|(?-i:JeM)", Actor("JeM: Jaish-e-Mohammed", 2, "PK")),
     (r"lashkar[\s-]+e[\s-]+tayy?(?:i)?ba|(?-i:LeT)", Actor("LeT: Lashkar-e-Taiba", 2, "PK")),
@@ -290,6 +296,8 @@ ACTOR_KEYS: Final[frozenset[str]] = frozenset(
         "zai",
         "isl",
         "haf",
+        "nrf",
+        "aff",
         "las",
         "lej",
         "bal",

@@ -194,3 +194,9 @@ def test_elliptic_pair_of_forces() -> None:
 def test_soldiers_of_the_caliphate_are_the_islamic_state() -> None:
     found = find_actors("an attack carried out by the soldiers of the caliphate in Daykundi province")
     assert [a.actor.name for a in found] == [ISK]
+
+
+def test_the_afghan_armed_opposition_groups_are_named() -> None:
+    found = find_actors("The NRF said its fighters attacked; the Afghanistan Freedom Front (AFF) claimed another raid.")
+    nrf, aff = "NRF: National Resistance Front", "AFF: Afghanistan Freedom Front"
+    assert [a.actor.name for a in found] == [nrf, aff, aff]
