@@ -101,7 +101,8 @@ ACLED_COLUMNS: Final[tuple[str, ...]] = (
 class Incident:
     """One incident record (see the module docstring for the codes).
 
-    ``fatalities`` is ``None`` when the text gives no figure (blank, not 0).
+    ``fatalities`` is ``None`` when the text gives no figure (blank, not 0);
+    0 means the source says nobody died.
     ``latitude``/``longitude`` are ``None`` when the place is unresolved.
     """
 
