@@ -320,7 +320,8 @@ def _joined_all(seg: str, order: list[int], *, max_gap: int | None = None) -> bo
 
 #: One more group of victims after a counted one: "and three children", "and one Pakistani driver", "and their driver".
 _LIST_TAIL: Final[re.Pattern[str]] = re.compile(
-    rf"(?:\s+[\w.-]+){{0,3}}?\s+and\s+(?:at\s+least\s+)?(?P<n>{_NUM}|a|an|their|his|her)\s+(?:[\w.-]+\s+){{0,2}}?"
+    rf"(?:\s+[\w.-]+){{0,3}}?\s+and\s+(?:at\s+least\s+)?(?P<n>{_NUM}|a|an|(?:their|his|her)(?:\s+(?P<n3>{_NUM}))?)\s+"
+    r"(?:[\w.-]+\s+){0,2}?"
     rf"(?P<noun>{'|'.join(sorted(VICTIM_NOUNS | _ONE_VICTIM_NOUNS, key=len, reverse=True))})\b",
     re.IGNORECASE,
 )
@@ -334,11 +335,16 @@ def _list_tail(seg: str, end: int) -> list[tuple[int, int, str]]:
     if m is None:
         return []
     token = m.group("n").lower()
-    n = _to_int(token) if token not in ("a", "an", "their", "his", "her") else 1
+    if m.group("n3"):
+        n = _to_int(m.group("n3"))  # "and his two guards"
+    elif token in ("their", "his", "her"):
+        if m.group("noun").lower() not in _ONE_VICTIM_NOUNS:
+            return []  # "their families": not a count
+        n = 1  # "and their driver"
+    else:
+        n = 1 if token in ("a", "an") else _to_int(token)
     if n is None:
         return []
-    if token in ("their", "his", "her") and m.group("noun").lower() not in _ONE_VICTIM_NOUNS:
-        return []  # "their families": not a count
     return [(m.start("n"), n, m.group("noun").lower())]
 
 
@@ -369,8 +375,11 @@ def fatality_figure(seg: str) -> tuple[int | None, str, str]:
             values.extend(_list_tail(seg, end))
     note = ""
     if not values:
-        if _SINGLE_VICTIM.search(seg) or _ONE_VICTIM_AFTER.search(seg):
-            return 1, "", "<one>"
+        one = _SINGLE_VICTIM.search(seg) or _ONE_VICTIM_AFTER.search(seg)
+        if one is not None:
+            # "killed a soldier and a civilian": the groups listed after the one victim count too
+            more = _list_tail(seg, one.end()) if one.re is _ONE_VICTIM_AFTER else []
+            return 1 + sum(n for _pos, n, _noun in more), "", "<one>"
         if _NO_DEATHS.search(seg):
             return 0, "no deaths reported", ""
         nm = _NAMED_VICTIM.search(seg)

@@ -443,6 +443,8 @@ def test_also_with_two_places_gives_one_incident_per_place(gaz: Gazetteer) -> No
         ("On 2 May 2025, in the blast on a bridge in Bannu, nine lives were lost, officials said.", 9),
         ("A bomber attacked a bank in Bannu on 2 May 2025, the ministry raising the death toll from five to eight.", 8),
         ("On 2 May 2025, assailants fired upon a checkpoint in Bannu, fortunately causing no casualties.", 0),
+        ("On 2 May 2025, a roadside bomb killed a soldier and a civilian in Bannu.", 2),
+        ("On 2 May 2025, gunmen in Bannu killed a police officer and his two guards.", 3),
     ],
 )
 def test_toll_phrasings(gaz: Gazetteer, text: str, toll: int) -> None:
