@@ -15,7 +15,7 @@ from geo.extract.places import TYPE_RANK, is_vague_place
 #: modality, plans, threats, generic or aggregate framing).
 _PRE_BLOCK: Final[re.Pattern[str]] = re.compile(
     r"\b(?:not|no|never|without|den(?:y|ies|ied|ying)|refut\w+|reject\w*|could|would|will|(?-i:may)|might|must|should|can|"
-    r"cannot|shall|threat\w*|vow\w*|warn\w*|plan\w*|intend\w*|prevent\w*|thwart\w*|foil\w*|avert\w*|capable|capacity|"
+    r"cannot|shall|threat\w*|vow\w*|warn\w*|plan(?!t)\w*|intend\w*|prevent\w*|thwart\w*|foil\w*|avert\w*|capable|capacity|"
     r"risks?|fears?|feared|possib\w+|potential|future|further|surge|series|wave|spate|rise|increase\w*|decrease\w*|"
     r"drop|decline\w*|number|numbers|history|growing|use|began|begun|continu\w+|resum\w+|such\s+as|accus\w+|ongoing|"
     r"frequent\w*|regular\w*|repeated\w*|recurring|if|unless|whether|any|against\s+terrorism|wave|campaign\s+of|"

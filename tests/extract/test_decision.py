@@ -170,3 +170,8 @@ def test_the_search_after_an_attack_is_not_another_incident(gaz: Gazetteer) -> N
 def test_a_list_heading_is_not_an_incident(gaz: Gazetteer) -> None:
     found = run(gaz, "Timeline of attacks by the Balochistan Liberation Army in Quetta since 11 March 2025")
     assert all(i.confidence < settings.CONFIDENCE_THRESHOLD for i in found)
+
+
+def test_a_bomb_planted_on_a_motorbike_is_not_a_plan(gaz: Gazetteer) -> None:
+    found = run(gaz, "On 2 May 2025, a bomb planted on a motorbike killed a soldier and a civilian in Bannu.")
+    assert [(i.location, i.fatalities) for i in found] == [("Bannu", 2)]
