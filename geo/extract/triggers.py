@@ -75,13 +75,15 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
         "clash",
         "v",
         r"clashed|exchanged\s+fire|traded\s+fire|engaged\s+(?:the\s+)?(?:militants|terrorists|attackers|security\s+forces|troops)"
-        r"|fought(?=\s+(?:each\s+other|with|against|the|a|militants|terrorists|insurgents|pitched))|battled",
+        r"|fought(?=\s+(?:each\s+other|with|against|the|a|militants|terrorists|insurgents|pitched))|battled"
+        r"|clashing(?=\s+with)|(?<=\bwere\s)fighting(?=\s+(?:fiercely|each\s+other|with))",
     ),
     (
         "clash",
         "n",
         r"clash(?:es)?|exchanges?\s+of\s+fir(?:e|ing)|firing\s+exchanges?|gun[\s-]?fights?|fire[\s-]?fights?|gun\s+battles?|skirmish(?:es)?"
         r"|shoot[\s-]?outs?|(?:heavy\s+)?fighting\s+(?:broke\s+out|erupted)|cross[\s-]border\s+fir(?:e|ing)"
+        r"|(?:heavy|fierce|intense|pitched)\s+(?:fighting|battles?)|battles?(?=\s+between)"
         r"|(?<=\bin\s)an\s+encounter|(?<=\bduring\s)an\s+encounter|offensives?"
         r"|(?:intelligence[\s-]+based|search[\s-]+and[\s-]+destroy|clearance|combing|sanitisation|sanitization|"
         r"counter[\s-]?terrorism)\s+operations?"
@@ -91,7 +93,7 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
         "attack",
         "v",
         r"attacked|assaulted|ambushed|raided|stormed|struck|targeted|opened\s+fire|fired\s+(?:at|on|upon)|retaliated"
-        r"|took\s+control\s+of|seized\s+control\s+of|overran|laid\s+siege\s+to|besieged",
+        r"|took\s+control\s+of|seized\s+control\s+of|overran|laid\s+siege\s+to|besieged|shot\s+and\s+(?:wounded|injured)",
     ),
     (
         "attack",

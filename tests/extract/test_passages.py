@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from geo.articles import Article
 from geo.extract import extract_incidents
 from geo.gazetteer import Gazetteer
@@ -392,3 +394,16 @@ def test_an_undated_page_may_tell_a_day_after_the_latest_date_it_gives(gaz: Gaze
     )
     found = [i for i in run(gaz, text, published=None) if i.location == "Khost"]
     assert [i.event_date for i in found] == ["2024-12-28"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 May 2025, Taliban forces in Khost were clashing with the NRF.",
+        "On 2 May 2025, deadly battles between security forces and militants were reported in Bannu.",
+        "On 2 May 2025, a Chinese worker was shot and wounded in Peshawar.",
+        "On 2 May 2025, troops and terrorists were fighting fiercely in Bannu.",
+    ],
+)
+def test_more_ways_of_telling_a_clash_or_a_shooting(gaz: Gazetteer, text: str) -> None:
+    assert len(run(gaz, text)) == 1
