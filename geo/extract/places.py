@@ -76,6 +76,12 @@ _STRUCK_TARGET: Final[re.Pattern[str]] = re.compile(
 _REPORTER_PLACE_AFTER: Final[re.Pattern[str]] = re.compile(
     r"\s*,?\s+(?:(?:also|later)\s+)?(?:said|says|reported|stated|told|announced|confirmed)\b", re.IGNORECASE
 )
+#: After a place that is the subject of the event: "Kurram district saw one of the deadliest attacks", "was rocked by".
+_SUBJECT_PLACE_AFTER: Final[re.Pattern[str]] = re.compile(
+    r"(?:\s+(?:district|city|town|province|tehsil|valley|area|region))?\s*,?\s+(?:once\s+again\s+|again\s+)?"
+    r"(?:saw|witnessed|suffered|experienced|(?:was|were|has\s+been|have\s+been)\s+(?:rocked|hit|shaken|struck|jolted))\b",
+    re.IGNORECASE,
+)
 #: After a place: a capitalised word continuing the name.
 _NEXT_CAPITAL: Final[re.Pattern[str]] = re.compile(r"[ \t]+([A-Z][a-z][\w-]*)")
 #: Capitalised words after a place that name a part of it, not a longer place name.
@@ -324,7 +330,7 @@ def _place_candidates(ctx: Context, start: int, end: int) -> list[tuple[int, int
         ):
             continue
         listed = bool(out) and bool(_LIST_JOIN.fullmatch(text[out[-1][1] : m.start]))  # "in Kabul, Khost and ..."
-        if not listed and not _LOCATIVE_BEFORE.search(before):
+        if not listed and not _LOCATIVE_BEFORE.search(before) and not _SUBJECT_PLACE_AFTER.match(text, m.end):
             continue
         if _RELATIVE_CLAUSE.search(text[max(start, m.start - 100) : m.start]):
             continue  # "the TTP, which is separate from the movement across the border in Afghanistan"

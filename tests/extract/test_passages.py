@@ -407,3 +407,8 @@ def test_an_undated_page_may_tell_a_day_after_the_latest_date_it_gives(gaz: Gaze
 )
 def test_more_ways_of_telling_a_clash_or_a_shooting(gaz: Gazetteer, text: str) -> None:
     assert len(run(gaz, text)) == 1
+
+
+def test_a_place_that_saw_the_attack_is_its_place(gaz: Gazetteer) -> None:
+    text = "On Thursday, Bannu district saw one of the deadliest attacks in years when 42 people were martyred."
+    assert [(i.location, i.fatalities) for i in run(gaz, text)] == [("Bannu", 42)]
