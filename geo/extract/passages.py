@@ -64,11 +64,18 @@ def sentence_incidents(ctx: Context, si: int, triggers: list[Trigger]) -> list[D
     out: list[Draft] = []
     for g_start, g_end, g_trigs in groups:
         for sub_start, sub_end, date_idx in _split_by_dates(ctx, g_start, g_end, g_trigs):
-            parts = _split_by_victim_places(ctx, sub_start, sub_end, g_trigs)
+            parts = _split_by_earlier_event(ctx, sub_start, sub_end, g_trigs)
+            earlier = len(parts) > 1
+            if not earlier:
+                parts = _split_by_victim_places(ctx, sub_start, sub_end, g_trigs)
             if len(parts) == 1:
                 parts = _split_by_clause_places(ctx, sub_start, sub_end, g_trigs)
             for k, (v_start, v_end) in enumerate(parts):
-                part_date = _part_date(ctx, v_start, v_end, date_idx) if len(parts) > 1 else date_idx
+                if earlier and k == 1:
+                    # "..., a day after two soldiers were killed in ...": its own date, else counted back
+                    part_date = _part_date(ctx, v_start, v_end, None)
+                else:
+                    part_date = _part_date(ctx, v_start, v_end, date_idx) if len(parts) > 1 else date_idx
                 drafts = _build_draft(ctx, si, v_start, v_end, g_trigs, part_date, group_start=g_start)
                 for d in drafts:
                     if len(parts) > 1 and not d.split_key:
@@ -104,6 +111,31 @@ def _split_by_victim_places(ctx: Context, start: int, end: int, trigs: list[Trig
     if not all(in_range(ctx.mentions, ctx.mention_starts, lo, hi) for lo, hi in spans):
         return [(start, end)]
     return spans
+
+
+#: ", a day after ...", ", days after ...", ", hours after ...": an earlier event told in a trailing clause.
+_EARLIER_EVENT: Final[re.Pattern[str]] = re.compile(
+    r"(?:,\s*|\s+)(?:just\s+|only\s+|barely\s+|nearly\s+|almost\s+|less\s+than\s+|more\s+than\s+)?"
+    r"(?:(?:a|an|one|two|three|four|five|six|seven|a\s+few|few|several|\d+)\s+)?(?:hours?|days?|weeks?)\s+after\s+",
+    re.IGNORECASE,
+)
+
+
+def _split_by_earlier_event(ctx: Context, start: int, end: int, trigs: list[Trigger]) -> list[tuple[int, int]]:
+    """Two spans when a trailing clause tells an earlier event of its own.
+
+    "A policeman was shot dead in Bannu on Tuesday, a day after two soldiers
+    were killed in a roadside blast in North Waziristan": two incidents. The
+    main clause and the trailing one must each hold an act that is not a
+    reference back ("a day after the attack" adds nothing); the trailing
+    clause is dated by its own date or counted back from the main one.
+    """
+    m = _EARLIER_EVENT.search(ctx.text, start, end)
+    if m is None:
+        return [(start, end)]
+    parts = ((start, m.start()), (m.start(), end))
+    fresh = all(any(lo <= t.start < hi and not t.anaphoric for t in trigs) for lo, hi in parts)
+    return list(parts) if fresh else [(start, end)]
 
 
 def _part_date(ctx: Context, start: int, end: int, date_idx: int | None) -> int | None:

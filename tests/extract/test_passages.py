@@ -158,6 +158,22 @@ def test_a_day_earlier_counts_back_from_the_running_date(gaz: Gazetteer) -> None
     assert [(i.event_date, i.location) for i in found] == [("2024-03-08", "Bannu"), ("2024-03-07", "Bajaur")]
 
 
+def test_an_earlier_event_in_a_trailing_clause_is_its_own_incident(gaz: Gazetteer) -> None:
+    text = (
+        "A policeman was shot dead in Bannu on Tuesday, a day after two soldiers were killed "
+        "in a roadside bomb blast in North Waziristan."
+    )
+    found = run(gaz, text, published=dt.date(2025, 3, 12))
+    got = sorted((i.event_date, i.location, i.fatalities) for i in found)
+    assert got == [("2025-03-10", "North Waziristan", 2), ("2025-03-11", "Bannu", 1)]
+
+
+def test_a_day_after_a_reference_back_is_one_incident(gaz: Gazetteer) -> None:
+    text = "Militants attacked a check post in Bannu on Tuesday, killing three policemen, a day after the attack."
+    found = run(gaz, text, published=dt.date(2025, 3, 12))
+    assert [(i.location, i.fatalities) for i in found] == [("Bannu", 3)]
+
+
 def test_an_address_is_not_a_list_of_places(gaz: Gazetteer) -> None:
     text = (
         "On 30 July 2023, a suicide bomber killed 40 people at a rally in Mir Ali, "
