@@ -446,7 +446,15 @@ def merge_incidents(ctx: Context, drafts: list[Draft]) -> tuple[list[Draft], set
                 and any(not t.anaphoric for t in d.triggers)
             )
             clause = clause or listed
-            if not (_concrete(ctx, d) or separate or _dated_report(d) or first_report or clause):
+            # an act that joined no incident before it, at a district or a finer place of its own:
+            # "Other clashes led to the death of an officer ... in North Waziristan" (not "multiple attacks")
+            own_place = (
+                d.place is not None
+                and d.place.feature_type not in ("country", "border", "region", "province")
+                and not d.several
+                and any(not t.anaphoric for t in d.triggers)
+            )
+            if not (_concrete(ctx, d) or separate or _dated_report(d) or first_report or clause or own_place):
                 continue
             d.weak = False
         if d.place is None and d.same_area and groups:

@@ -254,3 +254,21 @@ def test_additionally_with_a_place_of_its_own_is_a_further_incident(gaz: Gazette
         "Additionally, ten policemen were martyred in a gun attack in Quetta."
     )
     assert sorted(i.location for i in run(gaz, text)) == ["Balochistan", "Quetta"]
+
+
+def test_an_unattributed_act_at_a_place_of_its_own_is_another_incident(gaz: Gazetteer) -> None:
+    text = (
+        "Militants attacked a police post in Bannu on Tuesday, killing two policemen, officials said.\n\n"
+        "Other clashes led to the death of an officer and injuries to four others in North Waziristan."
+    )
+    found = run(gaz, text, published=dt.date(2025, 3, 12))
+    assert [(i.event_date, i.location) for i in found] == [("2025-03-11", "Bannu"), ("2025-03-11", "North Waziristan")]
+
+
+def test_several_unattributed_attacks_at_places_are_no_incident(gaz: Gazetteer) -> None:
+    text = (
+        "Militants attacked a police post in Bannu on Tuesday, killing two policemen, officials said.\n\n"
+        "Since then, multiple other attacks were reported, including in Quetta and Peshawar."
+    )
+    found = run(gaz, text, published=dt.date(2025, 3, 12))
+    assert [i.location for i in found] == ["Bannu"]
