@@ -255,7 +255,7 @@ _ONE_VICTIM_NOUNS: Final[frozenset[str]] = frozenset(
 #: One victim after the verb: "gunmen shot dead a police constable", "killed a female polio worker".
 _ONE_VICTIM_AFTER: Final[re.Pattern[str]] = re.compile(
     r"\b(?:killed|killing|shot\s+dead|shot\s+and\s+killed|gunned\s+down|martyred|martyring|murdered|assassinated|"
-    r"beheaded|executed)\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"beheaded|executed|(?:death|martyrdom)\s+of)\s+(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?"
     rf"(?:{'|'.join(sorted(_ONE_VICTIM_NOUNS, key=len, reverse=True))})\b",
     re.IGNORECASE,
 )

@@ -445,6 +445,7 @@ def test_also_with_two_places_gives_one_incident_per_place(gaz: Gazetteer) -> No
         ("On 2 May 2025, assailants fired upon a checkpoint in Bannu, fortunately causing no casualties.", 0),
         ("On 2 May 2025, a roadside bomb killed a soldier and a civilian in Bannu.", 2),
         ("On 2 May 2025, gunmen in Bannu killed a police officer and his two guards.", 3),
+        ("On 2 May 2025, a clash in Bannu led to the death of an officer and injuries to four others.", 1),
     ],
 )
 def test_toll_phrasings(gaz: Gazetteer, text: str, toll: int) -> None:
