@@ -8,6 +8,7 @@ import re
 from typing import Final
 
 from geo import settings
+from geo.extract.events import fatality_figure
 from geo.extract.model import Context, Draft, Trigger, in_range, plural_noun
 from geo.extract.places import TYPE_RANK, is_vague_place
 
@@ -105,7 +106,10 @@ def trigger_ok(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> bool
         and _block_lifted(ctx, t, block.group(), sent_start=sent_start, sent_end=sent_end)
     ):
         block = None
-    if block is not None or _POST_BLOCK.search(post):
+    post_block = _POST_BLOCK.search(post)
+    if post_block is not None and _CONTINUED.search(post_block.group()) and _toll_after(text, t.end, sent_end):
+        post_block = None  # "clashes continued in Yaftal district, resulting in the deaths of two commanders"
+    if block is not None or post_block is not None:
         return False
     if _INFINITIVE.search(pre_full[-30:]):
         # "continued to clash ... in Panjshir, Takhar and Kapisa provinces": the clashes of a monitor's list
@@ -114,6 +118,11 @@ def trigger_ok(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> bool
             return True
         return False
     return not (t.text.lower().endswith("ing") and _HABITUAL.search(pre_full[-20:]))
+
+
+def _toll_after(text: str, start: int, end: int) -> bool:
+    """Whether the rest of the sentence gives a death toll of its own."""
+    return fatality_figure(text[start:end])[0] is not None
 
 
 _SERIES: Final[re.Pattern[str]] = re.compile(r"(?:series|wave|spate)\b", re.IGNORECASE)

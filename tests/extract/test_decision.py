@@ -177,3 +177,9 @@ def test_not_an_incident(gaz: Gazetteer, text: str) -> None:
 def test_a_bomb_planted_on_a_motorbike_is_not_a_plan(gaz: Gazetteer) -> None:
     found = run(gaz, "On 2 May 2025, a bomb planted on a motorbike killed a soldier and a civilian in Bannu.")
     assert [(i.location, i.fatalities) for i in found] == [("Bannu", 2)]
+
+
+def test_continued_clashes_with_a_toll_of_their_own_are_an_incident(gaz: Gazetteer) -> None:
+    found = run(gaz, "On 2 May 2025, clashes continued in Bannu, resulting in the deaths of two Taliban commanders.")
+    assert [(i.location, i.fatalities) for i in found] == [("Bannu", 2)]
+    assert run(gaz, "On 2 May 2025, clashes continued in Bannu, residents said.") == []
