@@ -90,6 +90,10 @@ def is_agent(ctx: Context, a: ActorMention) -> bool:
     text = ctx.text
     if a.actor.name == GENERIC_CIVILIANS or _in_proper_name(text, a):
         return False
+    head = _head_after(ctx, a)
+    if head is not None:
+        # "two Army soldiers were killed", "a police check post came under attack": the role is the head's
+        return is_agent(ctx, head)
     before = text[max(0, a.start - 40) : a.start]
     after = text[a.end : a.end + 30]
     if _BY_BEFORE.search(before):
@@ -105,6 +109,17 @@ def is_agent(ctx: Context, a: ActorMention) -> bool:
             return False
         return bool(_ACTS_AFTER.search(after))
     return not _TARGET_BEFORE.search(before[-25:])
+
+
+def _head_after(ctx: Context, a: ActorMention) -> ActorMention | None:
+    """The actor noun a state word modifies ("Army" in "Army soldiers", "police" in "police check post")."""
+    if not a.actor.is_state:
+        return None
+    k = bisect.bisect_left(ctx.actor_starts, a.end)
+    if k >= len(ctx.actors):
+        return None
+    nxt = ctx.actors[k]
+    return nxt if ctx.text[a.end : nxt.start] == " " else None
 
 
 def _is_source_or_victim(text: str, a: ActorMention) -> bool:

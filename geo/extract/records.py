@@ -39,6 +39,10 @@ def to_incident(ctx: Context, d: Draft, article: Article) -> Incident:
     year = d.date.date.year
     actor1, inter1 = ("", None) if d.actor1 is None else resolve_generic(d.actor1, event_country, year=year)
     actor2, inter2 = ("", None) if d.actor2 is None else resolve_generic(d.actor2, event_country, year=year)
+    if actor2 == actor1 and d.cls != "clash":
+        # one side named twice ("Pakistan Army soldiers ... the army") is no second actor; a clash
+        # within one force (a mutiny, infighting) keeps both sides
+        actor2, inter2 = "", None
     if d.actor1 is not None and d.actor1.name == GENERIC_ARMED and actor1.startswith("Unidentified"):
         inter1 = 3
     admin1 = admin2 = ""

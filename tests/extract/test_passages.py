@@ -428,3 +428,12 @@ def test_more_ways_of_telling_a_clash_or_a_shooting(gaz: Gazetteer, text: str) -
 def test_a_place_that_saw_the_attack_is_its_place(gaz: Gazetteer) -> None:
     text = "On Thursday, Bannu district saw one of the deadliest attacks in years when 42 people were martyred."
     assert [(i.location, i.fatalities) for i in run(gaz, text)] == [("Bannu", 42)]
+
+
+def test_a_state_word_before_the_victims_is_not_the_perpetrator(gaz: Gazetteer) -> None:
+    found = run(gaz, "On 2 May 2025, two Army soldiers were killed in a roadside bomb blast in Bannu.")
+    assert [(i.location, i.fatalities) for i in found] == [("Bannu", 2)]
+    assert found[0].actor1 != "Military Forces of Pakistan"
+    assert found[0].actor2 == "Military Forces of Pakistan"
+    post = run(gaz, "On 2 May 2025, a police check post came under attack in Bannu, killing a constable.")
+    assert post[0].actor1 != "Police Forces of Pakistan"
