@@ -155,7 +155,8 @@ def choose_actor1(ctx: Context, start: int, end: int, main: Trigger) -> tuple[Ac
     # "In separate attacks on Tuesday, militants killed ...": the agent of the first verb after the noun
     verb = next((t for t in ctx_triggers(ctx, start, end) if t.pos == "v" and t.start > main.start), None)
     if verb is not None:
-        agent = agent_before(ctx, main.end, verb.start)
+        # "A suicide bomber targeted a convoy": the trigger names the agent of the verb after it
+        agent = agent_before(ctx, main.start, verb.start)
         if agent is not None:
             return agent, ""
     return None, ""

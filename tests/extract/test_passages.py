@@ -437,3 +437,9 @@ def test_a_state_word_before_the_victims_is_not_the_perpetrator(gaz: Gazetteer) 
     assert found[0].actor2 == "Military Forces of Pakistan"
     post = run(gaz, "On 2 May 2025, a police check post came under attack in Bannu, killing a constable.")
     assert post[0].actor1 != "Police Forces of Pakistan"
+
+
+def test_a_suicide_bomber_who_acts_is_the_perpetrator(gaz: Gazetteer) -> None:
+    found = run(gaz, "On 2 May 2025, a suicide bomber targeted a police convoy in Bannu, killing five policemen.")
+    assert [(i.location, i.fatalities) for i in found] == [("Bannu", 5)]
+    assert found[0].actor1 == "Unidentified Armed Group (Pakistan)"
