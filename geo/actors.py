@@ -140,6 +140,8 @@ _US = Actor(US_MILITARY, 8, "US")
 _IND = Actor(IND_MILITARY, 1, "IN")
 _IRN = Actor(IRN_MILITARY, 1, "IR")
 _GEN_MIL = Actor(GENERIC_MILITARY, 1)
+#: The state's forces, whose country the event location gives (an operation told with no agent).
+STATE_FORCES: Final[Actor] = _GEN_MIL
 _GEN_POL = Actor(GENERIC_POLICE, 1)
 _GEN_ARMED = Actor(GENERIC_ARMED, 3)
 _GEN_CIV = Actor(GENERIC_CIVILIANS, 7, armed=False)
@@ -148,7 +150,9 @@ _FORCES = (
     r"(?:military|army|armed\s+forces|security\s+forces|security\s+personnel|forces|troops|soldiers|"
     r"air\s+force|aircraft|jets|fighter\s+jets|warplanes|drones?|helicopters?|gunships|"
     r"paramilitary(?:\s+forces)?|frontier\s+corps|border\s+forces|border\s+guards|"
-    r"artillery|personnel|defen[cs]e\s+(?:ministry|forces)|commandos|military\s+aircraft)"
+    r"artillery|personnel|defen[cs]e\s+(?:ministry|forces)|commandos|military\s+aircraft"
+    # the strikes name who struck: "Pakistani airstrikes targeted ...", "US drone strikes"
+    r"|air[\s-]?strikes?|air[\s-]?raids?|drone\s+strikes?|aerial\s+(?:strikes?|bombardment))"
 )
 
 #: (pattern, actor) in priority order: longer, more specific names first.

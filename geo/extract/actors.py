@@ -58,7 +58,9 @@ _TARGET_AFTER: Final[re.Pattern[str]] = re.compile(
 _ACTS_AFTER: Final[re.Pattern[str]] = re.compile(
     r"^\s*(?:(?:has|had|have|then|also|reportedly|allegedly|later|again|subsequently|itself)\s+)*"
     r"(?:\w+ed|struck|hit|launched|responded|retaliated|carried|conducted|bombed|shelled|fired|targeted|attacked|"
-    r"killed|began|claimed|blamed|said|stated|says|has|had)\b",
+    r"killed|began|claimed|blamed|said|stated|says|has|had"
+    # the present of timelines and headlines: "October 9: Pakistan conducts airstrikes in ..."
+    r"|conducts|launches|strikes|hits|carries|targets|bombs|shells|fires|attacks|kills|retaliates|responds)\b",
     re.IGNORECASE,
 )
 CLAIMANT: Final[re.Pattern[str]] = re.compile(

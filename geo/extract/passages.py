@@ -10,6 +10,7 @@ import logging
 import re
 from typing import Final
 
+from geo.actors import STATE_FORCES
 from geo.dates import ResolvedDate
 from geo.extract.actors import agent_before, attribution_in, choose_actor1, choose_actor2, is_agent
 from geo.extract.dates import (
@@ -587,6 +588,10 @@ def _build_draft(
         # no actor and no place, or no actor and no date of its own: a detail
         # of another report or a general statement
         weak = True
+    if actor1 is None and attributed is None and _STATE_OPERATION.search(main.text):
+        # "an IBO was conducted in the general area of Mir Ali": ACLED codes the state's forces as actor1
+        attributed = STATE_FORCES
+        notes.append("a security operation: the state's forces")
 
     verbless = not any(start <= t.start < end for t in trigs)  # "and two policemen in Bannu", after "killed ..."
     verb = next((t for t in trigs if t.cls == "kill" and t.pos == "v"), main)
@@ -652,6 +657,9 @@ def _build_draft(
             out.extend(copies)
     return out
 
+
+#: A security operation: "an IBO", "intelligence-based operations", "a clearance operation".
+_STATE_OPERATION: Final[re.Pattern[str]] = re.compile(r"(?-i:IBOs?)|operations?$", re.IGNORECASE)
 
 _SEPARATE_CUE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:separate(?:ly)?\s+(?:incidents?|attacks?|operations?|clash(?:es)?|developments?|raids?|strikes?)|separately"

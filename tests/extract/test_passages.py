@@ -443,3 +443,17 @@ def test_a_suicide_bomber_who_acts_is_the_perpetrator(gaz: Gazetteer) -> None:
     found = run(gaz, "On 2 May 2025, a suicide bomber targeted a police convoy in Bannu, killing five policemen.")
     assert [(i.location, i.fatalities) for i in found] == [("Bannu", 5)]
     assert found[0].actor1 == "Unidentified Armed Group (Pakistan)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("May 2, 2025: Pakistan conducts airstrikes in Khost, killing eight people.", id="present tense"),
+        pytest.param("On 2 May 2025, Pakistani airstrikes hit hideouts in Khost, killing eight.", id="the strikes"),
+        pytest.param("On 2 May 2025, an IBO was conducted in Mir Ali, killing four terrorists.", id="an operation"),
+    ],
+)
+def test_the_state_that_struck_is_actor1(gaz: Gazetteer, text: str) -> None:
+    found = run(gaz, text)
+    assert len(found) == 1
+    assert found[0].actor1 == "Military Forces of Pakistan"
