@@ -74,10 +74,24 @@ def agent_before(ctx: Context, start: int, pos: int) -> ActorMention | None:
     """The nearest actor before ``pos`` (from ``start``) in an agent role."""
     lo = bisect.bisect_left(ctx.actor_starts, start)
     hi = bisect.bisect_left(ctx.actor_starts, pos)
-    for a in reversed(ctx.actors[lo:hi]):
+    for k in range(hi - 1, lo - 1, -1):
+        a = ctx.actors[k]
         if is_agent(ctx, a):
+            prev = ctx.actors[k - 1] if k > lo else None
+            if (
+                a.actor.is_generic
+                and prev is not None
+                and not prev.actor.is_generic
+                and not prev.actor.is_state
+                and _MODIFIER_GAP.fullmatch(ctx.text, prev.end, a.start) is not None
+            ):
+                return prev  # "BLA militants killed ...": the group the generic noun belongs to
             return a
     return None
+
+
+#: Between a group's name and the generic noun it qualifies: "TTP militants", "Baloch Liberation Army (BLA) militants".
+_MODIFIER_GAP: Final[re.Pattern[str]] = re.compile(r"\)?\s")
 
 
 def _in_proper_name(text: str, a: ActorMention) -> bool:

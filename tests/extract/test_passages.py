@@ -457,3 +457,17 @@ def test_the_state_that_struck_is_actor1(gaz: Gazetteer, text: str) -> None:
     found = run(gaz, text)
     assert len(found) == 1
     assert found[0].actor1 == "Military Forces of Pakistan"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        ("On 2 May 2025, TTP militants attacked a police post in Bannu.", "TTP: Tehreek-e-Taliban Pakistan"),
+        (
+            "On 2 May 2025, Baloch Liberation Army (BLA) militants killed 23 passengers in Quetta.",
+            "BLA: Balochistan Liberation Army",
+        ),
+    ],
+)
+def test_a_generic_noun_after_a_group_name_is_that_group(gaz: Gazetteer, text: str, actor1: str) -> None:
+    assert [i.actor1 for i in run(gaz, text)] == [actor1]
