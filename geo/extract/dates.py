@@ -141,13 +141,21 @@ def resolve_dates(
         if r is None and today is not None and ref is None and ctx is None:
             r = _weekday_year(doc.text, dates, m, today)
         resolved.append(r)
-        if r is not None and not m.future and not m.since:  # "the first since 2022" sets no narrative date
+        # "the first since 2022" and "more than double the events of all of 2022" set no narrative date
+        if r is not None and not m.future and not m.since and not _COMPARED.search(doc.text, max(0, m.start - 40), m.start):
             heading = r.precision >= 3 and _is_date_heading(doc, para, m)
             ctx, ctx_para = r, para
             ctx_heading = heading and r.precision == 4
             sectioned = sectioned or heading
     return resolved, contexts
 
+
+#: Before a year a statistic is compared with: "than in 2022", "compared with 2022", "in all of 2022".
+_COMPARED: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:than(?:\s+(?:in|during))?|compared\s+(?:to|with)(?:\s+(?:in|during))?|versus|vs\.?|in\s+all\s+of|"
+    r"(?:up|down)\s+from|as\s+against)\s+(?:the\s+same\s+period\s+(?:of|in|last)\s+)?$",
+    re.IGNORECASE,
+)
 
 #: The marks around a heading line: "== 2024 ==", "## 2024", "2024:".
 _HEADING_MARKS: Final[str] = "=#*:-–—[] \t"

@@ -471,3 +471,12 @@ def test_the_state_that_struck_is_actor1(gaz: Gazetteer, text: str) -> None:
 )
 def test_a_generic_noun_after_a_group_name_is_that_group(gaz: Gazetteer, text: str, actor1: str) -> None:
     assert [i.actor1 for i in run(gaz, text)] == [actor1]
+
+
+def test_a_year_a_statistic_is_compared_with_does_not_date_the_narrative(gaz: Gazetteer) -> None:
+    text = (
+        "The group was involved in 300 events thus far in 2023, more than double the events recorded in all of 2022. "
+        "Notably, militants clashed with troops in Bannu on 6 September, killing two soldiers."
+    )
+    found = run(gaz, text, published=dt.date(2023, 10, 5))
+    assert [(i.event_date, i.location) for i in found] == [("2023-09-06", "Bannu")]
