@@ -142,7 +142,8 @@ def resolve_dates(
             r = _weekday_year(doc.text, dates, m, today)
         resolved.append(r)
         # "the first since 2022" and "more than double the events of all of 2022" set no narrative date
-        if r is not None and not m.future and not m.since and not _COMPARED.search(doc.text, max(0, m.start - 40), m.start):
+        compared = _COMPARED.search(doc.text, max(0, m.start - 40), m.start) is not None
+        if r is not None and not m.future and not m.since and not compared:
             heading = r.precision >= 3 and _is_date_heading(doc, para, m)
             ctx, ctx_para = r, para
             ctx_heading = heading and r.precision == 4
