@@ -336,6 +336,12 @@ def assess(ctx: Context, d: Draft) -> tuple[float, str]:
     broad = d.place is None or (d.geo_precision or 3) >= 3
     if plural and broad and d.fatalities is None and (not d.date_explicit or d.date_vague) and d.date.precision >= 2:
         return 0.35, "background: a summary of several events over a week or more"
+    # a monitor's weekly summary: "Baloch separatists engaged in armed clashes and explosive attacks ...
+    # in Balochistan" (plural event nouns, a province, no toll, no date of its own, not one of a list of places)
+    some_plural = any(t.pos == "n" and plural_noun(t) for t in d.triggers)
+    province = d.place is not None and d.place.feature_type in ("province", "region", "country")
+    if some_plural and province and d.fatalities is None and not d.date_explicit and not d.split_key:
+        return 0.35, "background: a summary of several events over a week or more"
     if d.place is not None and d.place.country_code and d.place.country_code not in settings.REGION_COUNTRIES:
         return 0.4, f"outside the region: {d.place.name} ({d.place.country_code})"
     c = 0.8

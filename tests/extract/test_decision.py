@@ -183,3 +183,15 @@ def test_continued_clashes_with_a_toll_of_their_own_are_an_incident(gaz: Gazette
     found = run(gaz, "On 2 May 2025, clashes continued in Bannu, resulting in the deaths of two Taliban commanders.")
     assert [(i.location, i.fatalities) for i in found] == [("Bannu", 2)]
     assert run(gaz, "On 2 May 2025, clashes continued in Bannu, residents said.") == []
+
+
+def test_a_monitor_s_summary_of_attacks_in_a_province_is_background(gaz: Gazetteer) -> None:
+    text = (
+        "On 7 August 2022, a roadside bomb killed two people in Peshawar.\n\n"
+        "Meanwhile, the separatist Baloch Liberation Army (BLA) launched grenade and remote explosive attacks "
+        "against state forces in Balochistan."
+    )
+    found = run(gaz, text)
+    shown = [i.location for i in found if i.confidence >= settings.CONFIDENCE_THRESHOLD]
+    assert shown == ["Peshawar"]
+    assert any(i.location == "Balochistan" and "summary" in i.reason for i in found)
