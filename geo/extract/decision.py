@@ -162,6 +162,9 @@ def _names_a_day(ctx: Context, start: int, end: int) -> bool:
     return any(m.kind == "absolute" and m.day is not None for m in in_range(ctx.dates, ctx.date_starts, start, end))
 
 
+_DETERMINER: Final[re.Pattern[str]] = re.compile(r"\b(?:the|these|those|this|that|such|its|their|both|same)\b", re.I)
+
+
 def mark_anaphora(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> None:
     """Mark a noun trigger that refers back to an event already told ("the attack", "these strikes")."""
     if t.pos != "n":
@@ -170,6 +173,9 @@ def mark_anaphora(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> N
     pre = text[max(sent_start, t.start - 60) : t.start]
     if not _ANAPHORIC_BEFORE.search(pre) or _FIRST_MENTION.search(pre):
         return
+    light = LIGHT_VERB_BEFORE.search(pre)
+    if light is not None and not _DETERMINER.search(light.group()):
+        return  # "the NRF carried out attacks against the Taliban": a light verb and a bare noun, a first mention
     # new information right after the noun ("the attack in Quetta on Monday") is a first mention
     clause_end = text.find(",", t.end, sent_end)
     clause_end = sent_end if clause_end < 0 else clause_end

@@ -195,3 +195,8 @@ def test_a_monitor_s_summary_of_attacks_in_a_province_is_background(gaz: Gazette
     shown = [i.location for i in found if i.confidence >= settings.CONFIDENCE_THRESHOLD]
     assert shown == ["Peshawar"]
     assert any(i.location == "Balochistan" and "summary" in i.reason for i in found)
+
+
+def test_a_light_verb_before_a_bare_event_noun_is_a_first_mention(gaz: Gazetteer) -> None:
+    text = "The NRF carried out attacks against the Taliban in Khost, Paktika and Kunar provinces on 15 September 2022."
+    assert sorted(i.location for i in run(gaz, text)) == ["Khost", "Kunar", "Paktika"]
