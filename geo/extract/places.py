@@ -153,6 +153,23 @@ _AREA_AFTER: Final[re.Pattern[str]] = re.compile(
     r"(?:\s+(?:area|areas|region|vicinity|outskirts|suburbs?)\b"
     r"|(?:'s|’s)\s+(?:[A-Z][\w-]*\s+){1,3}(?:area|village|locality|neighbou?rhood|region|bazaar|town)\b)"
 )
+#: A named locality: "the Domel area", "the Moski village", "Sabakzai area", "Saryab Road".
+_LOCALITY: Final[re.Pattern[str]] = re.compile(
+    r"\b((?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,2})\s+(?:area|village|locality|neighbou?rhood|bazaar|"
+    r"highway|mohalla|tehsil|union\s+council)\b",
+    re.IGNORECASE,
+)
+
+
+def _unknown_locality(ctx: Context, start: int, end: int) -> bool:
+    """Whether a span names a locality the gazetteer does not know ("in the Domel area")."""
+    known = in_range(ctx.mentions, ctx.mention_starts, start, end)
+    for m in _LOCALITY.finditer(ctx.text, start, end):
+        if not any(k.start < m.end(1) and m.start(1) < k.end for k in known):
+            return True
+    return False
+
+
 _HINT_AFTER: Final[re.Pattern[str]] = re.compile(
     r"^\s+(province|district|agency|city|town|village|valley|tehsil|subdivision|pass|crossing)\b", re.IGNORECASE
 )
@@ -398,6 +415,8 @@ def choose_place(ctx: Context, start: int, end: int) -> tuple[Place | None, str,
         precision = place.geo_precision
         if best[4] & 5 and precision == 1:
             precision = 2
+        if precision == 1 and _unknown_locality(ctx, start, end):
+            precision = 2  # "in the Domel area" of Bannu: a place the gazetteer lacks, near the town it names
         return place, place.name, precision, True
     first = cands[0]
     return None, first[2], None, True

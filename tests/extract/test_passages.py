@@ -480,3 +480,10 @@ def test_a_year_a_statistic_is_compared_with_does_not_date_the_narrative(gaz: Ga
     )
     found = run(gaz, text, published=dt.date(2023, 10, 5))
     assert [(i.event_date, i.location) for i in found] == [("2023-09-06", "Bannu")]
+
+
+def test_a_locality_the_gazetteer_lacks_makes_the_town_a_nearby_point(gaz: Gazetteer) -> None:
+    area = run(gaz, "On 2 May 2025 in Bannu, militants attacked a police mobile in the Domel area, killing two.")
+    assert [(i.location, i.geo_precision) for i in area] == [("Bannu", 2)]
+    town = run(gaz, "On 2 May 2025, militants attacked a police mobile in Bannu, killing two.")
+    assert [(i.location, i.geo_precision) for i in town] == [("Bannu", 1)]
