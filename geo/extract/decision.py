@@ -340,7 +340,15 @@ def assess(ctx: Context, d: Draft) -> tuple[float, str]:
     if plural and d.fatalities is None and ONGOING.search(seg):
         return 0.35, "background: recent or ongoing attacks in general, not one incident"
     broad = d.place is None or (d.geo_precision or 3) >= 3
-    if plural and broad and d.fatalities is None and (not d.date_explicit or d.date_vague) and d.date.precision >= 2:
+    listed = bool(d.split_key) and not d.split_key.startswith("part") and d.split_key != "abduction"
+    if (
+        plural
+        and broad
+        and not listed
+        and d.fatalities is None
+        and (not d.date_explicit or d.date_vague)
+        and d.date.precision >= 2
+    ):
         return 0.35, "background: a summary of several events over a week or more"
     # a monitor's weekly summary: "Baloch separatists engaged in armed clashes and explosive attacks ...
     # in Balochistan" (plural event nouns, a province, no toll, no date of its own, not one of a list of places)

@@ -647,11 +647,24 @@ def _build_draft(
     # "air strikes also hit Kunar and Paktika": one incident per place (a weak report too:
     # "two terrorists were killed in Khyber and Dera Ismail Khan districts")
     if place is not None:
-        extra = coordinated_places(ctx, start, end, place)
+        typed, extra = coordinated_places(ctx, start, end, place)
         if extra:
+            if typed != place:
+                # "in Kandahar and Paktia provinces": the province of Kandahar, not the city
+                draft.place, draft.location_text, draft.geo_precision = typed, typed.name, typed.geo_precision
+                place = typed
             copies = []
             for p in extra:
-                c = dataclasses.replace(draft, place=p, location_text=p.name, notes=list(notes), split_key=p.place_id)
+                # a town of the list keeps what the span says of it ("the Lakki Marwat and Bannu areas": 2)
+                p_precision = p.geo_precision if p.geo_precision > 1 or place.geo_precision > 1 else precision
+                c = dataclasses.replace(
+                    draft,
+                    place=p,
+                    location_text=p.name,
+                    geo_precision=p_precision,
+                    notes=list(notes),
+                    split_key=p.place_id,
+                )
                 copies.append(c)
             draft.split_key = place.place_id
             out.extend(copies)

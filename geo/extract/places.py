@@ -448,17 +448,19 @@ def _between_places(ctx: Context, cands: list[tuple[int, int, str, Place | None,
     return None
 
 
-def coordinated_places(ctx: Context, start: int, end: int, chosen: Place) -> list[Place]:
-    """Other places coordinated with the chosen one ("in Kunar and Paktika"): one incident each.
+def coordinated_places(ctx: Context, start: int, end: int, chosen: Place) -> tuple[Place, list[Place]]:
+    """The chosen place as the list types it, and the places coordinated with it ("in Kunar and Paktika").
 
     A plural type word after the list ("in Ghazni and Kunar provinces", "the
     Lakki Marwat and Bannu areas") types every name of it, so "Ghazni" is
-    read as the province even where the town ranks first.
+    read as the province even where the town ranks first; the chosen place
+    is typed too ("in Kandahar and Paktia provinces": the province of
+    Kandahar, not the city). Each of the others is one incident more.
     """
     cands = _fold_qualifiers(ctx, [c for c in _place_candidates(ctx, start, end) if c[3] is not None and not c[4] & 2])
     idx = next((i for i, c in enumerate(cands) if c[3] == chosen), None)
     if idx is None or is_vague_place(chosen):
-        return []
+        return chosen, []
     run = [idx]
     for step in (-1, 1):
         i = idx
@@ -483,13 +485,16 @@ def coordinated_places(ctx: Context, start: int, end: int, chosen: Place) -> lis
     plural = _plural_type(ctx, cands[run[-1]]) if len(run) > 1 else None
     wanted = _PLURAL_TYPES.get(plural) if plural else None
     extra: list[Place] = []
+    typed = chosen
     for i in run:
         p = cands[i][3]
         if wanted is not None and p is not None and p.feature_type != wanted:
             p = ctx.gazetteer.best(cands[i][2], feature_type=wanted, country=p.country_code) or p
-        if p is not None and p != chosen and p not in extra and p.name != chosen.name:
+        if i == idx:
+            typed = p or chosen
+        elif p is not None and p != typed and p not in extra and p.name != chosen.name:
             extra.append(p)
-    return extra
+    return typed, [p for p in extra if p != typed]
 
 
 #: Between a place and the province it lies in: "Jalalabad city in Nangarhar", "Alingar district of Laghman".

@@ -487,3 +487,9 @@ def test_a_locality_the_gazetteer_lacks_makes_the_town_a_nearby_point(gaz: Gazet
     assert [(i.location, i.geo_precision) for i in area] == [("Bannu", 2)]
     town = run(gaz, "On 2 May 2025, militants attacked a police mobile in Bannu, killing two.")
     assert [(i.location, i.geo_precision) for i in town] == [("Bannu", 1)]
+
+
+def test_a_list_typed_as_provinces_types_its_first_name_too(gaz: Gazetteer) -> None:
+    found = run(gaz, "On 2 May 2025, Pakistani airstrikes hit hideouts in Khost and Paktika provinces, killing eight.")
+    got = sorted((i.location, i.geo_precision, i.admin1) for i in found)
+    assert got == [("Khost", 3, "Khost"), ("Paktika", 3, "Paktika")]
