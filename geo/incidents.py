@@ -102,7 +102,7 @@ class Incident:
     """One incident record (see the module docstring for the codes).
 
     ``fatalities`` is ``None`` when the text gives no figure (blank, not 0);
-    0 means the source says nobody died.
+    0 means the source says nobody died, or reports injuries only.
     ``latitude``/``longitude`` are ``None`` when the place is unresolved.
     """
 

@@ -89,7 +89,8 @@ def extract_incidents(
         In text order. ``event_date`` is ISO with ACLED ``time_precision``;
         ``char_start``/``char_end`` are offsets into the file (front matter
         included); ``fatalities`` is ``None`` when the text gives no figure
-        and 0 when it says nobody died ("causing no casualties").
+        and 0 when it says nobody died ("causing no casualties") or reports
+        injuries only ("two policemen were injured").
 
     Notes
     -----

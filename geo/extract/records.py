@@ -20,6 +20,16 @@ _CLAUSE_LEAD: Final[re.Pattern[str]] = re.compile(r"^[\s,;:—–-]*(?:(?:and|wh
 EVIDENCE_JOINER: Final[str] = " … "
 
 
+#: Injuries reported: "were injured", "wounding six", "sustained injuries".
+_INJURED: Final[re.Pattern[str]] = re.compile(r"\b(?:injur\w*|wounded|wounding|hurt)\b", re.IGNORECASE)
+#: Any word of a death or of an unspecified toll: then the record's own figure (or its absence) stands.
+_DEATH_WORDS: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:kill\w*|dead|deaths?|deadly|died|dies|martyr\w*|lives|life|slain|bodies|body|fatalit\w*|casualt\w*|"
+    r"toll|shot\s+dead|gunned|murder\w*|massacre\w*|executed|perish\w*|succumb\w*|eliminat\w*|neutrali[sz]\w*)\b",
+    re.IGNORECASE,
+)
+
+
 def to_incident(ctx: Context, d: Draft, article: Article) -> Incident:
     """The :class:`~geo.incidents.Incident` record of a finished draft."""
     text = ctx.text
@@ -60,6 +70,11 @@ def to_incident(ctx: Context, d: Draft, article: Article) -> Incident:
         lat, lon = place.lat, place.lon
         place_id, geocoder = place.place_id, "gazetteer"
     event_type, sub_event_type = d.event_type
+    fatalities = d.fatalities
+    if fatalities is None and _INJURED.search(evidence) and not _DEATH_WORDS.search(evidence):
+        # "two policemen were injured when ...": ACLED codes 0, nobody is reported dead
+        fatalities = 0
+        notes.append("injuries only: no deaths reported")
     return Incident(
         event_date=d.date.iso,
         time_precision=d.date.precision,
@@ -81,7 +96,7 @@ def to_incident(ctx: Context, d: Draft, article: Article) -> Incident:
         latitude=lat,
         longitude=lon,
         geo_precision=d.geo_precision if place is not None else None,
-        fatalities=d.fatalities,
+        fatalities=fatalities,
         notes="; ".join(dict.fromkeys(notes)),
         source=article.source,
         source_url=article.url,

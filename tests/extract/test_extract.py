@@ -636,3 +636,11 @@ def test_attacks_on_armed_state_personnel_are_battles(gaz: Gazetteer, sentence: 
 def test_soldiers_and_terrorists_killed_in_one_list_are_summed_as_acled_does(gaz: Gazetteer) -> None:
     text = "On 2 May 2025, two soldiers were martyred and six terrorists were killed in an operation in Bannu."
     assert _only(gaz, text).fatalities == 8
+
+
+def test_injuries_only_are_no_deaths(gaz: Gazetteer) -> None:
+    found = _run(gaz, "On 2 May 2025, two policemen were injured when militants attacked a check post in Bannu.")
+    assert [(i.location, i.fatalities) for i in found] == [("Bannu", 0)]
+    assert "injuries only" in found[0].notes
+    unknown = _run(gaz, "On 2 May 2025, militants attacked a check post in Bannu, police said.")
+    assert [i.fatalities for i in unknown] == [None]
