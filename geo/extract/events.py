@@ -103,7 +103,7 @@ _FATALITY_RES: Final[tuple[re.Pattern[str], ...]] = (
         rf"\b(?:killing|killed|kills|kill|martyring|martyred|slaying|claim(?:ed|ing)\s+the\s+lives\s+of|shot\s+dead|"
         r"(?:martyrdom|deaths?|killing)\s+of|"
         r"gunned\s+down|shot\s+and\s+killed|murdered|executed|beheaded|slaughtered|massacred|"
-        r"neutrali[sz](?:ed|ing)|eliminat(?:ed|ing))\s+(?:all\s+|of\s+)?"
+        r"neutrali[sz](?:ed|ing)|eliminat(?:ed|ing))\s+(?:all\s+|of\s+|his\s+|her\s+|their\s+)?"
         rf"{_QUAL}{RANGE}\b"
         r"(?!\s*(?:%|per\s*cent|years?\b|km\b))",
         re.IGNORECASE,
@@ -194,6 +194,28 @@ VICTIM_NOUNS: Final[frozenset[str]] = frozenset(
         "pakistanis",
         "lives",
         "dead",
+        "brothers",
+        "sons",
+        "relatives",
+        "chiefs",
+        "leaders",
+        "elders",
+        "clerics",
+        "journalists",
+        "pilots",
+        "employees",
+        "vaccinators",
+        "doctors",
+        "judges",
+        "lawyers",
+        "shepherds",
+        "farmers",
+        "traders",
+        "shopkeepers",
+        "tourists",
+        "foreigners",
+        "cops",
+        "levies",
     ]
 )
 #: Nouns that count everybody: comparable with each other.
@@ -250,6 +272,31 @@ _ONE_VICTIM_NOUNS: Final[frozenset[str]] = frozenset(
         "passerby",
         "personnel",
         "member",
+        "chief",
+        "head",
+        "director",
+        "minister",
+        "governor",
+        "pilot",
+        "judge",
+        "lawyer",
+        "politician",
+        "candidate",
+        "activist",
+        "farmer",
+        "villager",
+        "resident",
+        "passenger",
+        "cop",
+        "brother",
+        "son",
+        "relative",
+        "tribesman",
+        "shepherd",
+        "engineer",
+        "employee",
+        "vaccinator",
+        "tourist",
     ]
 )
 #: One victim after the verb: "gunmen shot dead a police constable", "killed a female polio worker".
@@ -320,8 +367,8 @@ def _joined_all(seg: str, order: list[int], *, max_gap: int | None = None) -> bo
 
 #: One more group of victims after a counted one: "and three children", "and one Pakistani driver", "and their driver".
 _LIST_TAIL: Final[re.Pattern[str]] = re.compile(
-    rf"(?:\s+[\w.-]+){{0,3}}?\s+and\s+(?:at\s+least\s+)?(?P<n>{_NUM}|a|an|(?:their|his|her)(?:\s+(?P<n3>{_NUM}))?)\s+"
-    r"(?:[\w.-]+\s+){0,2}?"
+    rf"(?:\s+[\w.-]+){{0,3}}?\s+and\s+(?:at\s+least\s+)?(?P<n>{_NUM}|a|an|another|(?:their|his|her)(?:\s+(?P<n3>{_NUM}))?)\s+"
+    r"(?:[\w.-]+\s+){0,3}?"
     rf"(?P<noun>{'|'.join(sorted(VICTIM_NOUNS | _ONE_VICTIM_NOUNS, key=len, reverse=True))})\b",
     re.IGNORECASE,
 )
@@ -342,7 +389,7 @@ def _list_tail(seg: str, end: int) -> list[tuple[int, int, str]]:
             return []  # "their families": not a count
         n = 1  # "and their driver"
     else:
-        n = 1 if token in ("a", "an") else _to_int(token)
+        n = 1 if token in ("a", "an", "another") else _to_int(token)
     if n is None:
         return []
     return [(m.start("n"), n, m.group("noun").lower())]

@@ -446,6 +446,10 @@ def test_also_with_two_places_gives_one_incident_per_place(gaz: Gazetteer) -> No
         ("On 2 May 2025, a roadside bomb killed a soldier and a civilian in Bannu.", 2),
         ("On 2 May 2025, gunmen in Bannu killed a police officer and his two guards.", 3),
         ("On 2 May 2025, a clash in Bannu led to the death of an officer and injuries to four others.", 1),
+        ("On 2 May 2025, militants ambushed a police van in Bannu, killing a police chief and another policeman.", 2),
+        ("On 2 May 2025, a roadside bomb in Bannu killed a city police chief and two junior officers.", 3),
+        ("On 2 May 2025, militants attacked the home of a police officer in Bannu and killed his two brothers.", 2),
+        ("On 2 May 2025, a gunman in Bannu shot dead a security force member and an Afghan Air Force pilot.", 2),
     ],
 )
 def test_toll_phrasings(gaz: Gazetteer, text: str, toll: int) -> None:
