@@ -237,8 +237,8 @@ _MONTH_WORDS: Final[str] = (
 _MONTH_NEAR_AFTER: Final[re.Pattern[str]] = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORDS}")
 _MONTH_NEAR_BEFORE: Final[re.Pattern[str]] = re.compile(rf"{_MONTH_WORDS}\.?\s+$")
 _SINGLE_VICTIM: Final[re.Pattern[str]] = re.compile(
-    r"\b(?:a|an|one)\s+(?:[\w'’-]+,?\s+){0,6}?(?:was|has\s+been|had\s+been)\s+(?:\w+\s+)?"
-    r"(?:killed|martyred|assassinated|shot\s+dead|gunned\s+down|beheaded|executed)\b",
+    r"\b(?:a|an|one)\s+(?:[\w'’-]+,?\s+){0,6}?(?:(?:was|has\s+been|had\s+been)\s+(?:\w+\s+)?"
+    r"(?:killed|martyred|assassinated|shot\s+dead|gunned\s+down|beheaded|executed)|lost\s+(?:his|her)\s+life)\b",
     re.IGNORECASE,
 )
 #: Singular nouns of one victim.

@@ -450,6 +450,7 @@ def test_also_with_two_places_gives_one_incident_per_place(gaz: Gazetteer) -> No
         ("On 2 May 2025, a roadside bomb in Bannu killed a city police chief and two junior officers.", 3),
         ("On 2 May 2025, militants attacked the home of a police officer in Bannu and killed his two brothers.", 2),
         ("On 2 May 2025, a gunman in Bannu shot dead a security force member and an Afghan Air Force pilot.", 2),
+        ("On 2 May 2025, a police constable in Bannu lost his life in a terrorist attack on a check post.", 1),
     ],
 )
 def test_toll_phrasings(gaz: Gazetteer, text: str, toll: int) -> None:
