@@ -16,7 +16,9 @@ from geo.extract.model import ATTACK, BATTLE, CLASS_TYPES, Draft, Trigger
 _CLASH_CUE: Final[re.Pattern[str]] = re.compile(
     r"\bboth\s+sides\b|exchange\w*\s+(?:of\s+)?fire|gun\s*battle|fire\s*fight|\bclash|retaliatory\s+fire|repulsed|"
     r"repelled|infiltration|fired\s+back|returned\s+fire|return\s+fire|retaliatory\s+action|offensive|(?:intelligence[\s-]based|security|military|search|clearance|counter[\s-]terrorism|"
-    r"sanitisation|sanitization)\s+operations?|(?-i:IBO)|\bencounter\b",
+    r"sanitisation|sanitization)\s+operations?|(?-i:IBO)|\bencounter\b"
+    # "in a separate operation in Spinwam", "during the operation": a security operation
+    r"|\b(?:in|during)\s+(?:an?|another|the|a\s+separate|a\s+joint|a\s+special)\s+(?:[\w-]+\s+)?operations?\b",
     re.IGNORECASE,
 )
 _MILITANT_WORDS: Final[str] = (
@@ -510,6 +512,8 @@ def classify_event(d: Draft, seg: str, main: Trigger) -> tuple[str, str]:
         return BATTLE  # the attackers were killed: fighting
     if a2_state and not a1_state and not _CIVILIANS_HIT.search(seg):
         return ATTACK if _UNARMED_PERSONNEL.search(seg) else BATTLE
+    if a1 is None and victims_militants and not civ_target:
+        return BATTLE  # "two terrorists were killed in separate operations": the state's forces fought them
     if a1_state:
         if ("struck" in main.text.lower() or "strike" in main.text.lower()) and not civ_target:
             return CLASS_TYPES["air"] if _AIR_CONTEXT.search(seg) else CLASS_TYPES["shell"]
