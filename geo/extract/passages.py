@@ -33,7 +33,7 @@ from geo.extract.decision import (
 from geo.extract.events import classify_event, fatality_figure
 from geo.extract.merge import same_area_cue
 from geo.extract.model import CLASS_PRIORITY, Context, Draft, Trigger, in_range, plural_noun
-from geo.extract.places import choose_place, coordinated_places, country_hint, distance_km
+from geo.extract.places import choose_place, coordinated_places, country_hint, distance_km, is_vague_place
 from geo.gazetteer import Place
 
 logger = logging.getLogger(__name__)
@@ -668,6 +668,80 @@ def _build_draft(
                 copies.append(c)
             draft.split_key = place.place_id
             out.extend(copies)
+    out.extend(_unknown_listed_places(ctx, draft, start, end, notes, taken={d.location_text.lower() for d in out}))
+    split = [d for d in out if d.split_key and d.split_key != "abduction"]
+    if len(split) > 1 and draft.fatalities:
+        # "two engagements in Khyber and Bannu districts, resulting in the killing of three militants": one
+        # toll for all the places. Copied to each it would be counted once per place; ACLED divides it
+        # evenly among the events, the remainder going to the first ones.
+        total, k = draft.fatalities, len(split)
+        for i, d in enumerate(split):
+            d.fatalities = total // k + (1 if i < total % k else 0)
+            d.notes.append(f"a joint toll of {total} for {k} places, divided evenly")
+    return out
+
+
+#: A list of names typed by a plural word: "in the Nasir Bagh and Mattani areas", "in Yaftal and Raghistan districts".
+_NAME: Final[str] = r"(?-i:[A-Z][\w'’-]+)(?:[ -](?-i:[A-Z][\w'’-]+))?"
+_NAMED_LIST: Final[re.Pattern[str]] = re.compile(
+    rf"\b(?:in|at)\s+(?:the\s+)?(?P<list>{_NAME}(?:,\s+{_NAME})*,?\s+and\s+{_NAME})\s+"
+    r"(?:areas|districts|villages|tehsils|towns|localities)\b",
+    re.IGNORECASE,
+)
+_LIST_SPLIT: Final[re.Pattern[str]] = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_POSSESSOR: Final[re.Pattern[str]] = re.compile(r"^[\w-]+(?:'s|’s)\s+")
+_DIRECTION: Final[re.Pattern[str]] = re.compile(r"North|South|East|West|Upper|Lower|Central")
+
+
+def _unknown_listed_places(
+    ctx: Context, draft: Draft, start: int, end: int, notes: list[str], *, taken: set[str]
+) -> list[Draft]:
+    """One incident per name of a typed list that the gazetteer does not know.
+
+    "Similar attacks in the Nasir Bagh and Mattani areas were also foiled":
+    one incident each, located by name only (no coordinates; an online
+    geocoder may resolve them), or near the place the span names, with
+    geo_precision 2. The names the gazetteer knows are split by
+    :func:`geo.extract.places.coordinated_places`. The draft itself takes
+    the first unknown name when it has no place of its own.
+    """
+    if not any(t.pos == "n" and plural_noun(t) for t in draft.triggers):
+        return []  # "16 terrorists were killed in the Narmikhel and Bakakhel areas": one operation over two areas
+    m = _NAMED_LIST.search(ctx.text, start, end)
+    if m is None:
+        return []
+    known = in_range(ctx.mentions, ctx.mention_starts, m.start("list"), m.end())
+    names: list[str] = []
+    pos = m.start("list")
+    for item in _LIST_SPLIT.split(m.group("list")):
+        at = ctx.text.find(item, pos)
+        pos = at + len(item)
+        part = _POSSESSOR.sub("", item)  # "Balochistan’s Kech": Kech
+        at += len(item) - len(part)
+        if _DIRECTION.fullmatch(part):
+            continue  # "the North and South Waziristan districts": two names of one list, told elliptically
+        whole = any(k.start <= at and at + len(part) <= k.end for k in known)  # not "Bagh" of "Nasir Bagh"
+        if part and not whole and part.lower() not in taken:
+            names.append(part)
+    if not names:
+        return []
+    out: list[Draft] = []
+    base = draft.place
+    for k, name in enumerate(names):
+        if k == 0 and base is None:
+            c = draft
+        else:
+            c = dataclasses.replace(draft, notes=list(notes), split_key=f"name:{name.lower()}")
+            out.append(c)
+        c.location_text = name
+        c.split_key = f"name:{name.lower()}"
+        if base is not None and not is_vague_place(base):
+            c.geo_precision = 2
+            c.notes.append(f"place: near {base.name} ({name} is not in the gazetteer)")
+        else:
+            c.place, c.geo_precision = None, None
+    if base is None and not draft.split_key:
+        draft.split_key = f"name:{names[0].lower()}"
     return out
 
 

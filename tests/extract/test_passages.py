@@ -493,3 +493,17 @@ def test_a_list_typed_as_provinces_types_its_first_name_too(gaz: Gazetteer) -> N
     found = run(gaz, "On 2 May 2025, Pakistani airstrikes hit hideouts in Khost and Paktika provinces, killing eight.")
     got = sorted((i.location, i.geo_precision, i.admin1) for i in found)
     assert got == [("Khost", 3, "Khost"), ("Paktika", 3, "Paktika")]
+
+
+def test_attacks_in_a_list_of_areas_the_gazetteer_lacks_are_one_incident_each(gaz: Gazetteer) -> None:
+    found = run(gaz, "On 2 May 2025, similar attacks in the Nasir Bagh and Mattani areas were also foiled.")
+    assert sorted((i.location, i.latitude) for i in found) == [("Mattani", None), ("Nasir Bagh", None)]
+    one = run(gaz, "On 2 May 2025, 16 terrorists were killed in the Narmikhel and Bakakhel areas of Bannu.")
+    assert len(one) == 1  # one operation over two areas
+
+
+def test_a_joint_toll_over_a_list_of_places_is_divided_among_them(gaz: Gazetteer) -> None:
+    text = "On 2 May 2025, two engagements took place in Quetta and Peshawar, leading to the killing of three rebels."
+    found = run(gaz, text)
+    assert sorted((i.location, i.fatalities) for i in found) == [("Peshawar", 1), ("Quetta", 2)]
+    assert all("a joint toll of 3 for 2 places" in i.notes for i in found)
