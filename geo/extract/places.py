@@ -34,6 +34,12 @@ TYPE_RANK: Final[dict[str, int]] = {
     "border": 7,
     "country": 8,
 }
+#: An unknown place named before its district ("in Daraban, Dera Ismail Khan District", "In Tirah, Khyber",
+#: "the general area of Hassan Khel, Peshawar District"): the district is where the event is, near its place.
+_UNKNOWN_PLACE_COMMA: Final[str] = (
+    r"\b(?i:in|at|near|(?:area|areas|village|locality|vicinity|outskirts)\s+of)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*,\s+"
+)
 _LOCATIVE_BEFORE: Final[re.Pattern[str]] = re.compile(
     r"(?:\b(?i:in|at|near|on|upon|inside|into|across|within|around|outside|over|along|between|and|towards?|"
     r"(?:province|district|city|town|village|vicinity|outskirts|suburbs?|area|areas|parts?|region|tehsil|university|"
@@ -42,9 +48,9 @@ _LOCATIVE_BEFORE: Final[re.Pattern[str]] = re.compile(
     r"(?:(?:[a-z][\w-]*|[A-Z][\w-]*(?:'s|’s)|Upper|Lower|North|South|East|West|Central|Northern|Southern|Eastern|"
     r"Western)\s+){0,3}"
     r"|(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,2}"
-    # an unknown place before its district: "in Daraban, Dera Ismail Khan District", "In Tirah, Khyber"
-    r"|\b(?i:in|at|near)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*,\s+)$"
+    rf"|{_UNKNOWN_PLACE_COMMA})$"
 )
+_UNKNOWN_BEFORE: Final[re.Pattern[str]] = re.compile(_UNKNOWN_PLACE_COMMA + "$")
 _NEAR_BEFORE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:near|vicinity\s+of|outskirts\s+of|close\s+to|adjacent\s+to|around|outside|suburbs?\s+of|area\s+of|"
     r"parts?\s+of|bordering)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
@@ -359,8 +365,8 @@ def _place_candidates(ctx: Context, start: int, end: int) -> list[tuple[int, int
             continue  # a short match inside an unknown longer name ("Kot" of "Kot Katai")
         place = _rerank(ctx, m, before)
         flags = 1 if _NEAR_BEFORE.search(before) else 0
-        if _AREA_AFTER.match(after):
-            flags |= 4  # "the X area", "Y's X area": around X, not X itself
+        if _AREA_AFTER.match(after) or _UNKNOWN_BEFORE.search(before):
+            flags |= 4  # "the X area", "Y's X area", "the area of Hassan Khel, Y": around X, not X itself
         out.append((m.start, m.end, m.text, place, flags))
     for s, e, name in ctx.extra_places:
         if start <= s < end and not any(s < be and bs < e for bs, be in blocked):

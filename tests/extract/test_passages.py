@@ -507,3 +507,8 @@ def test_a_joint_toll_over_a_list_of_places_is_divided_among_them(gaz: Gazetteer
     found = run(gaz, text)
     assert sorted((i.location, i.fatalities) for i in found) == [("Peshawar", 1), ("Quetta", 2)]
     assert all("a joint toll of 3 for 2 places" in i.notes for i in found)
+
+
+def test_an_unknown_area_of_a_known_place_is_placed_near_it(gaz: Gazetteer) -> None:
+    found = run(gaz, "On 2 May 2025, six terrorists were killed in the general area of Hassan Khel, Bannu District.")
+    assert [(i.location, i.geo_precision) for i in found] == [("Bannu", 2)]
