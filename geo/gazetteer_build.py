@@ -404,6 +404,12 @@ def _apply_supplement(places: list[Place], rows: list[dict[str, str]], countries
 # ------------------------------------------------------------ variant rules
 #: Words of a name left out of its initials ("Azad Jammu and Kashmir" -> "AJK").
 _INITIAL_SKIP = frozenset({"and", "of", "the", "e", "i", "o", "va", "wa"})
+#: Abbreviations of police and civil ranks and offices the press uses every day: never a place's initials
+#: ("three personnel, including a DSP, were martyred" is no Dara-I-Sufi Payin, "the SP said" no Sar-e Pol).
+_RANK_ABBREVIATIONS = frozenset(
+    {"SP", "DSP", "SSP", "ASP", "SHO", "ASI", "SI", "DPO", "RPO", "DIG", "IG", "IGP", "AIG", "DC", "AC", "ADC", "DCO"}
+    | {"PM", "CM", "MNA", "MPA", "FC", "CTD", "ISI", "ISPR", "SSG", "ATF", "QRF", "BDS", "CCPO", "SDPO", "DSB"}
+)
 _IZAFE = re.compile(r"^(?P<a>.*\w)[\s-]+(?:e|i)[\s-]+(?P<b>\w.*)$", re.IGNORECASE)
 _SPLIT_PREFIX = {"upper": ("Upper", "Bala"), "lower": ("Lower", "Payan"), "central": ("Central", "Wasti")}
 
@@ -438,7 +444,7 @@ def initials_variants(name: str, feature_type: str, country_code: str, populatio
         and not any(len(w) == 1 for w in words)
     ):
         out.append("".join(w[0] for w in words).upper())
-    return out
+    return [v for v in out if v not in _RANK_ABBREVIATIONS]
 
 
 def izafe_variants(name: str) -> list[str]:

@@ -139,6 +139,12 @@ def test_one_edit(a, b, ok):
 
 
 # ------------------------------------------------------------ build-side rules
+def test_initials_that_are_police_ranks_are_no_variants():
+    # "three personnel, including a DSP, were martyred": a deputy superintendent, not Dara-I-Sufi Payin
+    assert initials_variants("Dara-I-Sufi Payin", "district", "AF", 0) == ["DS Payin"]
+    assert initials_variants("Sar-e Pol", "province", "AF", 0) == []
+
+
 def test_initials_variants():
     assert initials_variants("Dera Ghazi Khan", "town", "PK", 400_000) == ["DG Khan", "DGK"]
     assert initials_variants("Toba Tek Singh", "town", "PK", 10_000) == ["TT Singh"]
