@@ -575,12 +575,17 @@ def _combine(ctx: Context, group: list[Draft], shared: frozenset[int] | set[int]
     plural_lead = any(plural_noun(t) for m in leads for t in m.triggers)
     if (
         first < primary.sent_index
-        and primary.sent_index - first <= 2
         and not shared & set(range(first, primary.sent_index))
         and not plural_lead  # "eight terrorists were killed during IBOs in KP": a summary, not this incident's lead
         and not any(m.several for m in leads)
     ):
-        out.lead_start = min(m.start for m in group if m.sent_index == first)
+        lead_start = min(m.start for m in group if m.sent_index == first)
+        if primary.sent_index - first <= 2:
+            out.lead_start = lead_start
+        else:
+            # a lead told paragraphs before the sentence that places the incident: the evidence starts
+            # with it (the first telling), without the sentences in between
+            out.lead_span = (lead_start, max(m.end for m in group if m.sent_index == first))
     si = primary.sent_index
     end = primary.end
     while si + 1 in members and si + 1 not in shared and si + 1 - primary.sent_index < 3:

@@ -99,6 +99,7 @@ class Draft:
     shifted: bool = False  # dated by a count from the running date: "three days after", "the next day"
     summary: bool = False  # a lead that sums up the incidents told one by one below it
     lead_start: int | None = None  # the evidence starts at the lead told right before the primary sentence
+    lead_span: tuple[int, int] | None = None  # a lead told further before: the first telling, then the primary
 
 
 #: Note on incidents located only by their country (kept, but not mapped).

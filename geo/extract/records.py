@@ -38,10 +38,16 @@ def to_incident(ctx: Context, d: Draft, article: Article) -> Incident:
     lead = len(raw) - len(_CLAUSE_LEAD.sub("", raw, count=1))
     start = d.start + lead if d.lead_start is None else min(d.lead_start, d.start)
     evidence = text[start : d.end].rstrip()
-    end = start + len(evidence)
+    if d.lead_span is not None:
+        # the first telling, then the sentence that places the incident; the offsets are the first telling's
+        evidence = text[slice(*d.lead_span)].strip() + EVIDENCE_JOINER + evidence.strip()
+        start = d.lead_span[0]
+        end = d.lead_span[1]
+    else:
+        end = start + len(evidence)
     # a retelling later in the article adds its sentence; the offsets stay those of the first telling
     for s, e in sorted(set(d.extra_spans)):
-        if not start <= s < end:
+        if not start <= s < end and not (d.lead_span is not None and d.start <= s < d.end):
             evidence += EVIDENCE_JOINER + text[s:e].strip()
     place = d.place
     country_code = d.country_code or (place.country_code if place else "")

@@ -272,3 +272,16 @@ def test_several_unattributed_attacks_at_places_are_no_incident(gaz: Gazetteer) 
     )
     found = run(gaz, text, published=dt.date(2025, 3, 12))
     assert [i.location for i in found] == ["Bannu"]
+
+
+def test_a_lead_told_paragraphs_before_the_place_starts_the_evidence(gaz: Gazetteer) -> None:
+    lead = (
+        "Gunmen killed at least 14 people in central Afghanistan on Thursday, the interior ministry said, "
+        "in an attack claimed by the Islamic State group."
+    )
+    filler = "The victims were travelling home. Their families had gathered to receive them."
+    placed = "The attack took place in Khost, where 14 people were killed and four wounded."
+    found = run(gaz, f"{lead}\n\n{filler}\n\n{placed}", published=dt.date(2024, 9, 13))
+    assert [(i.location, i.fatalities) for i in found] == [("Khost", 14)]
+    assert found[0].evidence == lead + EVIDENCE_JOINER + placed  # the first telling, not the sentences between
+    assert (found[0].char_start, found[0].char_end) == (0, len(lead))
