@@ -727,8 +727,10 @@ def _unknown_listed_places(
         return []
     out: list[Draft] = []
     base = draft.place
+    if base is not None and any(k.best.name == base.name for k in known):
+        base = None  # a sibling of the list ("in Yaftal and Raghistan districts"), not a place around it
     for k, name in enumerate(names):
-        if k == 0 and base is None:
+        if k == 0 and draft.place is None:
             c = draft
         else:
             c = dataclasses.replace(draft, notes=list(notes), split_key=f"name:{name.lower()}")
@@ -740,7 +742,7 @@ def _unknown_listed_places(
             c.notes.append(f"place: near {base.name} ({name} is not in the gazetteer)")
         else:
             c.place, c.geo_precision = None, None
-    if base is None and not draft.split_key:
+    if draft.place is None and not draft.split_key:
         draft.split_key = f"name:{names[0].lower()}"
     return out
 

@@ -512,3 +512,9 @@ def test_a_joint_toll_over_a_list_of_places_is_divided_among_them(gaz: Gazetteer
 def test_an_unknown_area_of_a_known_place_is_placed_near_it(gaz: Gazetteer) -> None:
     found = run(gaz, "On 2 May 2025, six terrorists were killed in the general area of Hassan Khel, Bannu District.")
     assert [(i.location, i.geo_precision) for i in found] == [("Bannu", 2)]
+
+
+def test_an_unknown_name_listed_with_a_known_one_takes_no_coordinates_of_its_sibling(gaz: Gazetteer) -> None:
+    found = run(gaz, "On 2 May 2025, similar attacks in the Bannu and Mattani areas were also foiled.")
+    got = sorted((i.location, i.latitude is None) for i in found)
+    assert got == [("Bannu", False), ("Mattani", True)]
