@@ -54,4 +54,4 @@ def test_development_set(tmp_path: Path) -> None:
 
 def test_evaluation_set_does_not_regress(tmp_path: Path) -> None:
     r = _score(tmp_path, ROOT / "tests" / "evalset")
-    assert r["f1"] >= 0.67, r  # 0.691 with 147 articles
+    assert r["f1"] >= 0.67, r  # 0.682 with 160 articles
