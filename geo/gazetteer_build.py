@@ -406,6 +406,7 @@ def _apply_supplement(places: list[Place], rows: list[dict[str, str]], countries
 _INITIAL_SKIP = frozenset({"and", "of", "the", "e", "i", "o", "va", "wa"})
 #: Abbreviations of police and civil ranks and offices the press uses every day: never a place's initials
 #: ("three personnel, including a DSP, were martyred" is no Dara-I-Sufi Payin, "the SP said" no Sar-e Pol).
+#: DSB is no rank: it is the initials of Dara-I-Sufi Bala, left out with those of its twin district.
 _RANK_ABBREVIATIONS = frozenset(
     {"SP", "DSP", "SSP", "ASP", "SHO", "ASI", "SI", "DPO", "RPO", "DIG", "IG", "IGP", "AIG", "DC", "AC", "ADC", "DCO"}
     | {"PM", "CM", "MNA", "MPA", "FC", "CTD", "ISI", "ISPR", "SSG", "ATF", "QRF", "BDS", "CCPO", "SDPO", "DSB"}

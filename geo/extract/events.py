@@ -314,6 +314,25 @@ _NO_DEATHS: Final[re.Pattern[str]] = re.compile(
     r"|\bwithout\s+(?:any\s+)?casualties\b|\bescaped\s+unhurt\b",
     re.IGNORECASE,
 )
+#: Injuries reported: "were injured", "wounding six", "sustained injuries".
+_INJURED: Final[re.Pattern[str]] = re.compile(r"\b(?:injur\w*|wounded|wounding|hurt)\b", re.IGNORECASE)
+#: Any word of a death or of an unspecified toll: then a record's own figure (or its absence) stands.
+_DEATH_WORDS: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:kill\w*|dead|deaths?|deadly|died|dies|martyr\w*|lives|life|slain|bodies|body|fatalit\w*|casualt\w*|"
+    r"toll|shot\s+dead|gunned|murder\w*|massacre\w*|executed|perish\w*|succumb\w*|eliminat\w*|neutrali[sz]\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def injuries_only(text: str) -> bool:
+    """Whether a text reports injuries and no death at all ("two policemen were injured when ...": ACLED's 0).
+
+    Asked of a finished record's whole evidence, never of one sentence: a
+    toll told in another sentence of the incident must not be overridden.
+    """
+    return bool(_INJURED.search(text)) and not _DEATH_WORDS.search(text)
+
+
 _NAMED_VICTIM: Final[re.Pattern[str]] = re.compile(
     r"\b(?:killed|killing|assassinated|murdered|eliminated|shot\s+dead)\s+(?:(?:his|their|the)\s+[a-z]+\s+)?"
     r"(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\b(?!\s+(?:district|province|city|town|village|area|tehsil))",

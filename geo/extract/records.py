@@ -11,6 +11,7 @@ from geo.actors import (
     resolve_generic,
 )
 from geo.articles import Article
+from geo.extract.events import injuries_only
 from geo.extract.model import COUNTRY_ONLY_NOTE, Context, Draft
 from geo.incidents import Incident, make_event_id
 
@@ -18,16 +19,6 @@ from geo.incidents import Incident, make_event_id
 _CLAUSE_LEAD: Final[re.Pattern[str]] = re.compile(r"^[\s,;:—–-]*(?:(?:and|while|whereas|but)\s+)?")
 #: Joins the sentences of one incident told in several places of an article.
 EVIDENCE_JOINER: Final[str] = " … "
-
-
-#: Injuries reported: "were injured", "wounding six", "sustained injuries".
-_INJURED: Final[re.Pattern[str]] = re.compile(r"\b(?:injur\w*|wounded|wounding|hurt)\b", re.IGNORECASE)
-#: Any word of a death or of an unspecified toll: then the record's own figure (or its absence) stands.
-_DEATH_WORDS: Final[re.Pattern[str]] = re.compile(
-    r"\b(?:kill\w*|dead|deaths?|deadly|died|dies|martyr\w*|lives|life|slain|bodies|body|fatalit\w*|casualt\w*|"
-    r"toll|shot\s+dead|gunned|murder\w*|massacre\w*|executed|perish\w*|succumb\w*|eliminat\w*|neutrali[sz]\w*)\b",
-    re.IGNORECASE,
-)
 
 
 def to_incident(ctx: Context, d: Draft, article: Article) -> Incident:
@@ -77,7 +68,7 @@ def to_incident(ctx: Context, d: Draft, article: Article) -> Incident:
         place_id, geocoder = place.place_id, "gazetteer"
     event_type, sub_event_type = d.event_type
     fatalities = d.fatalities
-    if fatalities is None and _INJURED.search(evidence) and not _DEATH_WORDS.search(evidence):
+    if fatalities is None and injuries_only(evidence):
         # "two policemen were injured when ...": ACLED codes 0, nobody is reported dead
         fatalities = 0
         notes.append("injuries only: no deaths reported")
