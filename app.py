@@ -32,6 +32,7 @@ from geo.filters import (
     actor_options,
     admin1_options,
     admin2_options,
+    carry_date_range,
     country_options,
     date_bounds,
     event_type_options,
@@ -76,6 +77,8 @@ MAP_HEIGHT = 620  # pixels
 # table delayed the map's first markers by about 0.4 s
 TABLE_MAX_ROWS = 500
 # widget keys = URL query parameter names (see geo.filters.filter_from_params)
+#: The URL key of the low-confidence switch (not a filter key: the link check reads it for the dates' span).
+LOW_CONFIDENCE_KEY = "lowconf"
 FILTER_KEYS = ("dates", "actor", "type", "subtype", "country", "province", "district", "min_fat", "precision", "q")
 CHOROPLETH_LEVELS = {"Off": None, "Districts": "admin2", "Provinces": "admin1"}
 VIEW_DEFAULTS: dict[str, Any] = {
@@ -189,7 +192,9 @@ def _check_link(gdf: gpd.GeoDataFrame) -> None:
     if "_link_warnings" in st.session_state:
         return
     raw = {k: st.query_params.get_all(k) for k in FILTER_KEYS if k in st.query_params}
-    flt, warnings = parse_filter_params(raw, gdf)
+    show_all = st.query_params.get(LOW_CONFIDENCE_KEY, "").strip().lower() == "true"
+    min_confidence = 0.0 if show_all else settings.CONFIDENCE_THRESHOLD
+    flt, warnings = parse_filter_params(raw, gdf, min_confidence=min_confidence)
     st.session_state["_link_warnings"] = warnings
     clean = {k: [v] if isinstance(v, str) else v for k, v in filter_to_params(flt).items()}
     if clean == raw:
@@ -205,7 +210,7 @@ def _check_link(gdf: gpd.GeoDataFrame) -> None:
 def _sidebar_filters(gdf: gpd.GeoDataFrame) -> IncidentFilter:
     _check_link(gdf)
     return _filter_widgets(
-        date_bounds=date_bounds(gdf),
+        date_bounds_at=lambda min_confidence: date_bounds(gdf, min_confidence=min_confidence),
         actors=actor_options(gdf),
         event_types=event_type_options(gdf),
         sub_types_of=lambda types: sub_event_type_options(gdf, types),
@@ -218,7 +223,7 @@ def _sidebar_filters(gdf: gpd.GeoDataFrame) -> IncidentFilter:
 
 def _filter_widgets(
     *,
-    date_bounds: tuple[dt.date, dt.date] | None,
+    date_bounds_at: Callable[[float], tuple[dt.date, dt.date] | None],
     actors: list[str],
     event_types: list[str],
     sub_types_of: Callable[[list[str]], list[str]],
@@ -230,9 +235,16 @@ def _filter_widgets(
     """The sidebar's filter widgets (bound to the URL) over the given options; the filter they set."""
     sb = st.sidebar
     sb.header("Filters")
+    # first: the switch decides which records are shown, so the span of the date widget
+    min_confidence = _confidence_switch()
+    date_bounds = date_bounds_at(min_confidence)
     start = end = None
     if date_bounds is not None:
         lo, hi = date_bounds
+        span = st.session_state.get("_dates_span")
+        if span is not None and span != date_bounds and "dates" in st.session_state:
+            st.session_state["dates"] = carry_date_range(st.session_state["dates"], span, date_bounds)
+        st.session_state["_dates_span"] = date_bounds
         picked = sb.date_input("Date range", value=(lo, hi), min_value=lo, max_value=hi, key="dates", bind=URL)
         if isinstance(picked, tuple | list):
             start = picked[0] if len(picked) > 0 else None
@@ -254,7 +266,6 @@ def _filter_widgets(
         "precision",
     )
     text = sb.text_input("Search text (notes, evidence, place)", key="q", bind=URL)
-    min_confidence = _confidence_switch()
     return IncidentFilter(
         start=start,
         end=end,
@@ -490,7 +501,7 @@ def main() -> None:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _pg_options(url: str, version: int) -> Any:  # noqa: ARG001 - the version keys the cache
     with PostGISStore(url).connect() as conn:
-        return sqlfilters.options(conn)
+        return sqlfilters.options(conn, min_confidence=settings.CONFIDENCE_THRESHOLD)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -503,7 +514,7 @@ def _confidence_switch() -> float:
     """The sidebar switch for records the incident decision rated low; returns the minimum confidence."""
     show_all = st.sidebar.toggle(
         "Show low-confidence records",
-        key="lowconf",
+        key=LOW_CONFIDENCE_KEY,
         bind=URL,
         help=f"Records read from text with confidence below {settings.CONFIDENCE_THRESHOLD:.2f}: background, "
         "statistics, forecasts and past events retold. The reason is in each record's `reason` column.",
@@ -518,7 +529,7 @@ def _pg_sidebar_filters(store: PostGISStore, opts: Any, version: int) -> Inciden
         return lambda parents: _pg_child_options(url, version, column, parent, tuple(parents))
 
     return _filter_widgets(
-        date_bounds=opts.date_bounds,
+        date_bounds_at=opts.date_bounds_at,
         actors=opts.actors,
         event_types=opts.event_types,
         sub_types_of=children("sub_event_type", "event_type"),

@@ -189,12 +189,55 @@ def geo_precision_options(gdf: gpd.GeoDataFrame) -> list[int]:
     return sorted({int(v) for v in gdf["geo_precision"].dropna().unique()})
 
 
-def date_bounds(gdf: gpd.GeoDataFrame) -> tuple[dt.date, dt.date] | None:
-    """Earliest and latest ``event_date``, or ``None`` without dated incidents."""
-    dates = _dates(gdf).dropna()
+def date_bounds(gdf: gpd.GeoDataFrame, *, min_confidence: float = 0.0) -> tuple[dt.date, dt.date] | None:
+    """Earliest and latest ``event_date``, or ``None`` without dated incidents.
+
+    Parameters
+    ----------
+    gdf
+        Incidents.
+    min_confidence
+        Only incidents the map shows at this setting count (those whose
+        ``confidence`` is at least this; a missing confidence counts as 1, as
+        in :func:`filter_incidents`): hidden background dated 2004 must not
+        stretch the date widget back to 2004.
+    """
+    rows = gdf
+    if min_confidence > 0 and "confidence" in gdf.columns:
+        rows = gdf[pd.to_numeric(gdf["confidence"], errors="coerce").fillna(1.0) >= min_confidence]
+    dates = _dates(rows).dropna()
     if dates.empty:
         return None
     return min(dates), max(dates)
+
+
+def carry_date_range(
+    picked: Sequence[dt.date], old: tuple[dt.date, dt.date], new: tuple[dt.date, dt.date]
+) -> tuple[dt.date, dt.date]:
+    """A date widget's range carried over when its span changes (e.g. hidden records shown).
+
+    An end left at the old span's end stays open (moves to the new span's
+    end); an end picked inside is kept, moved into the new span if outside
+    it; a range wholly outside the new span becomes the whole span.
+
+    Examples
+    --------
+    >>> d = dt.date.fromisoformat
+    >>> carry_date_range([d("2024-10-15"), d("2025-10-09")], (d("2024-10-15"), d("2025-10-09")),
+    ...                  (d("2004-01-01"), d("2025-10-09")))
+    (datetime.date(2004, 1, 1), datetime.date(2025, 10, 9))
+    >>> carry_date_range([d("2004-01-01"), d("2024-12-31")], (d("2004-01-01"), d("2025-10-09")),
+    ...                  (d("2024-10-15"), d("2025-10-09")))
+    (datetime.date(2024, 10, 15), datetime.date(2024, 12, 31))
+    """
+    lo, hi = new
+    start = picked[0] if len(picked) > 0 else old[0]
+    end = picked[1] if len(picked) > 1 else old[1]
+    start = lo if start == old[0] else start
+    end = hi if end == old[1] else end
+    if start > hi or end < lo:
+        return lo, hi
+    return max(start, lo), min(end, hi)
 
 
 #: Query-parameter name of each list field of :class:`IncidentFilter` (repeated keys in the URL).
@@ -359,7 +402,7 @@ def _check_dates(
 
 
 def parse_filter_params(
-    params: Mapping[str, str | Sequence[str]], gdf: gpd.GeoDataFrame
+    params: Mapping[str, str | Sequence[str]], gdf: gpd.GeoDataFrame, *, min_confidence: float = 0.0
 ) -> tuple[IncidentFilter, list[str]]:
     """Read a filter from a shared link, keeping its valid parts and saying what was ignored.
 
@@ -379,6 +422,10 @@ def parse_filter_params(
     gdf
         The incidents the filter applies to (their names and dates are the
         valid values).
+    min_confidence
+        The confidence the link shows records from (its low-confidence
+        switch): the dates are checked against the dates of the records shown
+        at it (:func:`date_bounds`), the span of the app's date widget.
 
     Returns
     -------
@@ -409,7 +456,7 @@ def parse_filter_params(
             warnings.append(f"{key} {_shown(unknown)}: not in the data; ignored")
         return tuple(v for v in values if v in allowed)
 
-    start, end = _check_dates(_values(params, _DATES), date_bounds(gdf), warnings)
+    start, end = _check_dates(_values(params, _DATES), date_bounds(gdf, min_confidence=min_confidence), warnings)
     actors = known("actor", actor_options(gdf))
     event_types = known("type", event_type_options(gdf))
     sub_event_types = known("subtype", sub_event_type_options(gdf, event_types))

@@ -228,10 +228,21 @@ class Options:
     geo_precision: list[int]
     date_bounds: tuple[dt.date, dt.date] | None
     total: int
+    #: The date range of the records shown by default (confidence at least ``min_confidence`` of
+    #: :func:`options`), the span of the date widget while low-confidence records are hidden.
+    confident_date_bounds: tuple[dt.date, dt.date] | None = None
+
+    def date_bounds_at(self, min_confidence: float) -> tuple[dt.date, dt.date] | None:
+        """The date widget's span when records below ``min_confidence`` are hidden."""
+        return self.confident_date_bounds if min_confidence > 0 else self.date_bounds
 
 
-def options(conn: psycopg.Connection, *, table: str = MERGED_TABLE) -> Options:
-    """The distinct actors, types, countries, precisions and the date range, in a few indexed queries."""
+def options(conn: psycopg.Connection, *, table: str = MERGED_TABLE, min_confidence: float = 0.0) -> Options:
+    """The distinct actors, types, countries, precisions and the date range, in a few indexed queries.
+
+    ``min_confidence`` is the app's default confidence threshold: the date range of the records
+    at or above it is :attr:`Options.confident_date_bounds`.
+    """
     t = _table(table)
 
     def distinct(expr: str) -> list[Any]:
@@ -239,6 +250,11 @@ def options(conn: psycopg.Connection, *, table: str = MERGED_TABLE) -> Options:
 
     actors = distinct("actor1") + distinct("actor2")
     bounds = conn.execute(sql.SQL("SELECT min({d}), max({d}) FROM {t}").format(d=_DAY, t=t)).fetchone()
+    confident = conn.execute(
+        sql.SQL("SELECT min({d}), max({d}) FROM {t} WHERE COALESCE(confidence, 1.0) >= {c}").format(
+            d=_DAY, t=t, c=sql.Literal(float(min_confidence))
+        )
+    ).fetchone()
     total = int(conn.execute(sql.SQL("SELECT count(*) FROM {}").format(t)).fetchone()[0])
     return Options(
         actors=_sorted_options(actors),
@@ -247,6 +263,7 @@ def options(conn: psycopg.Connection, *, table: str = MERGED_TABLE) -> Options:
         geo_precision=sorted(int(v) for v in distinct("geo_precision") if v is not None),
         date_bounds=(bounds[0], bounds[1]) if bounds[0] is not None else None,
         total=total,
+        confident_date_bounds=(confident[0], confident[1]) if confident[0] is not None else None,
     )
 
 

@@ -25,6 +25,8 @@ def _edge_cases() -> gpd.GeoDataFrame:
                  notes="no place", fatalities=4, **base),
         Incident("2023-05-03", 3, "Riots", "Mob violence", char_start=2, char_end=2, actor1="Ünïcode Group",
                  location="Pešāwar", latitude=34.0, longitude=71.5, geo_precision=3, fatalities=0, **base),
+        Incident("2004-01-01", 4, "Battles", "Armed clash", char_start=3, char_end=3, actor1="Background",
+                 notes="hidden by default", confidence=0.2, **base),
     ]  # fmt: skip
     return incidents_to_gdf(rows)
 
@@ -123,8 +125,12 @@ def test_choropleth_totals_match(data):
 
 def test_options_match(data):
     conn, gdf, _ = data
-    opts = sqlfilters.options(conn)
+    opts = sqlfilters.options(conn, min_confidence=0.5)
     assert opts.actors == filters.actor_options(gdf)
+    # the date widget's span while low-confidence records are hidden, and with the switch on
+    assert opts.date_bounds_at(0.5) == filters.date_bounds(gdf, min_confidence=0.5)
+    assert opts.date_bounds_at(0.0) == filters.date_bounds(gdf)
+    assert opts.date_bounds_at(0.5)[0] > opts.date_bounds_at(0.0)[0] == dt.date(2004, 1, 1)
     assert opts.event_types == filters.event_type_options(gdf)
     assert opts.countries == filters.country_options(gdf)
     assert opts.geo_precision == filters.geo_precision_options(gdf)
