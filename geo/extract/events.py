@@ -324,6 +324,11 @@ _DEATH_WORDS: Final[re.Pattern[str]] = re.compile(
 )
 
 
+def reports_injuries(text: str) -> bool:
+    """Whether a text tells of people injured ("two Taliban members were injured"): a casualty, if no toll."""
+    return bool(_INJURED.search(text))
+
+
 def injuries_only(text: str) -> bool:
     """Whether a text reports injuries and no death at all ("two policemen were injured when ...": ACLED's 0).
 

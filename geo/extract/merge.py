@@ -21,6 +21,7 @@ from geo.extract.events import (
     VICTIM_NOUNS,
     classify_event,
     read_fatalities,
+    reports_injuries,
     state_explosion,
 )
 from geo.extract.model import (
@@ -423,8 +424,11 @@ def merge_incidents(ctx: Context, drafts: list[Draft]) -> tuple[list[Draft], set
             # "Another attack in Peshawar's Regi Model Town area resulted in the martyrdom of two police officers";
             # "In a separate operation in Spinwam, one more terrorist was eliminated" (a place the gazetteer lacks)
             has_verb = any(t.pos == "v" for t in d.triggers)
+            # "In a separate attack in the Jabal al-Saraj district of Parwan province, two Taliban members were
+            # injured": injuries are the casualties of an act told once
+            hurt = reports_injuries(ctx.text[d.start : d.end])
             separate = d.separate and (
-                (d.place is not None and (has_verb or d.fatalities is not None))
+                (d.place is not None and (has_verb or d.fatalities is not None or hurt))
                 or (d.fatalities is not None and has_verb)
             )
             first_report = not groups and _dated_report(d, anaphoric_ok=True) and not is_vague_place(d.place)

@@ -285,3 +285,15 @@ def test_a_lead_told_paragraphs_before_the_place_starts_the_evidence(gaz: Gazett
     assert [(i.location, i.fatalities) for i in found] == [("Khost", 14)]
     assert found[0].evidence == lead + EVIDENCE_JOINER + placed  # the first telling, not the sentences between
     assert (found[0].char_start, found[0].char_end) == (0, len(lead))
+
+
+def test_a_separate_attack_with_only_injuries_is_its_own_incident(gaz: Gazetteer) -> None:
+    """"In a separate attack in <district of province>, two were injured": the casualties of another act."""
+    text = (
+        "In Kunar, the group said its fighters attacked a Taliban checkpoint on Thursday, killing four Taliban "
+        "members. In a separate attack in the Shigal district of Kunar province, two Taliban members were injured."
+    )
+    found = run(gaz, text)
+    assert len(found) == 2, [i.evidence for i in found]
+    assert found[1].evidence.startswith("In a separate attack")
+    assert found[1].fatalities == 0
