@@ -288,7 +288,7 @@ def test_a_lead_told_paragraphs_before_the_place_starts_the_evidence(gaz: Gazett
 
 
 def test_a_separate_attack_with_only_injuries_is_its_own_incident(gaz: Gazetteer) -> None:
-    """ "In a separate attack in <district of province>, two were injured": the casualties of another act."""
+    """'In a separate attack in <district of province>, two were injured': the casualties of another act."""
     text = (
         "In Kunar, the group said its fighters attacked a Taliban checkpoint on Thursday, killing four Taliban "
         "members. In a separate attack in the Shigal district of Kunar province, two Taliban members were injured."
