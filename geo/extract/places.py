@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import logging
 import math
@@ -295,10 +296,25 @@ def dominant_country(mentions: list[PlaceMention]) -> str:
     return max(counts, key=lambda c: (counts[c], c == "PK"))
 
 
+#: A place named as the neighbour: "areas bordering Afghanistan", "near the border with Pakistan".
+_NEIGHBOUR_OF: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:bordering|borders|adjoining|neighbou?ring|(?:border|frontier)\s+with)\s+(Afghanistan|Pakistan)\b"
+)
+
+
+_NEIGHBOUR_BEFORE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:bordering|borders|adjoining|neighbou?ring|(?:border|frontier)\s+with)\s+(?:the\s+)?$"
+)
+
+
 def country_hint(seg: str, actor2: ActorMention | None) -> str:
     """The country a span implies when it names no place (by its target or a country word)."""
     if actor2 is not None and actor2.actor.country:
         return actor2.actor.country
+    across = _NEIGHBOUR_OF.search(seg)
+    if across:
+        # "the country's mountainous northern areas bordering Afghanistan": the other side of that border
+        return "PK" if across.group(1).startswith("Afghan") else "AF"
     if re.search(r"\bPakistan(?:i|'s|’s)?\b", seg) and not re.search(r"\bAfghan", seg):
         return "PK"
     if re.search(r"\bAfghan(?:istan)?(?:'s|’s)?\b", seg) and not re.search(r"\bPakistan", seg):
@@ -333,6 +349,8 @@ def _place_candidates(ctx: Context, start: int, end: int) -> list[tuple[int, int
             continue
         if m.text.lower() in _DEMONYMS:
             continue
+        if m.best.feature_type == "country" and _NEIGHBOUR_BEFORE.search(text[max(start, m.start - 30) : m.start]):
+            continue  # "areas bordering Afghanistan": the neighbour, not the scene
         if _MADE_IN.match(text, m.end):
             continue  # "the China-built Confucius Institute", "Iran-backed": a modifier, not a place
         before = text[max(start, m.start - 45) : m.start]
@@ -364,6 +382,8 @@ def _place_candidates(ctx: Context, start: int, end: int) -> list[tuple[int, int
         if nxt and nxt.group(1).lower() not in _FACILITY_WORDS:
             continue  # a short match inside an unknown longer name ("Kot" of "Kot Katai")
         place = _rerank(ctx, m, before)
+        if _stray_foreign(ctx, m, start, end):
+            continue  # "the remote area of Shakardara Road" in a Kohat story: not the Kabul district of that name
         flags = 1 if _NEAR_BEFORE.search(before) else 0
         if _AREA_AFTER.match(after) or _UNKNOWN_BEFORE.search(before):
             flags |= 4  # "the X area", "Y's X area", "the area of Hassan Khel, Y": around X, not X itself
@@ -382,6 +402,49 @@ def _place_candidates(ctx: Context, start: int, end: int) -> list[tuple[int, int
             flags |= 2
         marked.append((c[0], c[1], c[2], c[3], flags))
     return marked
+
+
+_COUNTRY_WORDS: Final[dict[str, re.Pattern[str]]] = {
+    "AF": re.compile(r"\bAfghan|\bKabul\b|\bTaliban\s+(?:government|administration|regime|authorities|forces)"),
+    "PK": re.compile(r"\bPakistan|\bIslamabad\b"),
+}
+
+
+def _stray_foreign(ctx: Context, m: PlaceMention, start: int, end: int) -> bool:
+    """Whether a mention names a locality the gazetteer lacks, not its namesake across the border.
+
+    The gazetteer knows the name only in one country, the sentence has no word
+    of that country, and either the mention is qualified by a place of the
+    other country ("near Gurbaz in the North Waziristan region") or it names a
+    street in a story with no other place of that country ("the remote area of
+    Shakardara Road" in a Kohat story; Shakardara is also a Kabul district).
+    """
+    countries = {p.country_code for p in m.candidates}
+    if len(countries) != 1:
+        return False
+    (cc,) = countries
+    if cc not in _COUNTRY_WORDS or m.best.feature_type in ("country", "border", "region", "province"):
+        return False
+    if _COUNTRY_WORDS[cc].search(ctx.text, start, end):
+        return False
+    qual = _QUALIFIER_AFTER.match(ctx.text, m.end)
+    if qual:
+        k = bisect.bisect_left(ctx.mention_starts, qual.end())
+        nxt = ctx.mentions[k] if k < len(ctx.mentions) and ctx.mentions[k].start == qual.end() else None
+        if nxt is not None and nxt.best.country_code not in ("", cc) and nxt.best.feature_type != "country":
+            return True
+    if not _STREET_AFTER.match(ctx.text, m.end) or cc == ctx.default_country:
+        return False
+    return not any(
+        o is not m and o.best.country_code == cc and o.best.feature_type not in ("country", "border", "region")
+        for o in ctx.mentions
+    )
+
+
+#: "X in the Y ...", "X, Y": a qualifier naming the larger place X lies in.
+_QUALIFIER_AFTER: Final[re.Pattern[str]] = re.compile(r"(?:\s+in|\s+of|,)\s+(?:the\s+)?")
+#: A street or market named after a place: "Shakardara Road", "Kabuli Bazaar".
+_STREET_AFTER: Final[re.Pattern[str]] = re.compile(r"\s+(?:Road|Street|Chowk|Bazaar|Market|Avenue)\b")
 
 
 def _rerank(ctx: Context, m: PlaceMention, before: str) -> Place:

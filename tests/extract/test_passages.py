@@ -518,3 +518,41 @@ def test_an_unknown_name_listed_with_a_known_one_takes_no_coordinates_of_its_sib
     found = run(gaz, "On 2 May 2025, similar attacks in the Bannu and Mattani areas were also foiled.")
     got = sorted((i.location, i.latitude is None) for i in found)
     assert got == [("Bannu", False), ("Mattani", True)]
+
+
+def test_a_name_known_only_across_the_border_is_not_placed_there_in_a_home_story(gaz: Gazetteer) -> None:
+    """A Pakistani story naming a locality the gazetteer knows only as an Afghan district keeps it in Pakistan."""
+    text = (
+        "KOHAT: Seven policemen were killed in an attack on a police van in Kohat district on Tuesday. "
+        "Police said the terrorists opened fire on the van in the remote area of Kot Road, killing three policemen "
+        "on the spot. The wounded were taken to hospitals in Peshawar."
+    )
+    found = run(gaz, text)
+    assert found
+    assert all(i.country_code == "PK" and i.location != "Kot" for i in found), [
+        (i.location, i.country_code) for i in found
+    ]
+
+
+def test_a_name_qualified_by_a_home_district_is_a_locality_of_that_district(gaz: Gazetteer) -> None:
+    text = "On 2 May 2025, militants fired on a patrol near Kot in the North Waziristan district, killing six soldiers."
+    found = only(gaz, text)
+    assert (found.location, found.country_code) == ("North Waziristan", "PK")
+
+
+def test_the_same_name_is_the_foreign_place_when_the_story_points_there(gaz: Gazetteer) -> None:
+    text = (
+        "KABUL: Three Taliban fighters were killed in a roadside bomb blast in the Kot district of Nangarhar "
+        "province of Afghanistan on Tuesday, officials in Kabul said."
+    )
+    found = only(gaz, text)
+    assert (found.location, found.country_code) == ("Kot", "AF")
+
+
+def test_a_country_named_as_the_neighbour_is_not_the_scene(gaz: Gazetteer) -> None:
+    found = only(
+        gaz,
+        "On 2 May 2025, six soldiers were killed in an ambush in the country's northern areas bordering Afghanistan.",
+    )
+    assert found.location != "Afghanistan"
+    assert found.country_code == "PK"
