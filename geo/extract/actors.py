@@ -28,7 +28,8 @@ _TARGET_BEFORE: Final[re.Pattern[str]] = re.compile(
 )
 #: After an actor: it is the victim ("23 soldiers were killed", "eight soldiers lost their lives").
 _VICTIM_AFTER: Final[re.Pattern[str]] = re.compile(
-    r"^(?:\s*,[^,.;]{0,40},)?(?:\s+and\s+(?:his|her|their|the|\w+)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?"
+    r"^(?:\s+(?:personnel|troops|soldiers|men|officials|officers|members|jawans|cops|policemen|staff))?"
+    r"(?:\s*,[^,.;]{0,40},)?(?:\s+and\s+(?:his|her|their|the|\w+)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?"
     r"\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|got|being)\s+(?:\w+\s+)?"
     r"(?:killed|martyred|injured|wounded|abducted|kidnapped|shot|slain|targeted|attacked|ambushed|taken|hurt|dead|"
     r"beheaded|executed|gunned)\b|(?:\w+\s+)?lost\s+(?:their|his|her)\s+lives|died|perished|succumbed"
@@ -146,7 +147,8 @@ def _is_source_or_victim(text: str, a: ActorMention) -> bool:
     "a spokesman for the TTP": sources of the report (a group claiming an
     attack is an attribution, handled elsewhere).
     """
-    after = text[a.end : a.end + 60]
+    # "five individuals—three Frontier Corps personnel and two civilians—were killed": an aside set off by dashes
+    after = re.sub(r"\s*[—–]\s*", " ", text[a.end : a.end + 60])
     if _VICTIM_AFTER.search(after):
         return True
     if _REPORTER_AFTER.search(after):

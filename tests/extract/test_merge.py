@@ -297,3 +297,15 @@ def test_a_separate_attack_with_only_injuries_is_its_own_incident(gaz: Gazetteer
     assert len(found) == 2, [i.evidence for i in found]
     assert found[1].evidence.startswith("In a separate attack")
     assert found[1].fatalities == 0
+
+
+def test_victims_named_in_an_aside_in_dashes_are_victims_and_counted(gaz: Gazetteer) -> None:
+    """'five individuals—three FC personnel and two civilians—were killed' retells the lead, with its toll."""
+    text = (
+        "On 16 March 2025, a suicide bomber targeted a convoy of buses carrying security forces in Quetta. "
+        "Official reports confirm that five individuals—three Frontier Corps personnel and two civilians—were killed, "
+        "with over 30 others injured."
+    )
+    found = only(gaz, text)
+    assert found.fatalities == 5
+    assert "Military Forces" not in found.actor1
