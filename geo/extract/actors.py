@@ -37,6 +37,12 @@ _VICTIM_AFTER: Final[re.Pattern[str]] = re.compile(
     r"|(?:\w+\s+)?came\s+under\s+(?:\w+\s+)?(?:attack|fire|assault))",
     re.IGNORECASE,
 )
+#: After an actor listed with others: "including soldiers, staff, and civilians, were killed".
+_LISTED_VICTIM_AFTER: Final[re.Pattern[str]] = re.compile(
+    r"^(?:\s*,\s*(?:and\s+)?[\w-]+(?:\s+[\w-]+)?){1,3}\s*,?\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?"
+    r"(?:killed|martyred|injured|wounded|abducted|kidnapped|shot|slain|targeted|attacked|hurt|dead)\b",
+    re.IGNORECASE,
+)
 #: After an actor: it is the source of the report, not an actor ("police said", "the Army said on Friday").
 _REPORTER_AFTER: Final[re.Pattern[str]] = re.compile(
     r"^(?:\s+\([^)]{1,12}\))?(?:\s+of\s+[\w\s]{1,25}?)?\s+(?:(?:also|later|further|had|has|have)\s+)?"
@@ -149,7 +155,7 @@ def _is_source_or_victim(text: str, a: ActorMention) -> bool:
     """
     # "five individuals—three Frontier Corps personnel and two civilians—were killed": an aside set off by dashes
     after = re.sub(r"\s*[—–]\s*", " ", text[a.end : a.end + 60])
-    if _VICTIM_AFTER.search(after):
+    if _VICTIM_AFTER.search(after) or _LISTED_VICTIM_AFTER.search(after):
         return True
     if _REPORTER_AFTER.search(after):
         return True

@@ -460,6 +460,12 @@ def _news_week(ctx: Context, context_year: ResolvedDate, *, other_paragraph: boo
     return ResolvedDate(ref.date, 2, inferred=True)
 
 
+#: The agent described by a relative clause: "by militants who hijacked", "the gunmen who had abducted".
+_RELATIVE_AGENT: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:by|the)\s+(?:[\w-]+\s+){0,3}?(?:who|that|which)\s+(?:had\s+|have\s+|earlier\s+)?$", re.IGNORECASE
+)
+
+
 def _build_draft(
     ctx: Context,
     si: int,
@@ -637,7 +643,11 @@ def _build_draft(
     out = [draft]
     # killings and abductions of other people in one report: two incidents
     others = [t for t in in_span if t.cls != "abduct"]
-    if cls == "abduct" and others and fatalities is not None and not weak:
+    # ... unless the abductors are the killers: "31 people were killed by militants who hijacked a train"
+    abductors = any(
+        t.cls == "abduct" and _RELATIVE_AGENT.search(text[max(start, t.start - 40) : t.start]) for t in in_span
+    )
+    if cls == "abduct" and others and fatalities is not None and not weak and not abductors:
         other_cls = min((t.cls for t in others), key=CLASS_PRIORITY.index)
         killing = dataclasses.replace(draft, cls=other_cls, notes=list(notes), triggers=others)
         draft.split_key = "abduction"

@@ -556,3 +556,18 @@ def test_a_country_named_as_the_neighbour_is_not_the_scene(gaz: Gazetteer) -> No
     )
     assert found.location != "Afghanistan"
     assert found.country_code == "PK"
+
+
+def test_a_killing_by_the_hijackers_is_one_incident_with_its_toll(gaz: Gazetteer) -> None:
+    text = (
+        "On 11 March 2025, a total of 31 people, including soldiers, staff, and civilians, were killed by militants "
+        "who hijacked a train as it traveled through a remote mountain pass in Balochistan."
+    )
+    found = only(gaz, text)
+    assert found.fatalities == 31
+    assert "Military Forces" not in found.actor1
+
+
+def test_killings_and_abductions_of_other_people_stay_two_incidents(gaz: Gazetteer) -> None:
+    text = "On 11 March 2025, militants killed two policemen and abducted three engineers in Bannu."
+    assert len(run(gaz, text)) == 2
