@@ -411,23 +411,37 @@ _COUNTRY_WORDS: Final[dict[str, re.Pattern[str]]] = {
 
 
 def _stray_foreign(ctx: Context, m: PlaceMention, start: int, end: int) -> bool:
-    """Whether a mention names a locality the gazetteer lacks, not its namesake across the border.
+    """Whether a mention names a locality the gazetteer lacks, not a namesake elsewhere.
 
-    The gazetteer knows the name only in one country, the sentence has no word
-    of that country, and either the mention is qualified by a place of the
-    other country ("near Gurbaz in the North Waziristan region") or it names a
-    street in a story with no other place of that country ("the remote area of
-    Shakardara Road" in a Kohat story; Shakardara is also a Kabul district).
+    The mention is qualified by a district or province it does not lie in
+    ("the general area of Bagh, Khyber District": not the Bagh of Azad
+    Kashmir). Or the gazetteer knows the name only in one country, the
+    sentence has no word of that country, and either the mention is qualified
+    by a place of the other country ("near Gurbaz in the North Waziristan
+    region") or it names a street in a story with no other place of that
+    country ("the remote area of Shakardara Road" in a Kohat story; Shakardara
+    is also a Kabul district).
     """
+    if m.best.feature_type in ("country", "border", "region", "province"):
+        return False
+    qual = _QUALIFIER_AFTER.match(ctx.text, m.end)
+    if qual:
+        # "the general area of Bagh, Khyber District": not the Bagh of Azad Kashmir, 200 km away
+        k = bisect.bisect_left(ctx.mention_starts, qual.end())
+        nxt = ctx.mentions[k] if k < len(ctx.mentions) and ctx.mentions[k].start == qual.end() else None
+        if (
+            nxt is not None
+            and nxt.best.feature_type in ("province", "district", "tehsil")
+            and not any(_nested(p, nxt.best) or distance_km(p, nxt.best) <= 40.0 for p in m.candidates)
+            and not any(p.feature_type in ("province", "district", "tehsil") for p in m.candidates)
+        ):
+            return True
     countries = {p.country_code for p in m.candidates}
     if len(countries) != 1:
         return False
     (cc,) = countries
-    if cc not in _COUNTRY_WORDS or m.best.feature_type in ("country", "border", "region", "province"):
+    if cc not in _COUNTRY_WORDS or _COUNTRY_WORDS[cc].search(ctx.text, start, end):
         return False
-    if _COUNTRY_WORDS[cc].search(ctx.text, start, end):
-        return False
-    qual = _QUALIFIER_AFTER.match(ctx.text, m.end)
     if qual:
         k = bisect.bisect_left(ctx.mention_starts, qual.end())
         nxt = ctx.mentions[k] if k < len(ctx.mentions) and ctx.mentions[k].start == qual.end() else None

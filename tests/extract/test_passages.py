@@ -571,3 +571,10 @@ def test_a_killing_by_the_hijackers_is_one_incident_with_its_toll(gaz: Gazetteer
 def test_killings_and_abductions_of_other_people_stay_two_incidents(gaz: Gazetteer) -> None:
     text = "On 11 March 2025, militants killed two policemen and abducted three engineers in Bannu."
     assert len(run(gaz, text)) == 2
+
+
+def test_a_name_qualified_by_a_district_it_is_not_in_is_a_locality_of_that_district(gaz: Gazetteer) -> None:
+    """'the general area of Chaman, Kurram District': not the Chaman of Balochistan, and not two places."""
+    text = "On 27 May 2025, security forces killed seven terrorists in the general area of Chaman, Kurram District."
+    found = only(gaz, text)
+    assert (found.location, found.fatalities) == ("Kurram", 7)
