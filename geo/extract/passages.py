@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import dataclasses
 import datetime as dt
@@ -703,6 +704,17 @@ _POSSESSOR: Final[re.Pattern[str]] = re.compile(r"^[\w-]+(?:'s|’s)\s+")
 _DIRECTION: Final[re.Pattern[str]] = re.compile(r"North|South|East|West|Upper|Lower|Central")
 
 
+def _in_one_district(ctx: Context, pos: int) -> bool:
+    """Whether a list of areas ending at ``pos`` is placed in one district: "... areas of Bannu District"."""
+    q = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?").match(ctx.text, pos)
+    if q is None:
+        return False
+    k = bisect.bisect_left(ctx.mention_starts, q.end())
+    if k >= len(ctx.mentions) or ctx.mentions[k].start != q.end():
+        return False
+    return ctx.mentions[k].best.feature_type in ("district", "tehsil")
+
+
 def _unknown_listed_places(
     ctx: Context, draft: Draft, start: int, end: int, notes: list[str], *, taken: set[str]
 ) -> list[Draft]:
@@ -721,6 +733,8 @@ def _unknown_listed_places(
     if m is None:
         return []
     known = in_range(ctx.mentions, ctx.mention_starts, m.start("list"), m.end())
+    if not known and _in_one_district(ctx, m.end()):
+        return []  # "in the Speena Shaga and Bagdi areas of Upper Kurram": localities of one district, one event
     names: list[str] = []
     pos = m.start("list")
     for item in _LIST_SPLIT.split(m.group("list")):

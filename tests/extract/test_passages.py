@@ -578,3 +578,17 @@ def test_a_name_qualified_by_a_district_it_is_not_in_is_a_locality_of_that_distr
     text = "On 27 May 2025, security forces killed seven terrorists in the general area of Chaman, Kurram District."
     found = only(gaz, text)
     assert (found.location, found.fatalities) == ("Kurram", 7)
+
+
+def test_unknown_areas_of_one_district_are_one_event_there(gaz: Gazetteer) -> None:
+    text = (
+        "On 14 September 2025, at least 16 terrorists were killed in aerial bombardments in the Narmikhel "
+        "and Bakakhel areas of Kurram District."
+    )
+    found = only(gaz, text)
+    assert (found.location, found.fatalities) == ("Kurram", 16)
+
+
+def test_unknown_areas_without_their_district_are_one_event_each(gaz: Gazetteer) -> None:
+    found = run(gaz, "On 2 May 2025, similar attacks in the Nasir Bagh and Mattani areas were also foiled.")
+    assert sorted(i.location for i in found) == ["Mattani", "Nasir Bagh"]
