@@ -571,7 +571,7 @@ def _build_draft(
     place, loc_text, precision, locative_found = choose_place(ctx, start, end)
     around = text[max(start, main.start - 30) : min(end, main.end + 25)]
     # "air strikes also hit ...": another incident; "he also confirmed ...": only another statement
-    also = bool(_ALSO_CUE.search(around)) and not _ALSO_SAID.search(around)
+    also = bool(_ALSO_CUE.search(around)) and not _ALSO_SAID.search(around) and not _ALSO_RELATIVE.search(around)
     if locative_found and _ADDITIONALLY.match(text, start):
         also = True  # "Additionally, 10 security personnel were martyred in a gun attack in Kalat"
     if not has_verb and not explicit_date and not locative_found and not light:
@@ -792,6 +792,8 @@ _ADDITIONALLY: Final[re.Pattern[str]] = re.compile(
     r"\W*(?:additionally|in\s+addition(?:\s+to\s+(?:this|that))?|moreover|furthermore)\b", re.IGNORECASE
 )
 
+#: "the assassination, which also killed Ahmadi's driver": more victims of the event just named, not another one.
+_ALSO_RELATIVE: Final[re.Pattern[str]] = re.compile(r"\b(?:which|that)\s+also\b", re.IGNORECASE)
 _ALSO_SAID: Final[re.Pattern[str]] = re.compile(
     r"\balso\s+(?:said|says|confirmed|reported|told|added|stated|noted|claimed|announced|mentioned)\b", re.IGNORECASE
 )

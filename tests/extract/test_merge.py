@@ -309,3 +309,11 @@ def test_victims_named_in_an_aside_in_dashes_are_victims_and_counted(gaz: Gazett
     found = only(gaz, text)
     assert found.fatalities == 5
     assert "Military Forces" not in found.actor1
+
+
+def test_a_relative_clause_with_also_adds_victims_to_the_event_named(gaz: Gazetteer) -> None:
+    text = (
+        "A suicide bomber on Tuesday drove a car filled with explosives into the governor's vehicle in Quetta. "
+        "The Islamic State claimed responsibility for the assassination, which also killed the governor's driver."
+    )
+    assert len(run(gaz, text, published=dt.date(2025, 5, 8))) == 1
