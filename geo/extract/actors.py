@@ -127,7 +127,10 @@ def is_agent(ctx: Context, a: ActorMention) -> bool:
         return False
     if a.is_state_word:
         if re.search(
-            r"\b(?:in|at|near|on|inside|into|across|from|of|to|with|against|for|within|and|between)\s+$", before, re.I
+            r"\b(?:in|at|near|on|inside|into|across|from|of|to|with|against|for|within|and|between)\s+"
+            r"(?:(?:the\s+)?(?:(?:north|south|east|west|central)\w*|restive|neighbou?ring|remote|tribal)[\s-]+){0,2}$",
+            before,
+            re.I,
         ):
             return False
         return bool(_ACTS_AFTER.search(after))

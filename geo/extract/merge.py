@@ -32,6 +32,7 @@ from geo.extract.model import (
     CLASS_TYPES,
     Context,
     Draft,
+    Trigger,
     in_range,
     plural_noun,
 )
@@ -244,7 +245,32 @@ def _group_actor1(group: list[Draft]) -> Actor | None:
     return actor
 
 
-def _compatible(group: list[Draft], d: Draft, group_actor: Actor | None) -> bool:
+#: A claim of a definite event: "claimed responsibility for the bombing in Bannu" tells no new event.
+_CLAIMED_BEFORE: Final[re.Pattern[str]] = re.compile(
+    r"\bresponsibility\s+for\s+(?:the|this|that|these|those|its)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+)
+
+
+def _claimed(ctx: Context, t: Trigger) -> bool:
+    """Whether a noun trigger is the object of a claim of responsibility for a definite event."""
+    return t.pos == "n" and bool(_CLAIMED_BEFORE.search(ctx.text[max(0, t.start - 50) : t.start]))
+
+
+def _told_after_another(ctx: Context, d: Draft) -> bool:
+    """Whether an event is counted from another one its sentence tells first ("The attacks came three days after")."""
+    lo, hi = ctx.doc.spans[d.sent_index][0], ctx.doc.spans[d.sent_index][1]
+    count = _COUNTED_AFTER.search(ctx.text, lo, hi)
+    if count is None:
+        return True
+    return any(lo <= t.start < count.start() for t in [*ctx.triggers, *d.triggers])
+
+
+_COUNTED_AFTER: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:a|one|two|three|four|five|six|\d)\s+(?:days?|weeks?)\s+(?:after|before|earlier)\b", re.IGNORECASE
+)
+
+
+def _compatible(ctx: Context, group: list[Draft], d: Draft, group_actor: Actor | None) -> bool:
     """Whether draft ``d`` can report the same incident as ``group``."""
     # abductions and killings of other people are separate incidents
     g_abduct = any(m.cls == "abduct" for m in group)
@@ -270,11 +296,20 @@ def _compatible(group: list[Draft], d: Draft, group_actor: Actor | None) -> bool
                     return False
     # a definite reference a day off is the same incident told overnight: "The IBO was conducted on the night
     # of February 6 and 7" after "security forces neutralised three terrorists ... on Friday" (7 February)
-    refers_back = all(t.anaphoric or t.cls == "kill" for t in d.triggers) and any(t.anaphoric for t in d.triggers)
+    refers_back = all(t.anaphoric or t.cls == "kill" or _claimed(ctx, t) for t in d.triggers) and any(
+        t.anaphoric or _claimed(ctx, t) for t in d.triggers
+    )
     if d.date_kind in ("event", "context"):
         for m in group:
             if m.date_kind not in ("event", "context"):
                 continue
+            if (
+                m.shifted
+                and d.date_kind == "context"
+                and 0 < (d.date.date - m.date.date).days <= 7
+                and not _told_after_another(ctx, m)
+            ):
+                continue  # the running date is the day the event was counted from ("on Wednesday, a day after")
             overnight = refers_back and m.date.precision == d.date.precision == 1 and _one_day_apart(m, d)
             if not m.date.overlaps(d.date) and not overnight:
                 return False
@@ -400,7 +435,7 @@ def merge_incidents(ctx: Context, drafts: list[Draft]) -> tuple[list[Draft], set
                     continue
                 if not anaphoric and rank > 0 and not _same_day(g, d):
                     continue
-                refers_back = all(t.anaphoric for t in d.triggers)
+                refers_back = all(t.anaphoric or _claimed(ctx, t) for t in d.triggers)
                 if not refers_back and all(m.date.precision == 4 for m in g):
                     continue  # background dated by a year only: too vague to join on
 
@@ -410,11 +445,18 @@ def merge_incidents(ctx: Context, drafts: list[Draft]) -> tuple[list[Draft], set
                     continue  # a list of dated items: "On January 2, ...", "On January 4, ..." are incidents each
                 if not refers_back and _other_list_item(ctx, g, d):
                     continue  # the bullets of a factbox are incidents each
-                if any(m.shifted for m in g) and not refers_back and not _same_day(g, d):
-                    continue  # "three days after a suicide bomber ...": a background incident, closed
+                if (
+                    any(m.shifted and _told_after_another(ctx, m) for m in g)
+                    and not refers_back
+                    and not _same_day(g, d)
+                ):
+                    # "The attacks came three days after a suicide bomber ...": a background incident, closed (the
+                    # only event of its sentence is the story: "observed a day of mourning on Wednesday, a day
+                    # after a twin suicide bombing")
+                    continue
                 if _complete_report(d) and not refers_back and not _same_day(g, d) and _other_toll(g, d):
                     continue  # its own date, place and toll, none of them the group's: another incident
-                if _compatible(g, d, _group_actor1(g)):
+                if _compatible(ctx, g, d, _group_actor1(g)):
                     target = g
                     break
         if target is not None:

@@ -550,6 +550,17 @@ def _build_draft(
         return []
     anchor = next((t for t in in_span if not t.anaphoric), main)  # "The attacks came a day after ... raids"
     shifted = _days_back(date, seg, anchor) if not explicit_date else None
+    # "observed a day of mourning on Wednesday, a day after a twin suicide bombing": the day dates the mourning;
+    # the bombing is a day before it
+    after = _DAYS_BACK.search(seg) if explicit_date and date_idx is not None else None
+    if (
+        after is not None
+        and date_idx is not None
+        and (after.group(3) or "").lower() == "after"
+        and ctx.dates[date_idx].end <= start + after.start()
+        and anchor.start >= start + after.end()
+    ):
+        shifted = _days_back(date, seg, anchor)
     if shifted is not None:
         # another day than the running one: an incident of its own, dated by the count
         date, date_kind = shifted, "event"

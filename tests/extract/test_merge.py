@@ -317,3 +317,25 @@ def test_a_relative_clause_with_also_adds_victims_to_the_event_named(gaz: Gazett
         "The Islamic State claimed responsibility for the assassination, which also killed the governor's driver."
     )
     assert len(run(gaz, text, published=dt.date(2025, 5, 8))) == 1
+
+
+def test_a_lead_counted_back_from_the_report_day_is_the_story_its_retellings_join(gaz: Gazetteer) -> None:
+    """'observed a day of mourning on Wednesday, a day after a twin suicide bombing': Tuesday, and one record."""
+    text = (
+        "PESHAWAR, Pakistan (AP) — A city in northwestern Pakistan observed a day of mourning on Wednesday, a day "
+        "after a twin suicide bombing targeted a military base in Bannu and killed 18 people.\n\n"
+        "A militant group linked with the Pakistani Taliban claimed responsibility for the bombing in Bannu.\n\n"
+        "Other attackers stormed the base and set off a firefight with troops."
+    )
+    found = run(gaz, text, published=dt.date(2025, 3, 5))
+    assert [(i.event_date, i.fatalities) for i in found] == [("2025-03-04", 18)]
+    assert "Military Forces" not in found[0].actor1
+
+
+def test_an_event_counted_from_another_stays_closed_to_the_running_date(gaz: Gazetteer) -> None:
+    text = (
+        "Militants attacked a police post in Bannu on Tuesday, killing two policemen. The attack came three days "
+        "after a suicide bomber killed five soldiers in Quetta. Police said the attackers fled."
+    )
+    found = run(gaz, text, published=dt.date(2025, 5, 8))
+    assert sorted((i.event_date, i.location) for i in found) == [("2025-05-03", "Quetta"), ("2025-05-06", "Bannu")]
