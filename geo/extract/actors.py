@@ -43,6 +43,12 @@ _LISTED_VICTIM_AFTER: Final[re.Pattern[str]] = re.compile(
     r"(?:killed|martyred|injured|wounded|abducted|kidnapped|shot|slain|targeted|attacked|hurt|dead)\b",
     re.IGNORECASE,
 )
+#: After an actor: a relative clause that makes it the victim ("Seven policemen who were kidnapped from Bannu").
+_VICTIM_CLAUSE_AFTER: Final[re.Pattern[str]] = re.compile(
+    r"^\s*,?\s+(?:who|that)\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+)?"
+    r"(?:killed|martyred|injured|wounded|abducted|kidnapped|shot|slain|taken\s+hostage|held\s+hostage)\b",
+    re.IGNORECASE,
+)
 #: After an actor: it is the source of the report, not an actor ("police said", "the Army said on Friday").
 _REPORTER_AFTER: Final[re.Pattern[str]] = re.compile(
     r"^(?:\s+\([^)]{1,12}\))?(?:\s+of\s+[\w\s]{1,25}?)?\s+(?:(?:also|later|further|had|has|have)\s+)?"
@@ -158,7 +164,7 @@ def _is_source_or_victim(text: str, a: ActorMention) -> bool:
     """
     # "five individuals—three Frontier Corps personnel and two civilians—were killed": an aside set off by dashes
     after = re.sub(r"\s*[—–]\s*", " ", text[a.end : a.end + 60])
-    if _VICTIM_AFTER.search(after) or _LISTED_VICTIM_AFTER.search(after):
+    if _VICTIM_AFTER.search(after) or _LISTED_VICTIM_AFTER.search(after) or _VICTIM_CLAUSE_AFTER.search(after):
         return True
     if _REPORTER_AFTER.search(after):
         return True

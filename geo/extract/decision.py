@@ -165,11 +165,33 @@ def _names_a_day(ctx: Context, start: int, end: int) -> bool:
 _DETERMINER: Final[re.Pattern[str]] = re.compile(r"\b(?:the|these|those|this|that|such|its|their|both|same)\b", re.I)
 
 
+#: Before a participle used as an adjective: "the three martyred cops", "eight kidnapped workers", "all slain".
+_ATTRIBUTIVE_BEFORE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:the|these|those|its|their|our|all|both|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|several|other)\s+$",
+    re.IGNORECASE,
+)
+_VICTIM_NOUN_AFTER: Final[re.Pattern[str]] = re.compile(
+    r"\s+(?:[A-Z][\w-]*\s+){0,2}(?:cops|policem[ae]n|police\s+(?:officials|personnel|officers)|workers|soldiers|"
+    r"personnel|officials|officers|labou?rers|men|people|persons|passengers|engineers|employees|staff|jawans|teachers|"
+    r"students|children|victims|journalists|tourists|pilgrims|miners)\b"
+)
+
+
 def mark_anaphora(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> None:
-    """Mark a noun trigger that refers back to an event already told ("the attack", "these strikes")."""
+    """Mark a noun trigger that refers back to an event already told ("the attack", "these strikes").
+
+    A participle used as an adjective of the victims refers back too: "the
+    funeral prayers of the three martyred cops", "recovered eight kidnapped
+    workers" tell what followed an event, not the event.
+    """
+    text = ctx.text
+    if t.pos == "v" and _ATTRIBUTIVE_BEFORE.search(text[max(sent_start, t.start - 30) : t.start]):
+        if _VICTIM_NOUN_AFTER.match(text, t.end):
+            t.pos, t.anaphoric = "n", True
+        return
     if t.pos != "n":
         return
-    text = ctx.text
     pre = text[max(sent_start, t.start - 60) : t.start]
     if not _ANAPHORIC_BEFORE.search(pre) or _FIRST_MENTION.search(pre):
         return

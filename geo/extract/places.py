@@ -44,7 +44,7 @@ _UNKNOWN_PLACE_COMMA: Final[str] = (
 _LOCATIVE_BEFORE: Final[re.Pattern[str]] = re.compile(
     r"(?:\b(?i:in|at|near|on|upon|inside|into|across|within|around|outside|over|along|between|and|towards?|"
     r"(?:province|district|city|town|village|vicinity|outskirts|suburbs?|area|areas|parts?|region|tehsil|university|"
-    r"valley|capital)\s+of|close\s+to|adjacent\s+to|bordering|hit|hitting|struck|striking|bombed|bombarded|shelled|"
+    r"valley|capital|sub-?division|limits|jurisdiction)\s+of|close\s+to|adjacent\s+to|bordering|hit|hitting|struck|striking|bombed|bombarded|shelled|"
     r"targeted|targeting|attacked|raided|stormed|pounded|including|included|includes|such\s+as)\s+(?:the\s+)?"
     r"(?:(?:[a-z][\w-]*|[A-Z][\w-]*(?:'s|’s)|Upper|Lower|North|South|East|West|Central|Northern|Southern|Eastern|"
     r"Western)\s+){0,3}"
@@ -61,6 +61,12 @@ _ORIGIN_BEFORE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:from|based|base|bases|hideouts?|sanctuar\w+|refuge|fled|belonging\s+to|hailing|native|resident\s+of|"
     r"coordinated|operating|operate|harbou?r\w*|shelter\w*|havens?|for|with|to|against)\s+(?:in\s+|across\s+|inside\s+|"
     r"from\s+|the\s+)?(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+#: "kidnapped from Khyber Pakhtunkhwa’s Bannu district": where the abduction took place, not an origin.
+_TAKEN_FROM: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:kidnapped|abducted|taken\s+hostage|seized|picked\s+up|whisked\s+away)\s+from\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 #: Between two items of a list of places.
@@ -367,6 +373,7 @@ def _place_candidates(ctx: Context, start: int, end: int) -> list[tuple[int, int
         if (
             _ORIGIN_BEFORE.search(before)
             and not struck
+            and not _TAKEN_FROM.search(before)
             and not re.search(r"\b(?:in|near|at|on|and)\s+$|,\s+$", before[-8:])
         ):
             continue

@@ -339,3 +339,23 @@ def test_an_event_counted_from_another_stays_closed_to_the_running_date(gaz: Gaz
     )
     found = run(gaz, text, published=dt.date(2025, 5, 8))
     assert sorted((i.event_date, i.location) for i in found) == [("2025-05-03", "Quetta"), ("2025-05-06", "Bannu")]
+
+
+def test_an_abduction_and_its_recovery_are_one_incident_where_it_happened(gaz: Gazetteer) -> None:
+    text = (
+        "Seven policemen who were kidnapped from Khyber Pakhtunkhwa's Bannu district a day ago were safely recovered "
+        "on Tuesday, according to the district police officer.\n\n"
+        "Unknown armed men had kidnapped the police officials from a check post earlier on Monday night, in the Wazir "
+        "subdivision of Bannu district."
+    )
+    found = only(gaz, text, published=dt.date(2024, 11, 19))
+    assert (found.event_date, found.location) == ("2024-11-18", "Bannu")
+    assert "Police Forces" not in found.actor1
+
+
+def test_victims_named_by_a_participle_tell_the_aftermath_not_an_incident(gaz: Gazetteer) -> None:
+    text = (
+        "Three policemen were martyred when militants attacked a check post in Kohat district on Thursday night. "
+        "The funeral prayers of the three martyred cops were offered at the police lines this morning."
+    )
+    assert len(run(gaz, text, published=dt.date(2025, 2, 7))) == 1

@@ -94,3 +94,8 @@ def test_reference_list_lines_are_boilerplate() -> None:
         ]
     )
     assert kinds[1:] == ["boilerplate", "boilerplate"]
+
+
+def test_a_stop_run_into_the_next_sentence_still_ends_it() -> None:
+    doc = Document("No group has claimed responsibility for the attack.In a separate incident, two men were shot.")
+    assert len(doc.spans) == 2
