@@ -100,6 +100,11 @@ _NUM: Final[str] = (
 )
 _QUAL: Final[str] = r"(?:(?:at\s+least|over|more\s+than|nearly|around|about|some|up\s+to|as\s+many\s+as|almost)\s+)?"
 RANGE: Final[str] = rf"(?P<n>{_NUM})(?:\s*(?:to|-|–|or)\s*(?P<n2>{_NUM}))?"
+#: A count of events or of time, not of people: "Three blasts in Mazar-i-Sharif killed at least nine".
+_EVENT_COUNT_NOUN: Final[str] = (
+    r"(?:blasts?|attacks?|explosions?|bombs?|bombings?|strikes?|airstrikes?|rockets?|mortars?|shells?|drones?|"
+    r"grenades?|IEDs?|incidents?|separate|suicide|days?|hours?|weeks?|months?|years?)\b"
+)
 _FATALITY_RES: Final[tuple[re.Pattern[str], ...]] = (
     re.compile(
         rf"\b(?:killing|killed|kills|kill|martyring|martyred|slaying|claim(?:ed|ing)\s+the\s+lives\s+of|shot\s+dead|"
@@ -137,7 +142,8 @@ _FATALITY_RES: Final[tuple[re.Pattern[str], ...]] = (
         re.IGNORECASE,
     ),
     re.compile(
-        rf"(?<![\w,.])(?:{_QUAL}){RANGE}\s+(?:[\w-]+\s+){{0,3}}?(?:dead|deaths|fatalities|died|killed|martyred|bodies)\b",
+        rf"(?<![\w,.])(?:{_QUAL}){RANGE}\s+(?!{_EVENT_COUNT_NOUN})(?:[\w-]+\s+){{0,3}}?"
+        r"(?:dead|deaths|fatalities|died|killed|martyred|bodies)\b",
         re.IGNORECASE,
     ),
     re.compile(rf"\b(?:leaving|left)\s+{_QUAL}{RANGE}\s+(?:[\w-]+\s+){{0,3}}?(?:dead|killed)\b", re.IGNORECASE),

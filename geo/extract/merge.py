@@ -638,6 +638,11 @@ def _combine(ctx: Context, group: list[Draft], shared: frozenset[int] | set[int]
         si += 1
         end = ctx.doc.spans[si][1]
     out.end = end
+    # the other sentences merged into the incident further on ("Three blasts in Mazar-i-Sharif killed at least
+    # nine", three sentences after the lead) are evidence too, unless another incident also uses them
+    for m in group:
+        if m.sent_index > si and m.sent_index not in shared and (m.start, m.end) not in out.extra_spans:
+            out.extra_spans = [*out.extra_spans, (m.start, m.end)]
     if out.country_code == "" and out.place is not None:
         out.country_code = out.place.country_code
     out.notes.append(f"merged {len(group)} mentions of the incident")

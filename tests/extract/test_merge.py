@@ -359,3 +359,15 @@ def test_victims_named_by_a_participle_tell_the_aftermath_not_an_incident(gaz: G
         "The funeral prayers of the three martyred cops were offered at the police lines this morning."
     )
     assert len(run(gaz, text, published=dt.date(2025, 2, 7))) == 1
+
+
+def test_every_sentence_merged_into_an_incident_is_evidence(gaz: Gazetteer) -> None:
+    """A toll sentence told a few sentences after the lead joins its evidence, and 'Three blasts' is no toll."""
+    text = (
+        "Three blasts ripped through minibuses in Quetta on Wednesday.\n\n"
+        "A spokesman said the blasts happened at rush hour. Witnesses said the minibuses burned.\n\n"
+        "Three blasts in Quetta killed at least nine people and injured 15, the spokesman added."
+    )
+    found = only(gaz, text, published=dt.date(2025, 5, 8))
+    assert found.fatalities == 9
+    assert "killed at least nine people" in found.evidence
