@@ -143,7 +143,10 @@ def resolve_dates(
         resolved.append(r)
         # "the first since 2022" and "more than double the events of all of 2022" set no narrative date
         compared = _COMPARED.search(doc.text, max(0, m.start - 40), m.start) is not None
-        if r is not None and not m.future and not m.since and not compared:
+        # "this checkpoint recently opened fire on ...": a vague time sets no narrative date either (the day told
+        # before still dates the sentences after it)
+        vague = m.kind == "relative" and m.relative not in DAY_RELATIVES and ctx is not None and ctx.precision == 1
+        if r is not None and not m.future and not m.since and not compared and not vague:
             heading = r.precision >= 3 and _is_date_heading(doc, para, m)
             ctx, ctx_para = r, para
             ctx_heading = heading and r.precision == 4

@@ -225,7 +225,10 @@ _STATISTIC: Final[re.Pattern[str]] = re.compile(
     r"|\b(?:half|a\s+third|a\s+quarter|most|the\s+majority)\s+of\s+the\s+(?:[\w-]+\s+)?(?:attacks|incidents)\b"
     r"|\bdatabase\b|\bdata\s+(?:compiled|collected|released|recorded)\b"
     r"|\bper\s*cent\b|\bpercent\b|%|\b(?:series|wave|spate|string|surge|spike|rise|increase|escalation)\s+(?:of|in)\b"
-    r"|\b(?:first|second|third|fourth|last)\s+(?:quarter|half)\b|\bfatalities\s+(?:from|in)\s+terror",
+    r"|\b(?:first|second|third|fourth|last)\s+(?:quarter|half)\b|\bfatalities\s+(?:from|in)\s+terror"
+    # a record over a period: "the most deadly month of the year", "the highest number ... in a single month"
+    r"|\b(?:most\s+(?:deadly|violent|lethal)|deadliest|bloodiest)\s+(?:month|year|quarter|week)\b"
+    r"|\b(?:highest|lowest)\s+(?:number|tally|toll)\s+of\b|\bin\s+a\s+single\s+(?:month|year|quarter)\b",
     re.IGNORECASE,
 )
 #: A sentence that defines or describes a conflict rather than telling an event.

@@ -426,7 +426,11 @@ def merge_incidents(ctx: Context, drafts: list[Draft]) -> tuple[list[Draft], set
         # "Separately, a roadside bomb killed a child": another incident, even when it lacks an actor or a date
         anaphoric = (d.weak and not d.separate) or all(t.anaphoric for t in d.triggers)
         target: list[Draft] | None = None
-        ongoing = bool(ONGOING.search(ctx.text[d.start : d.end]))  # "have been conducting operations": no detail of one
+        # "have been conducting operations", "has engaged in armed clashes with the Taliban since August 2021":
+        # a trend over a period, no detail of one incident
+        ongoing = bool(ONGOING.search(ctx.text[d.start : d.end])) or any(
+            m.since for m in in_range(ctx.dates, ctx.date_starts, d.start, d.end)
+        )
         if (not (d.separate or d.also) or anaphoric) and not d.several and not ongoing:
             order = sorted(groups, key=lambda g: max(m.sent_index for m in g), reverse=True)
             for rank, g in enumerate(order):

@@ -200,3 +200,26 @@ def test_a_monitor_s_summary_of_attacks_in_a_province_is_background(gaz: Gazette
 def test_a_light_verb_before_a_bare_event_noun_is_a_first_mention(gaz: Gazetteer) -> None:
     text = "The NRF carried out attacks against the Taliban in Khost, Paktika and Kunar provinces on 15 September 2022."
     assert sorted(i.location for i in run(gaz, text)) == ["Khost", "Kunar", "Paktika"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At least 28 security forces personnel were killed in October, the most deadly month of the year in Bajaur.",
+        "The highest number of militants killed in a single month since 2016 was recorded in December 2024, when "
+        "security forces neutralised 190 militants in Bannu.",
+    ],
+)
+def test_a_record_over_a_period_is_a_statistic(gaz: Gazetteer, sentence: str) -> None:
+    found = run(gaz, sentence, published=dt.date(2025, 2, 1))
+    assert all(i.confidence < 0.5 for i in found), [(i.confidence, i.reason) for i in found]
+
+
+def test_a_trend_since_a_date_adds_nothing_to_the_incident_before_it(gaz: Gazetteer) -> None:
+    text = (
+        "On 18 February 2024, the group said its fighters attacked a Taliban outpost in Kabul, killing two Taliban "
+        "members. The group has engaged in armed clashes with the Taliban since August 2021."
+    )
+    found = [i for i in run(gaz, text, published=dt.date(2024, 2, 20)) if i.confidence >= 0.5]
+    assert len(found) == 1
+    assert "since August 2021" not in found[0].evidence
