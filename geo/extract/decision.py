@@ -158,8 +158,15 @@ def _place_list_after(ctx: Context, start: int, end: int) -> bool:
 
 
 def _names_a_day(ctx: Context, start: int, end: int) -> bool:
-    """Whether a sentence names a calendar day with its year ("on 25 August 2024")."""
-    return any(m.kind == "absolute" and m.day is not None for m in in_range(ctx.dates, ctx.date_starts, start, end))
+    """Whether a sentence names a day: with its year ("on 25 August 2024"), a month and day or a weekday.
+
+    "an unprecedented wave of coordinated terrorist attacks on Saturday": a
+    wave with a day of its own is one dated incident.
+    """
+    return any(
+        (m.kind in ("absolute", "partial") and m.day is not None) or m.kind == "weekday"
+        for m in in_range(ctx.dates, ctx.date_starts, start, end)
+    )
 
 
 _DETERMINER: Final[re.Pattern[str]] = re.compile(r"\b(?:the|these|those|this|that|such|its|their|both|same)\b", re.I)

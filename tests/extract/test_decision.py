@@ -223,3 +223,10 @@ def test_a_trend_since_a_date_adds_nothing_to_the_incident_before_it(gaz: Gazett
     found = [i for i in run(gaz, text, published=dt.date(2024, 2, 20)) if i.confidence >= 0.5]
     assert len(found) == 1
     assert "since August 2021" not in found[0].evidence
+
+
+def test_a_wave_of_attacks_on_a_weekday_is_one_dated_incident(gaz: Gazetteer) -> None:
+    text = "Balochistan witnessed an unprecedented wave of coordinated terrorist attacks in Quetta on Saturday."
+    found = only(gaz, text, published=dt.date(2026, 2, 1))
+    assert (found.event_date, found.location) == ("2026-01-31", "Quetta")
+    assert found.confidence >= settings.CONFIDENCE_THRESHOLD
