@@ -90,8 +90,12 @@ def resolve_dates(
     today: dt.date | None = None,
     year_of_list: ResolvedDate | None = None,
     reference_is_bound: bool = False,
-) -> tuple[list[ResolvedDate | None], list[ResolvedDate | None]]:
-    """Resolve every date in text order; also the context *before* each.
+) -> tuple[list[ResolvedDate | None], list[ResolvedDate | None], list[bool]]:
+    """Resolve every date in text order; also the context *before* each, and which dates are asides.
+
+    An aside sets no narrative date for the sentences after it: a vague
+    "recently" after a day, or a date of the background ("had previously
+    seen ... in July 2023").
 
     A year or month on a heading line of its own ("== 2024 ==", "February
     2013") is the year of the dates without one in its section, not only in
@@ -119,6 +123,7 @@ def resolve_dates(
         ref_partial = ResolvedDate(ref.end + dt.timedelta(days=_BOUND_SLACK_DAYS), 1, inferred=True)
     resolved: list[ResolvedDate | None] = []
     contexts: list[ResolvedDate | None] = []
+    asides: list[bool] = []
     ctx: ResolvedDate | None = year_of_list
     ctx_para = -1
     ctx_heading = year_of_list is not None  # a year heading ("== 2024 ==") dates its section, not only its paragraph
@@ -145,14 +150,24 @@ def resolve_dates(
         compared = _COMPARED.search(doc.text, max(0, m.start - 40), m.start) is not None
         # "this checkpoint recently opened fire on ...": a vague time sets no narrative date either (the day told
         # before still dates the sentences after it)
-        vague = m.kind == "relative" and m.relative not in DAY_RELATIVES and ctx is not None and ctx.precision == 1
-        if r is not None and not m.future and not m.since and not compared and not vague:
+        vague = m.kind == "relative" and m.relative == "recent" and ctx is not None and ctx.precision == 1
+        # "... had previously seen one of its rallies targeted by a suicide bombing ... in July 2023": a date of
+        # the background sets no narrative date for the events told after it
+        sent_start = doc.spans[doc.index(m.start)][0]
+        previous = ctx is not None and _PREVIOUSLY.search(doc.text, sent_start, m.start) is not None
+        asides.append(vague or previous)
+        if r is not None and not m.future and not m.since and not compared and not vague and not previous:
             heading = r.precision >= 3 and _is_date_heading(doc, para, m)
             ctx, ctx_para = r, para
             ctx_heading = heading and r.precision == 4
             sectioned = sectioned or heading
-    return resolved, contexts
+    return resolved, contexts, asides
 
+
+#: A clause that tells the background: "had previously seen", "in the past", "had earlier been".
+_PREVIOUSLY: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:previously|in\s+the\s+past|had\s+(?:earlier|once|also)\s+been|had\s+once)\b", re.IGNORECASE
+)
 
 #: Before a year a statistic is compared with: "than in 2022", "compared with 2022", "in all of 2022".
 _COMPARED: Final[re.Pattern[str]] = re.compile(
@@ -246,7 +261,8 @@ def context_index(ctx: Context, pos: int) -> int | None:
     i = bisect.bisect_left(ctx.date_starts, pos) - 1
     while i >= 0:
         r = ctx.resolved[i]
-        if r is not None and not ctx.dates[i].future and not ctx.dates[i].since:
+        aside = bool(ctx.asides) and ctx.asides[i]
+        if r is not None and not ctx.dates[i].future and not ctx.dates[i].since and not aside:
             return i
         i -= 1
     return None

@@ -138,5 +138,6 @@ class Context:
     published_known: bool = False  # the article states its publication date (front matter or URL)
     date_spans: list[tuple[int, int]] = field(default_factory=list)  # every date mention, captions included
     report: list[bool] = field(default_factory=list)
+    asides: list[bool] = field(default_factory=list)  # dates that set no running date (a vague "recently", background)
     triggers: list[Trigger] = field(default_factory=list)  # every trigger of the article, in text order
     sent_attr: dict[int, Actor] = field(default_factory=dict)

@@ -789,6 +789,9 @@ _SEPARATE_CUE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:separate(?:ly)?\s+(?:incidents?|attacks?|operations?|clash(?:es)?|developments?|raids?|strikes?)|separately"
     r"|another\s+(?:[\w-]+\s+){0,3}?(?:attack|incident|blast|explosion|bombing|strike|ambush|raid|clash|operation|"
     r"engagement|encounter|IBO|assault|shooting|killing)|(?:second|third)\s+incident"
+    # "The second attack occurred nearly three hours later", "In the third attack in Pul-e-Khomri": the next item
+    r"|\bthe\s+(?:second|third|fourth|fifth|sixth)\s+(?:[\w-]+\s+){0,2}?(?:attack|blast|explosion|bombing|strike|"
+    r"ambush|raid|clash|assault|operation|engagement)\b"
     r"|a\s+similar\s+(?:attack|incident)"
     r"|^\W*earlier\s+(?:in\s+the\s+(?:day|morning|evening|week)|on\s+\w+day|that\s+day|today)"
     r"|^\W*(?:on|later\s+on|earlier\s+on)\s+the\s+same\s+day\b"

@@ -70,7 +70,7 @@ def scan_article(
         else:
             bound = True
     yearly = list_year(dates, doc, title=article.title, published=article.published)
-    resolved, contexts = resolve_dates(
+    resolved, contexts, asides = resolve_dates(
         dates,
         doc,
         published=article.published,
@@ -86,6 +86,7 @@ def scan_article(
         date_starts=[d.start for d in dates],
         resolved=resolved,
         contexts=contexts,
+        asides=asides,
         actors=actors,
         actor_starts=[a.start for a in actors],
         mentions=mentions,

@@ -592,3 +592,25 @@ def test_unknown_areas_of_one_district_are_one_event_there(gaz: Gazetteer) -> No
 def test_unknown_areas_without_their_district_are_one_event_each(gaz: Gazetteer) -> None:
     found = run(gaz, "On 2 May 2025, similar attacks in the Nasir Bagh and Mattani areas were also foiled.")
     assert sorted(i.location for i in found) == ["Mattani", "Nasir Bagh"]
+
+
+def test_a_background_date_sets_no_running_date(gaz: Gazetteer) -> None:
+    """'had previously seen ... in July 2023' is background: the blast told next keeps the article's day."""
+    text = (
+        "On 7 February 2024, twin bombings killed at least 30 people in Balochistan.\n\n"
+        "The party had previously seen one of its rallies targeted by a suicide bombing in July 2023.\n\n"
+        "The first blast killed at least 16 people outside an election office in Quetta."
+    )
+    found = [i for i in run(gaz, text, published=dt.date(2024, 2, 8)) if i.location == "Quetta"]
+    assert [i.event_date for i in found] == ["2024-02-07"]
+
+
+def test_recently_after_a_day_keeps_that_day_for_the_next_sentences(gaz: Gazetteer) -> None:
+    text = (
+        "The group said all the attacks took place on Sunday, February 18, 2024.\n\n"
+        "In another attack in Kabul, its fighters targeted a Taliban checkpoint, killing four Taliban members.\n\n"
+        "The group said this checkpoint recently harassed civilians.\n\n"
+        "In the third attack in Peshawar, its fighters attacked a police post, killing two policemen."
+    )
+    found = [i for i in run(gaz, text, published=None) if i.location == "Peshawar"]
+    assert [(i.event_date, i.time_precision) for i in found] == [("2024-02-18", 1)]
