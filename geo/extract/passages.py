@@ -461,6 +461,12 @@ def _news_week(ctx: Context, context_year: ResolvedDate, *, other_paragraph: boo
     return ResolvedDate(ref.date, 2, inferred=True)
 
 
+#: A killing of the people just abducted: "kidnapped 9 passengers and later killed them", "executed the hostages".
+_KILLED_THE_ABDUCTED: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:killed|executed|shot(?:\s+dead)?|murdered|beheaded|gunned\s+down)\s+(?:all\s+)?(?:of\s+)?"
+    r"(?:them|him|her|the\s+(?:hostages|abductees|captives|kidnapped|abducted))\b",
+    re.IGNORECASE,
+)
 #: The agent described by a relative clause: "by militants who hijacked", "the gunmen who had abducted".
 _RELATIVE_AGENT: Final[re.Pattern[str]] = re.compile(
     r"\b(?:by|the)\s+(?:[\w-]+\s+){0,3}?(?:who|that|which)\s+(?:had\s+|have\s+|earlier\s+)?$", re.IGNORECASE
@@ -659,6 +665,8 @@ def _build_draft(
     abductors = any(
         t.cls == "abduct" and _RELATIVE_AGENT.search(text[max(start, t.start - 40) : t.start]) for t in in_span
     )
+    # ... or the killed are the abducted: "armed attackers kidnapped 9 passengers and later killed them"
+    abductors = abductors or bool(_KILLED_THE_ABDUCTED.search(seg))
     if cls == "abduct" and others and fatalities is not None and not weak and not abductors:
         other_cls = min((t.cls for t in others), key=CLASS_PRIORITY.index)
         killing = dataclasses.replace(draft, cls=other_cls, notes=list(notes), triggers=others)

@@ -614,3 +614,9 @@ def test_recently_after_a_day_keeps_that_day_for_the_next_sentences(gaz: Gazette
     )
     found = [i for i in run(gaz, text, published=None) if i.location == "Peshawar"]
     assert [(i.event_date, i.time_precision) for i in found] == [("2024-02-18", 1)]
+
+
+def test_killing_the_people_just_abducted_is_one_incident(gaz: Gazetteer) -> None:
+    text = "On 12 April 2024, armed attackers in Quetta kidnapped 9 passengers and later killed them."
+    found = only(gaz, text)
+    assert found.fatalities == 9
