@@ -118,7 +118,9 @@ def _split_by_victim_places(ctx: Context, start: int, end: int, trigs: list[Trig
 #: ", a day after ...", ", days after ...", ", hours after ...": an earlier event told in a trailing clause.
 _EARLIER_EVENT: Final[re.Pattern[str]] = re.compile(
     r"(?:,\s*|\s+)(?:just\s+|only\s+|barely\s+|nearly\s+|almost\s+|less\s+than\s+|more\s+than\s+)?"
-    r"(?:(?:a|an|one|two|three|four|five|six|seven|a\s+few|few|several|\d+)\s+)?(?:hours?|days?|weeks?)\s+after\s+",
+    r"(?:(?:a|an|one|two|three|four|five|six|seven|a\s+few|few|several|\d+)\s+)?(?:hours?|days?|weeks?)\s+after\s+"
+    # "..., following a separate clash that left eight dead", "following an attack a day earlier in Khyber Pakhtunkhwa"
+    r"|,\s*(?:just\s+)?following\s+(?=(?:a|an|another|earlier|separate)\b)",
     re.IGNORECASE,
 )
 

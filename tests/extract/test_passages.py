@@ -620,3 +620,17 @@ def test_killing_the_people_just_abducted_is_one_incident(gaz: Gazetteer) -> Non
     text = "On 12 April 2024, armed attackers in Quetta kidnapped 9 passengers and later killed them."
     found = only(gaz, text)
     assert found.fatalities == 9
+
+
+def test_a_trailing_following_clause_with_an_act_of_its_own_is_another_incident(gaz: Gazetteer) -> None:
+    text = (
+        "A suicide attack killed 12 soldiers in Bannu on Wednesday, following a separate clash that left eight "
+        "militants dead in North Waziristan."
+    )
+    found = run(gaz, text, published=dt.date(2024, 11, 21))
+    assert sorted((i.location, i.fatalities) for i in found) == [("Bannu", 12), ("North Waziristan", 8)]
+
+
+def test_following_the_attack_adds_nothing(gaz: Gazetteer) -> None:
+    text = "Militants killed two policemen in Bannu on Wednesday. Police sealed the area, following the attack."
+    assert len(run(gaz, text, published=dt.date(2024, 11, 21))) == 1
