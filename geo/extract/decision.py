@@ -390,6 +390,8 @@ def assess(ctx: Context, d: Draft) -> tuple[float, str]:
         return 0.35, "background: a summary of several events over a week or more"
     if d.place is not None and d.place.country_code and d.place.country_code not in settings.REGION_COUNTRIES:
         return 0.4, f"outside the region: {d.place.name} ({d.place.country_code})"
+    if d.country_code and d.country_code not in settings.REGION_COUNTRIES:
+        return 0.4, f"outside the region: the sentence is about another country ({d.country_code})"
     c = 0.8
     parts = ["act"]
     if d.date_explicit:

@@ -7,6 +7,7 @@ import itertools
 import re
 from typing import Final
 
+from geo import settings
 from geo.actors import (
     GENERIC_ARMED,
     GENERIC_CIVILIANS,
@@ -256,6 +257,9 @@ def _claimed(ctx: Context, t: Trigger) -> bool:
     return t.pos == "n" and bool(_CLAIMED_BEFORE.search(ctx.text[max(0, t.start - 50) : t.start]))
 
 
+_REGION: Final[frozenset[str]] = frozenset(settings.REGION_COUNTRIES)
+
+
 def _told_after_another(ctx: Context, d: Draft) -> bool:
     """Whether an event is counted from another one its sentence tells first ("The attacks came three days after")."""
     lo, hi = ctx.doc.spans[d.sent_index][0], ctx.doc.spans[d.sent_index][1]
@@ -319,6 +323,9 @@ def _compatible(ctx: Context, group: list[Draft], d: Draft, group_actor: Actor |
                 and not (m.date_vague or d.date_vague)
             ):
                 return False
+    foreign = {m.country_code for m in [*group, d] if m.country_code and m.country_code not in _REGION}
+    if foreign and any(m.country_code != d.country_code for m in group):
+        return False  # "In Bangladesh, ..." then "In Afghanistan, ...": items on two countries
     return all(_places_compatible(m.place, d.place) for m in group)
 
 

@@ -469,6 +469,26 @@ _KILLED_THE_ABDUCTED: Final[re.Pattern[str]] = re.compile(
     r"(?:them|him|her|the\s+(?:hostages|abductees|captives|kidnapped|abducted))\b",
     re.IGNORECASE,
 )
+#: Countries outside the region a monitor's overview frames a sentence with ("In Bangladesh, ...").
+_FOREIGN_COUNTRIES: Final[dict[str, str]] = {
+    "india": "IN",
+    "bangladesh": "BD",
+    "sri lanka": "LK",
+    "nepal": "NP",
+    "myanmar": "MM",
+    "bhutan": "BT",
+    "maldives": "MV",
+    "iran": "IR",
+    "iraq": "IQ",
+    "syria": "SY",
+    "china": "CN",
+    "tajikistan": "TJ",
+    "uzbekistan": "UZ",
+    "turkmenistan": "TM",
+}
+_FOREIGN_FRAME: Final[re.Pattern[str]] = re.compile(
+    r"\W*In\s+(" + "|".join(n.title() for n in _FOREIGN_COUNTRIES) + r")\s*,", re.IGNORECASE
+)
 #: The agent described by a relative clause: "by militants who hijacked", "the gunmen who had abducted".
 _RELATIVE_AGENT: Final[re.Pattern[str]] = re.compile(
     r"\b(?:by|the)\s+(?:[\w-]+\s+){0,3}?(?:who|that|which)\s+(?:had\s+|have\s+|earlier\s+)?$", re.IGNORECASE
@@ -626,6 +646,11 @@ def _build_draft(
         notes.append(fat_note)
 
     country = place.country_code if place is not None else ""
+    framed = _FOREIGN_FRAME.match(text, ctx.doc.spans[si][0])
+    if framed is not None:
+        # "In Bangladesh, the Myanmar military launched cross-border shelling ...": a monitor's item on another
+        # country, whatever its place names
+        country = _FOREIGN_COUNTRIES[framed.group(1).lower()]
     if not country:
         country = country_hint(seg, actor2)
     draft = Draft(
@@ -714,7 +739,8 @@ def _build_draft(
 
 
 #: A list of names typed by a plural word: "in the Nasir Bagh and Mattani areas", "in Yaftal and Raghistan districts".
-_NAME: Final[str] = r"(?-i:[A-Z][\w'’-]+)(?:[ -](?-i:[A-Z][\w'’-]+))?"
+#: A place name of a list, with an alternative name in brackets: "Hissa-e-Awal (Khinj)".
+_NAME: Final[str] = r"(?-i:[A-Z][\w'’-]+)(?:[ -](?-i:[A-Z][\w'’-]+))?(?:\s+\((?-i:[A-Z][\w'’ -]{1,30})\))?"
 _NAMED_LIST: Final[re.Pattern[str]] = re.compile(
     rf"\b(?:in|at)\s+(?:the\s+)?(?P<list>{_NAME}(?:,\s+{_NAME})*,?\s+and\s+{_NAME})\s+"
     r"(?:areas|districts|villages|tehsils|towns|localities)\b",
@@ -748,10 +774,15 @@ def _unknown_listed_places(
     :func:`geo.extract.places.coordinated_places`. The draft itself takes
     the first unknown name when it has no place of its own.
     """
-    if not any(t.pos == "n" and plural_noun(t) for t in draft.triggers):
-        return []  # "16 terrorists were killed in the Narmikhel and Bakakhel areas": one operation over two areas
     m = _NAMED_LIST.search(ctx.text, start, end)
     if m is None:
+        return []
+    # "16 terrorists were killed in the Narmikhel and Bakakhel areas": one operation over two areas; but
+    # "clashing with the NRF for three days in Darah, Rukha, Unaba ... districts": the clashes of each
+    long_list = len(_LIST_SPLIT.split(m.group("list"))) >= 3 and any(
+        t.pos == "v" and t.cls != "kill" for t in draft.triggers
+    )
+    if not any(t.pos == "n" and plural_noun(t) for t in draft.triggers) and not long_list:
         return []
     known = in_range(ctx.mentions, ctx.mention_starts, m.start("list"), m.end())
     if not known and _in_one_district(ctx, m.end()):
@@ -762,6 +793,7 @@ def _unknown_listed_places(
         at = ctx.text.find(item, pos)
         pos = at + len(item)
         part = _POSSESSOR.sub("", item)  # "Balochistan’s Kech": Kech
+        part = re.sub(r"\s+\([^)]*\)$", "", part)  # "Hissa-e-Awal (Khinj)": the name before the bracket
         at += len(item) - len(part)
         if _DIRECTION.fullmatch(part):
             continue  # "the North and South Waziristan districts": two names of one list, told elliptically

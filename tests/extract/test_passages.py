@@ -634,3 +634,23 @@ def test_a_trailing_following_clause_with_an_act_of_its_own_is_another_incident(
 def test_following_the_attack_adds_nothing(gaz: Gazetteer) -> None:
     text = "Militants killed two policemen in Bannu on Wednesday. Police sealed the area, following the attack."
     assert len(run(gaz, text, published=dt.date(2024, 11, 21))) == 1
+
+
+def test_clashes_over_a_long_list_of_districts_are_one_incident_each(gaz: Gazetteer) -> None:
+    text = (
+        "On 12 September 2022, the Taliban clashed with the NRF for three days in Darah, Rukha, "
+        "Hissa-e-Awal (Khinj), and Bazarak districts."
+    )
+    got = sorted(i.location for i in run(gaz, text))
+    assert got == ["Bazarak", "Darah", "Hissa-e-Awal", "Rukha"]
+
+
+def test_a_sentence_framed_by_another_country_is_outside_the_region(gaz: Gazetteer) -> None:
+    text = (
+        "In Bangladesh, the Myanmar military launched cross-border shelling into Chittagong division last week.\n\n"
+        "In Afghanistan, the Taliban clashed with the NRF in Kunar province last week, killing five fighters."
+    )
+    found = run(gaz, text, published=dt.date(2022, 9, 16))
+    kept = [i for i in found if i.confidence >= 0.5]
+    assert [i.location for i in kept] == ["Kunar"]
+    assert "Bangladesh" not in kept[0].evidence
