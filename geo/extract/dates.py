@@ -261,7 +261,7 @@ def context_index(ctx: Context, pos: int) -> int | None:
     i = bisect.bisect_left(ctx.date_starts, pos) - 1
     while i >= 0:
         r = ctx.resolved[i]
-        aside = bool(ctx.asides) and ctx.asides[i]
+        aside = (bool(ctx.asides) and ctx.asides[i]) or _year_possessive(ctx, i)  # "this year's worst attack"
         if r is not None and not ctx.dates[i].future and not ctx.dates[i].since and not aside:
             return i
         i -= 1

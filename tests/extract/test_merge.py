@@ -371,3 +371,14 @@ def test_every_sentence_merged_into_an_incident_is_evidence(gaz: Gazetteer) -> N
     found = only(gaz, text, published=dt.date(2025, 5, 8))
     assert found.fatalities == 9
     assert "killed at least nine people" in found.evidence
+
+
+def test_a_possessive_year_sets_no_running_date(gaz: Gazetteer) -> None:
+    """'this year's worst attack' names a period: the next undated account keeps the day told before."""
+    text = (
+        "Militants attacked a police headquarters in Quetta early Friday, killing four officers, officials said.\n\n"
+        "It was this year's worst attack on the police in the province.\n\n"
+        "In a separate attack, two policemen were martyred when gunmen opened fire on a check post in Bannu."
+    )
+    found = [i for i in run(gaz, text, published=dt.date(2023, 12, 16)) if i.location == "Bannu"]
+    assert [(i.event_date, i.time_precision) for i in found] == [("2023-12-15", 1)]
