@@ -27,6 +27,8 @@ KINDS: Final[tuple[str, ...]] = ("prose", "item", "title", "heading", "meta", "c
 #: Kinds whose sentences may report an incident.
 PROSE_KINDS: Final[frozenset[str]] = frozenset({"prose", "item"})
 
+#: Boilerplate lines, matched against the lower-cased line (case-insensitive matching of this many
+#: alternatives is three times slower).
 BOILERPLATE: Final[re.Pattern[str]] = re.compile(
     r"whatsapp|subscribe|newsletter|follow\s+(?:us|our)|sign\s+up|all\s+rights\s+reserved|click\s+here|"
     r"read\s+more|also\s+read|related\s+(?:articles?|posts?|stories)|^\s*photo\s*:|\|\s*photo\s*:|copyright|©|"
@@ -34,9 +36,8 @@ BOILERPLATE: Final[re.Pattern[str]] = re.compile(
     r"is\s+(?:a|an)\s+(?:journalist|researcher|analyst|fellow|professor|writer)\b|researching|weitere\s+beiträge|"
     r"cookie|privacy\s+policy|terms\s+of\s+use|download\s+the\s+app|"
     # an encyclopedia's reference list: "↑ "Explosion kills one ...". Sky News. Retrieved 8 October 2024."
-    r"^\W{0,3}[↑^]\s|\bretrieved\s+(?:on\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+\d{4}|"
-    r"archived\s+from\s+the\s+original",
-    re.IGNORECASE,
+    r"^\W{0,3}[↑^]\s|\bretrieved\s+(?:on\s+)?(?:\d{1,2}\s+[a-z]+|[a-z]+\s+\d{1,2},?)\s+\d{4}|"
+    r"archived\s+from\s+the\s+original"
 )
 
 #: A paragraph that closes a sentence (possibly followed by quotes, brackets or reference markers).
@@ -142,7 +143,7 @@ def classify_paragraphs(paragraphs: Sequence[str], *, title: str = "") -> list[s
         words = len(bare.split())
         closed = bool(_SENTENCE_END.search(text[-24:]))
         key = keys[i]
-        if BOILERPLATE.search(text):
+        if BOILERPLATE.search(text.lower()):
             kind = "boilerplate"
         elif title_key and len(text) < 2 * len(title) + 8 and _norm(text) == title_key:
             kind = "title"
