@@ -50,6 +50,8 @@ _LOCATIVE_BEFORE: Final[re.Pattern[str]] = re.compile(
     r"Western)\s+){0,3}"
     r"|(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,2}"
     rf"|{_UNKNOWN_PLACE_COMMA})$"
+    # the place column of a table row, after its date: "15 February Balkh Province 30 Unknown ..."
+    r"|^\W{0,3}(?:\d{1,2}(?:\s*[–-]\s*\d{1,2})?\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}(?:\s*[–-]\s*\d{1,2})?)\s+$"
 )
 _UNKNOWN_BEFORE: Final[re.Pattern[str]] = re.compile(_UNKNOWN_PLACE_COMMA + "$")
 _NEAR_BEFORE: Final[re.Pattern[str]] = re.compile(
@@ -171,6 +173,24 @@ _LOCALITY: Final[re.Pattern[str]] = re.compile(
     r"\b((?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,2})\s+(?:area|village|locality|neighbou?rhood|bazaar|"
     r"highway|mohalla|tehsil|union\s+council)\b",
     re.IGNORECASE,
+)
+
+
+_MONTH_WORDS: Final[frozenset[str]] = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
 )
 
 
@@ -367,6 +387,7 @@ def _place_candidates(ctx: Context, start: int, end: int) -> list[tuple[int, int
             and not prev_word.endswith(("'s", "’s"))
             and not re.search(r"[,.;:]$", prev_word)
             and prev_word.lower() not in ("in", "on", "at", "near")
+            and prev_word.lower() not in _MONTH_WORDS  # "15 February Balkh Province": a table row's date
         ):
             continue  # part of a person or organisation name ("Imran Khan")
         struck = _STRUCK_TARGET.search(text[max(start, m.start - 100) : m.start])  # "airstrikes on hideouts in Khost"

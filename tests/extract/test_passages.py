@@ -654,3 +654,8 @@ def test_a_sentence_framed_by_another_country_is_outside_the_region(gaz: Gazette
     kept = [i for i in found if i.confidence >= 0.5]
     assert [i.location for i in kept] == ["Kunar"]
     assert "Bangladesh" not in kept[0].evidence
+
+
+def test_the_place_column_of_a_table_row_after_its_date_is_the_place(gaz: Gazetteer) -> None:
+    found = only(gaz, "15 February Kunar Province 30 Unknown 30 Taliban militants were killed by an explosion.")
+    assert found.location == "Kunar"
