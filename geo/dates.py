@@ -391,7 +391,11 @@ def find_dates(text: str) -> list[DateMention]:
         elif g["yr"]:
             mention = DateMention(start, end, m.group(), "absolute", int(g["y7"]), **kw)
         elif g["wd"]:
-            mention = DateMention(start, end, m.group(), "weekday", weekday=WEEKDAYS[g["w8"].lower()], **kw)
+            # "last Thursday": the Thursday of the week before, not yesterday (which a report calls "Thursday")
+            last = "last" if re.search(r"\blast\s+$", text[max(0, start - 6) : start], re.IGNORECASE) else None
+            mention = DateMention(
+                start, end, m.group(), "weekday", weekday=WEEKDAYS[g["w8"].lower()], relative=last, **kw
+            )
         else:
             rel = re.sub(r"\s+", " ", m.group().lower())
             rel = {"recently": "recent", "tonight": "today", "this morning": "today"}.get(rel, rel)
@@ -631,6 +635,8 @@ def resolve_date(
         if anchor is None:
             return _weekday_in_reference(mention.weekday, reference)
         delta = (anchor.weekday() - mention.weekday) % 7
+        if mention.relative == "last" and anchor is published and delta < 2:
+            delta += 7
         return ResolvedDate(anchor - dt.timedelta(days=delta), 1, inferred=True)
     return _resolve_relative(mention.relative or "", published=published, reference=reference)
 

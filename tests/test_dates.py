@@ -230,3 +230,11 @@ def test_a_night_between_two_days_without_a_year_is_not_a_period() -> None:
     assert (m.day, m.since) == (23, False)
     (m,) = find_dates("between October 2 and 24, 30 attacks were reported")
     assert m.since
+
+
+def test_last_weekday_is_the_week_before_not_yesterday() -> None:
+    text = "The Taliban cancelled a visit due to last Thursday's strikes, and met on Thursday."
+    mentions = find_dates(text)
+    published = dt.date(2024, 5, 17)  # a Friday
+    got = [resolve_date(m, context=None, reference=None, published=published) for m in mentions]
+    assert [r.date for r in got if r is not None] == [dt.date(2024, 5, 9), dt.date(2024, 5, 16)]
