@@ -172,6 +172,12 @@ def _names_a_day(ctx: Context, start: int, end: int) -> bool:
 _DETERMINER: Final[re.Pattern[str]] = re.compile(r"\b(?:the|these|those|this|that|such|its|their|both|same)\b", re.I)
 
 
+#: A label given to an event already told: "termed the incident a target killing", "called it an act of terror".
+_LABEL_BEFORE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:termed|called|described|declared|labell?ed|branded|condemned)\s+(?:the|this|that|it)\s+"
+    r"(?:(?:incident|attack|act|killing|blast|assault|bombing)\s+)?(?:as\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 #: Before a participle used as an adjective: "the three martyred cops", "eight kidnapped workers", "all slain".
 _ATTRIBUTIVE_BEFORE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:the|these|those|its|their|our|all|both|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|"
@@ -193,6 +199,9 @@ def mark_anaphora(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> N
     workers" tell what followed an event, not the event.
     """
     text = ctx.text
+    if _LABEL_BEFORE.search(text[max(sent_start, t.start - 60) : t.start]):
+        t.anaphoric = True  # "Police termed the incident a target killing": a label for the event told
+        return
     if t.pos == "v" and _ATTRIBUTIVE_BEFORE.search(text[max(sent_start, t.start - 30) : t.start]):
         if _VICTIM_NOUN_AFTER.match(text, t.end):
             t.pos, t.anaphoric = "n", True

@@ -382,3 +382,14 @@ def test_a_possessive_year_sets_no_running_date(gaz: Gazetteer) -> None:
     )
     found = [i for i in run(gaz, text, published=dt.date(2023, 12, 16)) if i.location == "Bannu"]
     assert [(i.event_date, i.time_precision) for i in found] == [("2023-12-15", 1)]
+
+
+def test_a_label_for_the_incident_tells_no_new_one(gaz: Gazetteer) -> None:
+    text = (
+        "Unknown assailants killed two people in Quetta on Saturday. Police termed the incident a target killing, "
+        "though no group has claimed responsibility for the attack.\n\n"
+        "Powerful explosions rocked Peshawar on Saturday, but no casualties were reported."
+    )
+    found = run(gaz, text, published=dt.date(2025, 2, 23))
+    assert sorted(i.location for i in found) == ["Peshawar", "Quetta"]
+    assert all("termed" not in i.evidence or i.location == "Quetta" for i in found)
