@@ -837,6 +837,8 @@ _SEPARATE_CUE: Final[re.Pattern[str]] = re.compile(
     r"|a\s+similar\s+(?:attack|incident)"
     r"|^\W*earlier\s+(?:in\s+the\s+(?:day|morning|evening|week)|on\s+\w+day|that\s+day|today)"
     r"|^\W*(?:on|later\s+on|earlier\s+on)\s+the\s+same\s+day\b"
+    # "The incident comes on the heels of the siege of the Bannu CTD centre last month": an earlier incident
+    r"|\bon\s+the\s+heels\s+of\b"
     r"|^\W*another\s+(?:[\w-]+\s+){0,2}?"
     r"(?:policem[ae]n|constables?|soldiers?|officers?|civilians?|persons?|person|man|woman|child|boy|girl)"
     r"|^\W*also\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|overnight))\b",

@@ -87,7 +87,10 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
         r"|(?<=\bin\s)an\s+encounter|(?<=\bduring\s)an\s+encounter|offensives?"
         r"|(?:intelligence[\s-]+based|search[\s-]+and[\s-]+destroy|clearance|combing|sanitisation|sanitization|"
         r"counter[\s-]?terrorism)\s+operations?"
-        r"|(?-i:IBOs?)|engagements?(?=\s+(?:took\s+place|between|with|erupted|ensued))",
+        r"|(?-i:IBOs?)|engagements?(?=\s+(?:took\s+place|between|with|erupted|ensued))"
+        # "a fresh tribal conflict in Kurram claimed the lives of 16", "a conflict occurred between the forces"
+        r"|(?:tribal|armed|sectarian|fresh|deadly)\s+(?:tribal\s+|armed\s+)?conflicts?"
+        r"|conflicts?(?=\s+(?:occurred|erupted|broke\s+out))|counter[\s-]?terrorism\s+actions",
     ),
     (
         "attack",
@@ -99,7 +102,8 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
         "attack",
         "n",
         r"(?:armed|gun|terrorist|militant|terror)\s+attacks?|attacks?|assaults?|ambush(?:es)?|raids?"
-        r"|(?:cross[\s-]border|retaliatory|precision|military|militant|terrorist|targeted|punitive)\s+strikes?|strikes?",
+        r"|(?:cross[\s-]border|retaliatory|precision|military|militant|terrorist|targeted|punitive)\s+strikes?|strikes?"
+        r"|sieges?(?=\s+of\b)",
     ),
     (
         "kill",
@@ -107,7 +111,7 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
         r"killed|killing|kills|murdered|assassinated|beheaded|executed|martyred|slain|shot\s+dead|gunned\s+down"
         r"|shot\s+and\s+killed|lynched|neutrali[sz]ed|eliminated",
     ),
-    ("kill", "n", r"killings?|assassinations?|murders?|beheadings?|massacres?"),
+    ("kill", "n", r"killings?|assassinations?|murders?|beheadings?|massacres?|executions?"),
 )
 #: First three letters of every word a trigger can begin with (see scan_words).
 _TRIGGER_KEYS: Final[frozenset[str]] = frozenset(
@@ -118,6 +122,12 @@ _TRIGGER_KEYS: Final[frozenset[str]] = frozenset(
         "int",
         "sea",
         "cle",
+        "sie",
+        "tri",
+        "sec",
+        "fre",
+        "dea",
+        "con",
         "com",
         "san",
         "ibo",

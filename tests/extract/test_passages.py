@@ -659,3 +659,27 @@ def test_a_sentence_framed_by_another_country_is_outside_the_region(gaz: Gazette
 def test_the_place_column_of_a_table_row_after_its_date_is_the_place(gaz: Gazetteer) -> None:
     found = only(gaz, "15 February Kunar Province 30 Unknown 30 Taliban militants were killed by an explosion.")
     assert found.location == "Kunar"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "location"),
+    [
+        (
+            "In October 2024, a fresh tribal conflict in Kurram district claimed the lives of at least 16 people.",
+            "Kurram",
+        ),
+        ("On 13 May 2024, a conflict occurred between the forces of the two sides in Khost.", "Khost"),
+        ("The siege of a police station in Bannu on 2 May 2025 left two policemen dead.", "Bannu"),
+    ],
+)
+def test_conflicts_and_sieges_are_events(gaz: Gazetteer, sentence: str, location: str) -> None:
+    assert only(gaz, sentence).location == location
+
+
+def test_an_incident_on_the_heels_of_another_keeps_its_own_date(gaz: Gazetteer) -> None:
+    text = (
+        "Militants attacked a police station in Peshawar on 15 January 2023, killing three policemen.\n\n"
+        "The incident comes on the heels of the siege of a police centre in Bannu last month."
+    )
+    found = [i for i in run(gaz, text, published=dt.date(2023, 1, 16)) if i.location == "Peshawar"]
+    assert [i.event_date for i in found] == ["2023-01-15"]
