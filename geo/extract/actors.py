@@ -108,10 +108,23 @@ _MODIFIER_GAP: Final[re.Pattern[str]] = re.compile(r"\)?\s")
 
 
 def _in_proper_name(text: str, a: ActorMention) -> bool:
-    """A generic word inside a name ("Army Public School", "Police Lines")."""
+    """A generic word inside a name ("Army Public School", "Police Lines"), or an outlet's name.
+
+    An outlet named after a country is no actor: "sources contacted by
+    Afghanistan International", "Pakistan Today reported".
+    """
+    if a.actor.is_state and _OUTLET_AFTER.match(text, a.end):
+        return True
     if not a.actor.is_generic or not a.text[:1].isupper():
         return False
     return bool(re.match(r"\s+[A-Z][a-z]", text[a.end : a.end + 3]))
+
+
+#: After a country or force: the name of a news outlet or an organisation, not the state acting.
+_OUTLET_AFTER: Final[re.Pattern[str]] = re.compile(
+    r"\s+(?:International|Today|Times|Observer|Tribune|Post|News|Express|Herald|Television|TV|Radio|Press|"
+    r"Broadcasting|Airlines|Cricket|Telegraph|Chronicle|Voice|Journal)\b"
+)
 
 
 def is_agent(ctx: Context, a: ActorMention) -> bool:
@@ -178,7 +191,7 @@ def choose_actor1(ctx: Context, start: int, end: int, main: Trigger) -> tuple[Ac
     text = ctx.text
     in_span = in_range(ctx.actors, ctx.actor_starts, start, end)
     by_agents = [a for a in in_span if _BY_BEFORE.search(text[max(start, a.start - 30) : a.start])]
-    by_agents = [a for a in by_agents if a.actor.name != GENERIC_CIVILIANS]
+    by_agents = [a for a in by_agents if a.actor.name != GENERIC_CIVILIANS and not _in_proper_name(text, a)]
     if by_agents:
         return min(by_agents, key=lambda a: abs(a.start - main.start)), ""
     agent = agent_before(ctx, start, main.start)

@@ -393,3 +393,13 @@ def test_a_label_for_the_incident_tells_no_new_one(gaz: Gazetteer) -> None:
     found = run(gaz, text, published=dt.date(2025, 2, 23))
     assert sorted(i.location for i in found) == ["Peshawar", "Quetta"]
     assert all("termed" not in i.evidence or i.location == "Quetta" for i in found)
+
+
+def test_an_outlet_named_after_a_country_is_no_actor(gaz: Gazetteer) -> None:
+    text = (
+        "The Afghanistan Freedom Front announced on Wednesday that it targeted a Taliban convoy in Kabul city, "
+        "killing three Taliban members. Several sources contacted by Afghanistan International reported hearing "
+        "the sound of a powerful explosion in Kabul earlier that day."
+    )
+    found = only(gaz, text, published=dt.date(2024, 5, 30))
+    assert "Military Forces of Afghanistan" not in found.actor1
