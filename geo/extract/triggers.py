@@ -89,7 +89,8 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
         r"counter[\s-]?terrorism)\s+operations?"
         r"|(?-i:IBOs?)|engagements?(?=\s+(?:took\s+place|between|with|erupted|ensued))"
         # "a fresh tribal conflict in Kurram claimed the lives of 16", "a conflict occurred between the forces"
-        r"|(?:tribal|armed|sectarian|fresh|deadly)\s+(?:tribal\s+|armed\s+)?conflicts?"
+        # (the adjective is looked behind, so that only "con..." words are tried: "sec...", "dea..." are frequent)
+        r"|(?:(?<=tribal\s)|(?<=armed\s)|(?<=sectarian\s)|(?<=fresh\s)|(?<=deadly\s))conflicts?"
         r"|conflicts?(?=\s+(?:occurred|erupted|broke\s+out))|counter[\s-]?terrorism\s+actions",
     ),
     (
@@ -123,10 +124,6 @@ _TRIGGER_KEYS: Final[frozenset[str]] = frozenset(
         "sea",
         "cle",
         "sie",
-        "tri",
-        "sec",
-        "fre",
-        "dea",
         "con",
         "com",
         "san",
