@@ -85,7 +85,7 @@ _DATE_RE: Final[re.Pattern[str]] = re.compile(
         (?P<mo_body>(?:(?P<mod6>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|end\s+of)[\s-]+)?
         (?P<m6>{_MONTH}))\b(?!\s*,?\s*{_YEAR}\b)(?!\s+{_DAY}\b(?!\s*(?:{_COUNT_NOUNS})\b)))
   | (?P<yr>(?<![\d,.$₨])(?<!Rs\.\s)(?<!Rs\s)\b(?P<y7>{_YEAR})\b
-        (?![,.]\d)(?!\s*(?:-|–)\s*\d)(?!\s+(?:{_COUNT_NOUNS})\b)(?!%))
+        (?![,.]\d)(?![ \t]*(?:-|–)[ \t]*\d)(?!\s+(?:{_COUNT_NOUNS})\b)(?!%))
   | (?P<wd>\b(?P<w8>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
   | (?P<rel>\b(?:(?i:yesterday|last\s+night|this\s+morning|today|tonight|earlier\s+this\s+week|this\s+week|last\s+week
         |earlier\s+this\s+month|this\s+month|last\s+month|earlier\s+this\s+year|this\s+year|last\s+year
@@ -561,9 +561,9 @@ def _choose_year(
             if reference is not None and nxt is not None and nxt <= reference.end:
                 return year + 1
         here = _safe_date(year, month, probe_day)
-        if reference is not None and here is not None and here > reference.end:
+        if context.precision <= 3 and reference is not None and here is not None and here > reference.end:
             return year - 1  # "between October 2024 and January 2025 ... December 21"
-        return year
+        return year  # a year heading ("- 2023" over "- 6 March – Bolan suicide bombing") dates its section
     if reference is not None:
         d = _latest_on_or_before(month, probe_day, reference.end)
         return d.year if d is not None else None

@@ -683,3 +683,15 @@ def test_an_incident_on_the_heels_of_another_keeps_its_own_date(gaz: Gazetteer) 
     )
     found = [i for i in run(gaz, text, published=dt.date(2023, 1, 16)) if i.location == "Peshawar"]
     assert [i.event_date for i in found] == ["2023-01-15"]
+
+
+def test_a_bulleted_year_heads_the_items_below_it_in_an_undated_page(gaz: Gazetteer) -> None:
+    text = (
+        "The group was founded in February 2023.\n\n"
+        "Attacks claimed by the group\n\n"
+        "- 2023\n\n"
+        "- 6 March – Bolan suicide bombing: A suicide bomber targeted a security vehicle in Quetta, killing nine "
+        "security personnel."
+    )
+    found = only(gaz, text, published=None)
+    assert found.event_date == "2023-03-06"
