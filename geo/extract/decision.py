@@ -272,7 +272,8 @@ _REPEATED: Final[re.Pattern[str]] = re.compile(
 )
 #: Attacks told as a trend: "in recent attacks", "has been targeting", "have carried out".
 ONGOING: Final[re.Pattern[str]] = re.compile(
-    r"\brecent\b|\b(?:has|have)\s+been\s+\w+ing\b|\b(?:has|have)\s+(?:carried\s+out|conducted|launched|staged)\b",
+    r"\brecent\b|\b(?:has|have)\s+been\s+\w+ing\b|\b(?:has|have)\s+(?:carried\s+out|conducted|launched|staged)\b"
+    r"|\b(?:has|have)\s+(?:intensified|stepped\s+up|escalated|ramped\s+up)\s+(?:its|their|the)\b",
     re.IGNORECASE,
 )
 #: A security operation named as such ("an IBO", "a search operation", "raids").

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from geo import settings
+from geo.extract.decision import ONGOING
 from geo.gazetteer import Gazetteer
 from tests.extract.helpers import only, run
 
@@ -230,3 +231,21 @@ def test_a_wave_of_attacks_on_a_weekday_is_one_dated_incident(gaz: Gazetteer) ->
     found = only(gaz, text, published=dt.date(2026, 2, 1))
     assert (found.event_date, found.location) == ("2026-01-31", "Quetta")
     assert found.confidence >= settings.CONFIDENCE_THRESHOLD
+
+
+def test_a_group_that_has_intensified_its_attacks_tells_a_trend(gaz: Gazetteer) -> None:
+    text = (
+        "On 18 February 2024, the group's fighters attacked a Taliban checkpoint in Kabul, killing four Taliban "
+        "members. "
+        "Recently, it has intensified its guerrilla attacks against the Taliban in several provinces, including Kabul."
+    )
+    found = [i for i in run(gaz, text, published=dt.date(2024, 2, 20)) if i.confidence >= settings.CONFIDENCE_THRESHOLD]
+    assert [i.event_date for i in found] == ["2024-02-18"]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["it has intensified its guerrilla attacks", "the TTP have stepped up their attacks", "has escalated its raids"],
+)
+def test_a_stepped_up_campaign_is_ongoing(phrase: str) -> None:
+    assert ONGOING.search(phrase)
