@@ -244,7 +244,9 @@ _STATISTIC: Final[re.Pattern[str]] = re.compile(
     r"|\b(?:first|second|third|fourth|last)\s+(?:quarter|half)\b|\bfatalities\s+(?:from|in)\s+terror"
     # a record over a period: "the most deadly month of the year", "the highest number ... in a single month"
     r"|\b(?:most\s+(?:deadly|violent|lethal)|deadliest|bloodiest)\s+(?:month|year|quarter|week)\b"
-    r"|\b(?:highest|lowest)\s+(?:number|tally|toll)\s+of\b|\bin\s+a\s+single\s+(?:month|year|quarter)\b",
+    r"|\b(?:highest|lowest)\s+(?:number|tally|toll)\s+of\b|\bin\s+a\s+single\s+(?:month|year|quarter)\b"
+    # "three such attacks in Khyber Pakhtunkhwa", "the year was marked by escalating attacks"
+    r"|\b(?:two|three|several|many|\d+)\s+such\s+(?:attacks|incidents|strikes)\b|\bmarked\s+by\b",
     re.IGNORECASE,
 )
 #: A sentence that defines or describes a conflict rather than telling an event.

@@ -249,3 +249,15 @@ def test_a_group_that_has_intensified_its_attacks_tells_a_trend(gaz: Gazetteer) 
 )
 def test_a_stepped_up_campaign_is_ongoing(phrase: str) -> None:
     assert ONGOING.search(phrase)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In October 2024, there were three such attacks in Khyber Pakhtunkhwa province, all fatal.",
+        "The year 2024 in Kabul was marked by escalating attacks from ISIS-Khorasan.",
+    ],
+)
+def test_such_attacks_and_a_year_marked_by_attacks_are_statistics(gaz: Gazetteer, sentence: str) -> None:
+    found = run(gaz, sentence, published=dt.date(2024, 12, 20))
+    assert all(i.confidence < settings.CONFIDENCE_THRESHOLD for i in found), [(i.confidence, i.reason) for i in found]
