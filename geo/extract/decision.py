@@ -33,7 +33,9 @@ _POST_BLOCK: Final[re.Pattern[str]] = re.compile(
     r"decreased|dropped|plots?|plans?|planned|threats?|capabilit\w+|could|would|will|(?-i:may)|might|were\s+thwarted|"
     r"was\s+thwarted|were\s+foiled|was\s+foiled|were\s+averted|policy|policies|campaigns?|tactics?|trend)\b"
     # the search after an attack: "launched a combing operation to nab the culprits"
-    r"|^\s*to\s+(?:nab|arrest|hunt\s+down|trace|apprehend|track\s+down|find|catch)\b",
+    r"|^\s*to\s+(?:nab|arrest|hunt\s+down|trace|apprehend|track\s+down|find|catch)\b"
+    # a change of power, not an attack: "The Taliban took control of Afghanistan in August 2021"
+    r"|^\s*(?:the\s+)?(?:Afghanistan|Pakistan|the\s+country|power|the\s+government)\b",
     re.IGNORECASE,
 )
 #: Aggregates and statistics: not one event (checked when the date is a year).

@@ -261,3 +261,8 @@ def test_a_stepped_up_campaign_is_ongoing(phrase: str) -> None:
 def test_such_attacks_and_a_year_marked_by_attacks_are_statistics(gaz: Gazetteer, sentence: str) -> None:
     found = run(gaz, sentence, published=dt.date(2024, 12, 20))
     assert all(i.confidence < settings.CONFIDENCE_THRESHOLD for i in found), [(i.confidence, i.reason) for i in found]
+
+
+def test_taking_control_of_the_country_is_no_attack(gaz: Gazetteer) -> None:
+    found = run(gaz, "The Taliban took control of Afghanistan in August 2021.", published=dt.date(2021, 10, 9))
+    assert found == []
