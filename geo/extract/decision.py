@@ -33,10 +33,12 @@ _POST_BLOCK: Final[re.Pattern[str]] = re.compile(
     r"decreased|dropped|plots?|plans?|planned|threats?|capabilit\w+|could|would|will|(?-i:may)|might|were\s+thwarted|"
     r"was\s+thwarted|were\s+foiled|was\s+foiled|were\s+averted|policy|policies|campaigns?|tactics?|trend)\b"
     # the search after an attack: "launched a combing operation to nab the culprits"
-    r"|^\s*to\s+(?:nab|arrest|hunt\s+down|trace|apprehend|track\s+down|find|catch)\b"
-    # a change of power, not an attack: "The Taliban took control of Afghanistan in August 2021"
-    r"|^\s*(?:the\s+)?(?:Afghanistan|Pakistan|the\s+country|power|the\s+government)\b",
+    r"|^\s*to\s+(?:nab|arrest|hunt\s+down|trace|apprehend|track\s+down|find|catch)\b",
     re.IGNORECASE,
+)
+#: After "took control of": a change of power, not an attack ("The Taliban took control of Afghanistan").
+_POWER_AFTER: Final[re.Pattern[str]] = re.compile(
+    r"\s*(?:the\s+)?(?:Afghanistan|Pakistan|country|power|government)\b", re.IGNORECASE
 )
 #: Aggregates and statistics: not one event (checked when the date is a year).
 AGGREGATE: Final[re.Pattern[str]] = re.compile(
@@ -108,6 +110,8 @@ def trigger_ok(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> bool
         and _block_lifted(ctx, t, block.group(), sent_start=sent_start, sent_end=sent_end)
     ):
         block = None
+    if t.text.lower().endswith("control of") and _POWER_AFTER.match(text, t.end):
+        return False
     post_block = _POST_BLOCK.search(post)
     if post_block is not None and _CONTINUED.search(post_block.group()) and _toll_after(text, t.end, sent_end):
         post_block = None  # "clashes continued in Yaftal district, resulting in the deaths of two commanders"
