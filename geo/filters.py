@@ -139,8 +139,13 @@ def filter_incidents(gdf: gpd.GeoDataFrame, flt: IncidentFilter | None = None) -
     if flt.located_only:
         keep &= gdf.geometry.notna() & ~gdf.geometry.is_empty
     if flt.min_confidence > 0:
-        keep &= pd.to_numeric(gdf["confidence"], errors="coerce").fillna(1.0) >= flt.min_confidence
+        keep &= _confident(gdf, flt.min_confidence)
     return gdf[keep.astype(bool)]
+
+
+def _confident(gdf: gpd.GeoDataFrame, min_confidence: float) -> pd.Series:
+    """Whether each incident's ``confidence`` is at least ``min_confidence`` (a missing one counts as 1)."""
+    return pd.to_numeric(gdf["confidence"], errors="coerce").fillna(1.0) >= min_confidence
 
 
 def _options(values: pd.Series) -> list[str]:
@@ -204,7 +209,7 @@ def date_bounds(gdf: gpd.GeoDataFrame, *, min_confidence: float = 0.0) -> tuple[
     """
     rows = gdf
     if min_confidence > 0 and "confidence" in gdf.columns:
-        rows = gdf[pd.to_numeric(gdf["confidence"], errors="coerce").fillna(1.0) >= min_confidence]
+        rows = gdf[_confident(gdf, min_confidence)]
     dates = _dates(rows).dropna()
     if dates.empty:
         return None

@@ -40,6 +40,14 @@ _ISO_DAY: Final = r"^\d{4}-\d{2}-\d{2}"
 _DAY: Final = sql.SQL("CASE WHEN event_date ~ {} THEN left(event_date, 10)::date END").format(sql.Literal(_ISO_DAY))
 
 
+def _confident(min_confidence: float) -> sql.Composed:
+    """The condition ``confidence >= min_confidence``; an unknown confidence counts as 1.0 (imported records).
+
+    The same rule as :func:`geo.filters.filter_incidents`.
+    """
+    return sql.SQL("COALESCE(confidence, 1.0) >= {}").format(sql.Literal(float(min_confidence)))
+
+
 def _like_pattern(text: str) -> str:
     r"""A case-insensitive ``LIKE`` pattern matching ``text`` anywhere (``%``, ``_``, ``\\`` escaped)."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -93,8 +101,7 @@ def where_clause(flt: IncidentFilter | None, *, bbox: BBox | None = None) -> sql
         if flt.geo_precision:
             parts.append(sql.SQL("geo_precision = ANY({})").format(lit([int(p) for p in flt.geo_precision])))
         if flt.min_confidence > 0:
-            # as geo.filters: an unknown confidence counts as 1.0 (imported records)
-            parts.append(sql.SQL("COALESCE(confidence, 1.0) >= {}").format(lit(float(flt.min_confidence))))
+            parts.append(_confident(flt.min_confidence))
         text = flt.text.strip()
         if text:
             pattern = lit(_like_pattern(text))
@@ -251,9 +258,7 @@ def options(conn: psycopg.Connection, *, table: str = MERGED_TABLE, min_confiden
     actors = distinct("actor1") + distinct("actor2")
     bounds = conn.execute(sql.SQL("SELECT min({d}), max({d}) FROM {t}").format(d=_DAY, t=t)).fetchone()
     confident = conn.execute(
-        sql.SQL("SELECT min({d}), max({d}) FROM {t} WHERE COALESCE(confidence, 1.0) >= {c}").format(
-            d=_DAY, t=t, c=sql.Literal(float(min_confidence))
-        )
+        sql.SQL("SELECT min({d}), max({d}) FROM {t} WHERE {c}").format(d=_DAY, t=t, c=_confident(min_confidence))
     ).fetchone()
     total = int(conn.execute(sql.SQL("SELECT count(*) FROM {}").format(t)).fetchone()[0])
     return Options(
