@@ -129,7 +129,7 @@ def resolve_dates(
     ctx_heading = year_of_list is not None  # a year heading ("== 2024 ==") dates its section, not only its paragraph
     sectioned = year_of_list is not None  # a year or month heading has been seen: a timeline or a yearly list
     for m in dates:
-        para = doc.spans[doc.index(m.start)][2]
+        sent_start, _, para = doc.spans[doc.index(m.start)]
         contexts.append(ctx)
         local = para == ctx_para or (ctx_heading and ctx is not None and ctx.precision == 4)
         # a month (and day) with no year, paragraphs away from the last date, in a dated article with no date
@@ -153,7 +153,6 @@ def resolve_dates(
         vague = m.kind == "relative" and m.relative == "recent" and ctx is not None and ctx.precision == 1
         # "... had previously seen one of its rallies targeted by a suicide bombing ... in July 2023": a date of
         # the background sets no narrative date for the events told after it
-        sent_start = doc.spans[doc.index(m.start)][0]
         previous = ctx is not None and _PREVIOUSLY.search(doc.text, sent_start, m.start) is not None
         asides.append(vague or previous)
         if r is not None and not m.future and not m.since and not compared and not vague and not previous:

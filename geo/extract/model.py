@@ -141,3 +141,8 @@ class Context:
     asides: list[bool] = field(default_factory=list)  # dates that set no running date (a vague "recently", background)
     triggers: list[Trigger] = field(default_factory=list)  # every trigger of the article, in text order
     sent_attr: dict[int, Actor] = field(default_factory=dict)
+
+    def mention_at(self, pos: int) -> PlaceMention | None:
+        """The place mention that starts exactly at ``pos`` ("Bannu" after "areas of "), if any."""
+        k = bisect.bisect_left(self.mention_starts, pos)
+        return self.mentions[k] if k < len(self.mentions) and self.mentions[k].start == pos else None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import calendar
 import dataclasses
 import datetime as dt
@@ -753,13 +752,12 @@ _DIRECTION: Final[re.Pattern[str]] = re.compile(r"North|South|East|West|Upper|Lo
 
 def _in_one_district(ctx: Context, pos: int) -> bool:
     """Whether a list of areas ending at ``pos`` is placed in one district: "... areas of Bannu District"."""
-    q = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?").match(ctx.text, pos)
-    if q is None:
-        return False
-    k = bisect.bisect_left(ctx.mention_starts, q.end())
-    if k >= len(ctx.mentions) or ctx.mentions[k].start != q.end():
-        return False
-    return ctx.mentions[k].best.feature_type in ("district", "tehsil")
+    q = _OF_PLACE.match(ctx.text, pos)
+    district = ctx.mention_at(q.end()) if q else None
+    return district is not None and district.best.feature_type in ("district", "tehsil")
+
+
+_OF_PLACE: Final[re.Pattern[str]] = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?")
 
 
 def _unknown_listed_places(

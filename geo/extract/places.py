@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import bisect
+import calendar
 import itertools
 import logging
 import math
@@ -177,22 +177,7 @@ _LOCALITY: Final[re.Pattern[str]] = re.compile(
 )
 
 
-_MONTH_WORDS: Final[frozenset[str]] = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
+_MONTH_WORDS: Final[frozenset[str]] = frozenset(name.lower() for name in calendar.month_name[1:])
 
 
 def _unknown_locality(ctx: Context, start: int, end: int) -> bool:
@@ -323,15 +308,10 @@ def dominant_country(mentions: list[PlaceMention]) -> str:
     return max(counts, key=lambda c: (counts[c], c == "PK"))
 
 
-#: A place named as the neighbour: "areas bordering Afghanistan", "near the border with Pakistan".
-_NEIGHBOUR_OF: Final[re.Pattern[str]] = re.compile(
-    r"\b(?:bordering|borders|adjoining|neighbou?ring|(?:border|frontier)\s+with)\s+(Afghanistan|Pakistan)\b"
-)
-
-
-_NEIGHBOUR_BEFORE: Final[re.Pattern[str]] = re.compile(
-    r"\b(?:bordering|borders|adjoining|neighbou?ring|(?:border|frontier)\s+with)\s+(?:the\s+)?$"
-)
+#: Words that name a place as the neighbour: "areas bordering Afghanistan", "near the border with Pakistan".
+_NEIGHBOUR: Final[str] = r"\b(?:bordering|borders|adjoining|neighbou?ring|(?:border|frontier)\s+with)\s+"
+_NEIGHBOUR_OF: Final[re.Pattern[str]] = re.compile(_NEIGHBOUR + r"(Afghanistan|Pakistan)\b")
+_NEIGHBOUR_BEFORE: Final[re.Pattern[str]] = re.compile(_NEIGHBOUR + r"(?:the\s+)?$")
 
 
 def country_hint(seg: str, actor2: ActorMention | None) -> str:
@@ -410,9 +390,9 @@ def _place_candidates(ctx: Context, start: int, end: int) -> list[tuple[int, int
         nxt = _NEXT_CAPITAL.match(after)
         if nxt and nxt.group(1).lower() not in _FACILITY_WORDS:
             continue  # a short match inside an unknown longer name ("Kot" of "Kot Katai")
-        place = _rerank(ctx, m, before)
         if _stray_foreign(ctx, m, start, end):
             continue  # "the remote area of Shakardara Road" in a Kohat story: not the Kabul district of that name
+        place = _rerank(ctx, m, before)
         flags = 1 if _NEAR_BEFORE.search(before) else 0
         if _AREA_AFTER.match(after) or _UNKNOWN_BEFORE.search(before):
             flags |= 4  # "the X area", "Y's X area", "the area of Hassan Khel, Y": around X, not X itself
@@ -454,28 +434,22 @@ def _stray_foreign(ctx: Context, m: PlaceMention, start: int, end: int) -> bool:
     if m.best.feature_type in ("country", "border", "region", "province"):
         return False
     qual = _QUALIFIER_AFTER.match(ctx.text, m.end)
-    if qual:
-        # "the general area of Bagh, Khyber District": not the Bagh of Azad Kashmir, 200 km away
-        k = bisect.bisect_left(ctx.mention_starts, qual.end())
-        nxt = ctx.mentions[k] if k < len(ctx.mentions) and ctx.mentions[k].start == qual.end() else None
-        if (
-            nxt is not None
-            and nxt.best.feature_type in ("province", "district", "tehsil")
-            and not any(_nested(p, nxt.best) or distance_km(p, nxt.best) <= 40.0 for p in m.candidates)
-            and not any(p.feature_type in ("province", "district", "tehsil") for p in m.candidates)
-        ):
-            return True
+    nxt = ctx.mention_at(qual.end()) if qual else None  # the place that qualifies it
+    if (
+        nxt is not None
+        and nxt.best.feature_type in ("province", "district", "tehsil")
+        and not any(_nested(p, nxt.best) or distance_km(p, nxt.best) <= 40.0 for p in m.candidates)
+        and not any(p.feature_type in ("province", "district", "tehsil") for p in m.candidates)
+    ):
+        return True  # "the general area of Bagh, Khyber District": not the Bagh of Azad Kashmir, 200 km away
     countries = {p.country_code for p in m.candidates}
     if len(countries) != 1:
         return False
     (cc,) = countries
     if cc not in _COUNTRY_WORDS or _COUNTRY_WORDS[cc].search(ctx.text, start, end):
         return False
-    if qual:
-        k = bisect.bisect_left(ctx.mention_starts, qual.end())
-        nxt = ctx.mentions[k] if k < len(ctx.mentions) and ctx.mentions[k].start == qual.end() else None
-        if nxt is not None and nxt.best.country_code not in ("", cc) and nxt.best.feature_type != "country":
-            return True
+    if nxt is not None and nxt.best.country_code not in ("", cc) and nxt.best.feature_type != "country":
+        return True
     if not _STREET_AFTER.match(ctx.text, m.end) or cc == ctx.default_country:
         return False
     return not any(
