@@ -153,7 +153,41 @@ def is_agent(ctx: Context, a: ActorMention) -> bool:
         ):
             return False
         return bool(_ACTS_AFTER.search(after))
+    if a.actor.is_state and not _STATE_ACTS_AFTER.match(text, a.end) and not _BETWEEN_BEFORE.search(before):
+        # "four policemen, including a DSP, were killed", "a police constable in Khyber lost his life":
+        # a force that does nothing in its clause is the target, not the perpetrator
+        return False
     return not _TARGET_BEFORE.search(before[-25:])
+
+
+#: Before the first of two sides: "clashes erupted between Pakistani forces and the Taliban".
+_BETWEEN_BEFORE: Final[re.Pattern[str]] = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
+
+#: After a state force: it acts in its clause ("security forces in Mir Ali killed", "the army launched",
+#: "police, acting on a tip-off, raided"), or it qualifies an act of its own ("an army operation", "police firing").
+#: Foiling or repulsing an attack is no act of the attack: the attackers are its perpetrators.
+_STATE_ACTS_AFTER: Final[re.Pattern[str]] = re.compile(
+    r"(?:['’]s|s['’])?(?:\s*\([^)]{1,40}\))?(?:\s*,[^,.;]{1,60},)?"
+    r"(?:"
+    r"\s+(?:-led\s+|-backed\s+)?(?:operations?|raids?|strikes?|air\s*strikes?|airstrikes?|drones?|jets?|aircraft|"
+    r"helicopters?|gunships?|offensive|crackdown|IBOs?|shelling|bombardment|artillery|mortars?|fire|firing|action|"
+    r"retaliation|assault|search|sweep|onslaught|campaign|convoy\s+(?:fired|opened))\b"
+    r"|(?:\s+(?:said|says|stated|claimed|announced|confirmed)(?:\s+on\s+\w+)?(?:\s+that)?"
+    r"\s+(?:it|they|we|its\s+(?:forces|troops|soldiers|personnel)))?"
+    r"(?:\s+(?!(?:were|was|is|are|been|being|be|who|whom|which|that|when|after|while|as|because|but|or|if|"
+    r"had\s+been|have\s+been|has\s+been)\b)[\w'’-]+){0,6}?"
+    r"\s+(?:(?:have|has|had|also|then|later|reportedly|allegedly|swiftly|quickly|immediately|successfully|"
+    r"subsequently|jointly|allegedly|again)\s+)*"
+    r"(?:killed|shot|arrested|apprehended|detained|launched|conducted|carried|raided|stormed|struck|hit|targeted|"
+    r"bombed|shelled|fired|opened|pounded|attacked|ambushed|neutrali[sz]ed|eliminated|destroyed|seized|captured|"
+    r"cordoned|besieged|surrounded|entered|crossed|executed|beheaded|abducted|kidnapped|detonated|used|tortured|"
+    r"demolished|responded|retaliated|returned|clashed|fought|engaged|exchanged|battled|traded|gunned|mowed|"
+    r"kills|launches|conducts|carries|raids|strikes|hits|targets|bombs|shells|fires|opens|attacks|arrests|"
+    r"clash|fight|killing|targeting|raiding|conducting|launching|shelling|firing|pounding|began|started|"
+    r"faced|initiated|mounted|staged|dropped|pushed|advanced|captured|recaptured|took|intercepted|shot)\b"
+    r")",
+    re.IGNORECASE,
+)
 
 
 def _head_after(ctx: Context, a: ActorMention) -> ActorMention | None:
@@ -241,7 +275,25 @@ def choose_actor2(
     if after:
         return after[0]
     # "Afghan and Pakistani forces clashed": the second of two sides named together
-    return coordinated_actor(ctx, actor1, before=False) if actor1 is not None else None
+    other = coordinated_actor(ctx, actor1, before=False) if actor1 is not None else None
+    return other or state_victim(ctx, start, end, actor1)
+
+
+def state_victim(ctx: Context, start: int, end: int, actor1: ActorMention | None) -> ActorMention | None:
+    """A state force in ``[start, end)`` that is acted upon: "a police mobile came under attack in Domel".
+
+    The first state force that does not act, is not the source of the report
+    and is not the perpetrator named again.
+    """
+    for a in in_range(ctx.actors, ctx.actor_starts, start, end):
+        if not a.actor.is_state or a.is_state_word or _same_actor(a, actor1) or _in_proper_name(ctx.text, a):
+            continue
+        after = ctx.text[a.end : a.end + 60]
+        if _REPORTER_AFTER.search(after) or _REPORTER_BEFORE.search(ctx.text[max(0, a.start - 40) : a.start]):
+            continue
+        if not is_agent(ctx, a):
+            return a
+    return None
 
 
 def coordinated_actor(ctx: Context, a: ActorMention, *, before: bool) -> ActorMention | None:
@@ -254,8 +306,8 @@ def coordinated_actor(ctx: Context, a: ActorMention, *, before: bool) -> ActorMe
     lo, hi = (other.end, a.start) if before else (a.end, other.start)
     if not re.fullmatch(r"\s*(?:and|&)\s*", ctx.text[lo:hi]) or other.actor.name == a.actor.name:
         return None
-    if not (other.actor.is_state and a.actor.is_state):  # two state forces fighting each other
-        return None
+    if not (other.actor.armed and a.actor.armed) or not (other.actor.is_state or a.actor.is_state):
+        return None  # two sides fighting each other, one of them a state force: "the NRF and Taliban forces"
     return other
 
 

@@ -629,7 +629,9 @@ def _build_draft(
         attributed = attribution_in(ctx, start, end)
         if attributed is not None:
             notes.append("actor attributed in the same sentence")
-    if actor1 is None and attributed is None and (place is None or not (explicit_date or also)):
+    # "In Bannu, a police mobile came under attack in the Domel area": a placed attack on a named force
+    victim = place is not None and actor2 is not None and actor2.actor.is_state and not actor2.is_state_word
+    if actor1 is None and attributed is None and not victim and (place is None or not (explicit_date or also)):
         # no actor and no place, or no actor and no date of its own: a detail
         # of another report or a general statement
         weak = True

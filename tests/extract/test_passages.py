@@ -439,6 +439,61 @@ def test_a_state_word_before_the_victims_is_not_the_perpetrator(gaz: Gazetteer) 
     assert post[0].actor1 != "Police Forces of Pakistan"
 
 
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        pytest.param(
+            "On 2 May 2025, four policemen, including a Deputy Superintendent of Police (DSP), were killed in Bannu.",
+            "Police Forces of Pakistan",
+            id="an aside before the verb",
+        ),
+        pytest.param(
+            "On 2 May 2025, a police constable in Bannu lost his life in a terrorist attack.",
+            "Police Forces of Pakistan",
+            id="a place before the verb",
+        ),
+        pytest.param(
+            "On 2 May 2025, two soldiers were among four people martyred when their vehicle was attacked in Bannu.",
+            "Military Forces of Pakistan",
+            id="among the dead",
+        ),
+        pytest.param(
+            "On 2 May 2025, a police post in Bannu came under attack for the second time in two days.",
+            "Police Forces of Pakistan",
+            id="a post that came under attack",
+        ),
+    ],
+)
+def test_a_force_that_does_nothing_in_its_clause_is_the_target(gaz: Gazetteer, text: str, victim: str) -> None:
+    found = run(gaz, text)
+    assert [(i.location, i.actor2) for i in found] == [("Bannu", victim)]
+    assert found[0].actor1 != victim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("On 2 May 2025, security forces in Mir Ali killed four terrorists.", id="a place, then the act"),
+        pytest.param(
+            "On 2 May 2025, security forces, acting on a tip-off, raided a hideout in Mir Ali, killing four.",
+            id="an aside, then the act",
+        ),
+        pytest.param(
+            "On 2 May 2025, the army said that it killed four terrorists in Mir Ali.", id="the army says it acted"
+        ),
+        pytest.param("On 2 May 2025, an army operation in Mir Ali killed four terrorists.", id="its own operation"),
+    ],
+)
+def test_a_force_that_acts_in_its_clause_is_actor1(gaz: Gazetteer, text: str) -> None:
+    found = run(gaz, text)
+    assert [(i.location, i.actor1) for i in found] == [("Mir Ali", "Military Forces of Pakistan")]
+
+
+def test_the_first_of_two_sides_that_clashed_is_actor1(gaz: Gazetteer) -> None:
+    found = run(gaz, "On 2 May 2025, the TTP and Pakistani security forces clashed in Mir Ali, killing four.")
+    assert [(i.actor1, i.actor2) for i in found] == [("TTP: Tehreek-e-Taliban Pakistan", "Military Forces of Pakistan")]
+
+
 def test_a_suicide_bomber_who_acts_is_the_perpetrator(gaz: Gazetteer) -> None:
     found = run(gaz, "On 2 May 2025, a suicide bomber targeted a police convoy in Bannu, killing five policemen.")
     assert [(i.location, i.fatalities) for i in found] == [("Bannu", 5)]
