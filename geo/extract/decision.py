@@ -58,7 +58,13 @@ _ANAPHORIC_BEFORE: Final[re.Pattern[str]] = re.compile(
 #: An ordinal or superlative introduces an event: "the first major terror attack of the year took place".
 _FIRST_MENTION: Final[re.Pattern[str]] = re.compile(
     r"\bthe\s+(?:first|second|third|fourth|fifth|deadliest|worst|biggest|largest|bloodiest|most\s+\w+)\s+"
-    r"(?:[a-z][\w-]*\s+){0,2}$",
+    r"(?:[a-z][\w-]*\s+){0,2}$"
+    # "two more engagements took place", "said that three further attacks": events added to those told
+    r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:more|further|additional|other|fresh)\s+"
+    r"(?:[a-z][\w-]*\s+)?$"
+    # "the ISPR said that security forces ...": "that" joins a report, it does not point back
+    r"|\b(?:said|says|stated|reported|added|claimed|confirmed|noted|revealed|announced)\s+that\s+"
+    r"(?:[a-z][\w-]*\s+){0,3}$",
     re.IGNORECASE,
 )
 SENTENCE_INITIAL_NP: Final[re.Pattern[str]] = re.compile(

@@ -403,3 +403,12 @@ def test_an_outlet_named_after_a_country_is_no_actor(gaz: Gazetteer) -> None:
     )
     found = only(gaz, text, published=dt.date(2024, 5, 30))
     assert "Military Forces of Afghanistan" not in found.actor1
+
+
+def test_more_events_reported_after_that_are_incidents_of_their_own(gaz: Gazetteer) -> None:
+    text = (
+        "Security forces killed eleven terrorists in an intelligence-based operation in North Waziristan on "
+        "Thursday, the ISPR said. The ISPR further said that two more engagements took place between security "
+        "forces and the terrorists in Bajaur and Lakki Marwat districts, resulting in the killing of five terrorists."
+    )
+    assert sorted(i.location for i in run(gaz, text)) == ["Bajaur", "Lakki Marwat", "North Waziristan"]
