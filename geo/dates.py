@@ -66,6 +66,8 @@ _COUNT_NOUNS = (
     r"policemen|officers|officials|others|insurgents|attackers|guards|pilgrims|worshippers|tourists|employees|"
     r"were|was|died|killed"
 )
+#: The verbs among the count nouns: after "in" a year stays a year ("an attack in Peshawar in 2014 killed 150").
+_COUNT_VERBS = r"were|was|died|killed"
 
 _DATE_RE: Final[re.Pattern[str]] = re.compile(
     rf"""
@@ -85,7 +87,8 @@ _DATE_RE: Final[re.Pattern[str]] = re.compile(
         (?P<mo_body>(?:(?P<mod6>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|end\s+of)[\s-]+)?
         (?P<m6>{_MONTH}))\b(?!\s*,?\s*{_YEAR}\b)(?!\s+{_DAY}\b(?!\s*(?:{_COUNT_NOUNS})\b)))
   | (?P<yr>(?<![\d,.$₨])(?<!Rs\.\s)(?<!Rs\s)\b(?P<y7>{_YEAR})\b
-        (?![,.]\d)(?![ \t]*(?:-|–)[ \t]*\d)(?!\s+(?:{_COUNT_NOUNS})\b)(?!%))
+        (?![,.]\d)(?![ \t]*(?:-|–)[ \t]*\d)
+        (?:(?<=[iI]n\s\d{{4}})(?=\s+(?:{_COUNT_VERBS})\b)|(?!\s+(?:{_COUNT_NOUNS})\b))(?!%))
   | (?P<wd>\b(?P<w8>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
   | (?P<rel>\b(?:(?i:yesterday|last\s+night|this\s+morning|today|tonight|earlier\s+this\s+week|this\s+week|last\s+week
         |earlier\s+this\s+month|this\s+month|last\s+month|earlier\s+this\s+year|this\s+year|last\s+year

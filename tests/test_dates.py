@@ -238,3 +238,9 @@ def test_last_weekday_is_the_week_before_not_yesterday() -> None:
     published = dt.date(2024, 5, 17)  # a Friday
     got = [resolve_date(m, context=None, reference=None, published=published) for m in mentions]
     assert [r.date for r in got if r is not None] == [dt.date(2024, 5, 9), dt.date(2024, 5, 16)]
+
+
+def test_a_year_after_in_before_a_verb_of_the_toll_is_a_year() -> None:
+    text = "after an attack on a school in Peshawar in 2014 killed more than 150 people"
+    assert [(m.text, m.year) for m in find_dates(text)] == [("2014", 2014)]
+    assert find_dates("Some 2014 were killed.") == []  # a count, not a year
