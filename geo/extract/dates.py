@@ -55,9 +55,14 @@ def title_year(title: str) -> ResolvedDate | None:
 _REPORT_BEFORE_DATE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:said|says|told\s+[\w.]+|reported|stated|announced|confirmed|claimed(?:\s+responsibility)?|added|"
     r"condemned|(?:rose|risen|climbed|jumped|reached|increased)\s+to\s+[\w,]+)"
-    r"(?:\s+(?:in\s+a\s+statement|late|early|on))*\s*$",
+    r"(?:\s+(?:in\s+a\s+statement|late|early|on))*\s*"
+    # "said on Wednesday (Nov 20)": the day the weekday names
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*[(,]\s*)?$",
     re.IGNORECASE,
 )
+#: A dateline before a date: "Shillong, November 27:", "Islamabad [Pakistan], August 1 (ANI):".
+_DATELINE_BEFORE: Final[re.Pattern[str]] = re.compile(r"^[A-Z][\w .'’-]{1,30}(?:\s*\[[^\]\n]{1,30}\])?\s*,\s*$")
+_DATELINE_AFTER: Final[re.Pattern[str]] = re.compile(r"(?:,?\s*\d{4})?\s*(?:\([\w\s/]{1,20}\))?\s*[:–—]")
 #: A reporting verb right after a date: "The group on Saturday claimed responsibility".
 _REPORT_AFTER_DATE: Final[re.Pattern[str]] = re.compile(
     r"^(?:\s+(?:night|evening|morning|afternoon))?\s*,?\s*(?:(?:also|strongly|formally|officially|later|again)\s+)*"
@@ -74,6 +79,8 @@ def is_report_date(text: str, doc: Document, m: DateMention) -> bool:
     before = text[max(s_start, m.start - 50) : m.start]
     if m.kind == "relative" and m.relative not in ("today",):
         return False
+    if _DATELINE_BEFORE.match(text[s_start : m.start]) and _DATELINE_AFTER.match(text, m.end):
+        return True
     return bool(_REPORT_BEFORE_DATE.search(before) or _REPORT_AFTER_DATE.search(text[m.end : m.end + 40]))
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from geo.dates import find_dates
+from geo.extract.dates import is_report_date
 from geo.extract.sentences import Document
 from geo.extract.structure import classify_paragraphs
 from geo.gazetteer import Gazetteer
@@ -99,3 +101,25 @@ def test_reference_list_lines_are_boilerplate() -> None:
 def test_a_stop_run_into_the_next_sentence_still_ends_it() -> None:
     doc = Document("No group has claimed responsibility for the attack.In a separate incident, two men were shot.")
     assert len(doc.spans) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "report"),
+    [
+        pytest.param("Shillong, November 27: Two civilians died in Bannu.", "November 27", True, id="dateline"),
+        pytest.param(
+            "Islamabad [Pakistan], August 1 (ANI): The group claimed the blast.", "August 1", True, id="agency dateline"
+        ),
+        pytest.param(
+            "A suicide attack killed 12 soldiers, the military said on Wednesday (Nov 20).",
+            "Nov 20",
+            True,
+            id="the day of 'said on Wednesday'",
+        ),
+        pytest.param("On November 27, two civilians died in Bannu.", "November 27", False, id="an event date"),
+        pytest.param("In Bannu, November 27 saw two attacks.", "November 27", False, id="no dateline"),
+    ],
+)
+def test_a_dateline_dates_the_report_not_the_event(text: str, date: str, report: bool) -> None:
+    (m,) = [m for m in find_dates(text) if m.text == date]
+    assert is_report_date(text, Document(text), m) is report
