@@ -53,7 +53,7 @@ _VICTIM_CLAUSE_AFTER: Final[re.Pattern[str]] = re.compile(
 _REPORTER_AFTER: Final[re.Pattern[str]] = re.compile(
     r"^(?:\s+\([^)]{1,12}\))?(?:\s+of\s+[\w\s]{1,25}?)?\s+(?:(?:also|later|further|had|has|have)\s+)?"
     r"(?:said|says|told|stated|reported|confirmed|added|announced|spokesm[ae]n|spokesperson|statement|sources?|"
-    r"officials?\s+said|officers?\s+said)\b(?!\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:they|it|its\s+forces|we)\b)",
+    r"officials?\s+said|officers?\s+said)\b(?!\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:they|it|we|(?:its|their)\s+(?:forces|fighters|troops|men|members|militants|mujahideen))\b)",
     re.IGNORECASE,
 )
 #: Before an actor: it is the source of the report ("according to the police", "per the police").
@@ -173,7 +173,7 @@ _STATE_ACTS_AFTER: Final[re.Pattern[str]] = re.compile(
     r"helicopters?|gunships?|offensive|crackdown|IBOs?|shelling|bombardment|artillery|mortars?|fire|firing|action|"
     r"retaliation|assault|search|sweep|onslaught|campaign|convoy\s+(?:fired|opened))\b"
     r"|(?:\s+(?:said|says|stated|claimed|announced|confirmed)(?:\s+on\s+\w+)?(?:\s+that)?"
-    r"\s+(?:it|they|we|its\s+(?:forces|troops|soldiers|personnel)))?"
+    r"\s+(?:it|they|we|(?:its|their)\s+(?:forces|troops|soldiers|personnel)))?"
     r"(?:\s+(?!(?:were|was|is|are|been|being|be|who|whom|which|that|when|after|while|as|because|but|or|if|"
     r"had\s+been|have\s+been|has\s+been)\b)[\w'’-]+){0,6}?"
     r"\s+(?:(?:have|has|had|also|then|later|reportedly|allegedly|swiftly|quickly|immediately|successfully|"

@@ -576,6 +576,15 @@ def _combine(ctx: Context, group: list[Draft], shared: frozenset[int] | set[int]
         and dated.date.precision > first_told.date.precision
     ):
         dated = first_told
+    # "three separate attacks" in February ... "all the attacks took place on Sunday, February 18": a day the
+    # narrative gives inside the month an event names is the finer date of that event
+    finer = [
+        m
+        for m in group
+        if m.date_kind == "context" and m.date.precision < dated.date.precision and dated.date.contains(m.date)
+    ]
+    if finer:
+        dated = min(finer, key=lambda m: (m.date.precision, m.start))
     out.date, out.date_kind = dated.date, dated.date_kind
     out.date_explicit = any(m.date_explicit for m in group)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from geo.articles import Article
+from geo.extract import extract_incidents
 from geo.extract.records import EVIDENCE_JOINER
 from geo.gazetteer import Gazetteer
 from tests.extract.helpers import article, only, run
@@ -412,3 +414,20 @@ def test_more_events_reported_after_that_are_incidents_of_their_own(gaz: Gazette
         "forces and the terrorists in Bajaur and Lakki Marwat districts, resulting in the killing of five terrorists."
     )
     assert sorted(i.location for i in run(gaz, text)) == ["Bajaur", "Lakki Marwat", "North Waziristan"]
+
+
+def test_a_day_the_narrative_gives_inside_the_month_of_a_lead_dates_the_incident(gaz: Gazetteer) -> None:
+    text = (
+        "KABUL – The AFF claimed to have killed nine Taliban members in three separate attacks in Kabul.\n\n"
+        "In statements on Monday, the AFF said that all the attacks took place on Sunday, June 1.\n\n"
+        "In the first attack in Kabul, the AFF said that its fighters executed a targeted operation, killing three "
+        "Taliban members."
+    )
+    page = Article(doc_id="t", text=text, source="T", url="https://example.org/2025/06/aff-attacks/", published=None)
+    found = extract_incidents(page, gaz)
+    assert next((i.event_date, i.time_precision) for i in found) == ("2025-06-01", 1)
+
+
+def test_a_group_that_says_its_fighters_acted_is_the_perpetrator(gaz: Gazetteer) -> None:
+    found = only(gaz, "On 4 May 2025, the AFF said its fighters targeted a Taliban checkpoint in Kabul, killing four.")
+    assert found.actor1 == "AFF: Afghanistan Freedom Front"
