@@ -266,3 +266,11 @@ def test_such_attacks_and_a_year_marked_by_attacks_are_statistics(gaz: Gazetteer
 def test_taking_control_of_the_country_is_no_attack(gaz: Gazetteer) -> None:
     found = run(gaz, "The Taliban took control of Afghanistan in August 2021.", published=dt.date(2021, 10, 9))
     assert found == []
+
+
+def test_a_present_perfect_since_a_year_is_a_trend_not_an_incident(gaz: Gazetteer) -> None:
+    text = (
+        "On Tuesday, a roadside bomb killed two policemen in Quetta. "
+        "The Taliban have battled with IS-K since its emergence in Afghanistan in 2014."
+    )
+    assert [i.location for i in run(gaz, text)] == ["Quetta"]
