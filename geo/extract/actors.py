@@ -174,7 +174,7 @@ _STATE_ACTS_AFTER: Final[re.Pattern[str]] = re.compile(
     r"retaliation|assault|search|sweep|onslaught|campaign|convoy\s+(?:fired|opened))\b"
     r"|(?:\s+(?:said|says|stated|claimed|announced|confirmed)(?:\s+on\s+\w+)?(?:\s+that)?"
     r"\s+(?:it|they|we|(?:its|their)\s+(?:forces|troops|soldiers|personnel)))?"
-    r"(?:\s+(?!(?:were|was|is|are|been|being|be|who|whom|which|that|when|after|while|as|because|but|or|if|"
+    r"(?:\s+(?!(?:were|was|is|are|been|being|be|who|whom|which|that|when|after|while|as|because|but|and|or|if|"
     r"had\s+been|have\s+been|has\s+been)\b)[\w'’-]+){0,6}?"
     r"\s+(?:(?:have|has|had|also|then|later|reportedly|allegedly|swiftly|quickly|immediately|successfully|"
     r"subsequently|jointly|allegedly|again)\s+)*"

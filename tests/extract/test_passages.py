@@ -462,6 +462,12 @@ def test_a_state_word_before_the_victims_is_not_the_perpetrator(gaz: Gazetteer) 
             "Police Forces of Pakistan",
             id="a post that came under attack",
         ),
+        pytest.param(
+            "On 2 May 2025, a suicide bomber rammed his car into a police station's gate in Bannu and five others "
+            "opened fire.",
+            "Police Forces of Pakistan",
+            id="another subject acts after 'and'",
+        ),
     ],
 )
 def test_a_force_that_does_nothing_in_its_clause_is_the_target(gaz: Gazetteer, text: str, victim: str) -> None:
