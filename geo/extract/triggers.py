@@ -85,6 +85,7 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
         r"|shoot[\s-]?outs?|(?:heavy\s+)?fighting\s+(?:broke\s+out|erupted)|cross[\s-]border\s+fir(?:e|ing)"
         r"|(?:heavy|fierce|intense|pitched)\s+(?:fighting|battles?)|battles?(?=\s+between)"
         r"|(?<=\bin\s)an\s+encounter|(?<=\bduring\s)an\s+encounter|offensives?"
+        r"|encounters?(?=\s+(?:ensued|took\s+place|broke\s+out|erupted|between|with)\b)"
         r"|(?:intelligence[\s-]+based|search[\s-]+and[\s-]+destroy|clearance|combing|sanitisation|sanitization|"
         r"counter[\s-]?terrorism)\s+operations?"
         r"|(?-i:IBOs?)|engagements?(?=\s+(?:took\s+place|between|with|erupted|ensued))"
@@ -97,14 +98,19 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
         "attack",
         "v",
         r"attacked|assaulted|ambushed|raided|stormed|struck|targeted|opened\s+fire|fired\s+(?:at|on|upon)|retaliated"
-        r"|took\s+control\s+of|seized\s+control\s+of|overran|laid\s+siege\s+to|besieged|shot\s+and\s+(?:wounded|injured)",
+        r"|took\s+control\s+of|seized\s+control\s+of|overran|laid\s+siege\s+to|besieged|shot\s+and\s+(?:wounded|injured)"
+        # "gunmen shot a policeman", "he was shot in the leg", "shot at a convoy"
+        r"|(?:(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbeen\s))shot"
+        r"|shot(?=\s+(?:at|down|him|her|them|two|three|four|five|six|a|an|the|multiple|several)\b)",
     ),
     (
         "attack",
         "n",
         r"(?:armed|gun|terrorist|militant|terror)\s+attacks?|attacks?|assaults?|ambush(?:es)?|raids?"
         r"|(?:cross[\s-]border|retaliatory|precision|military|militant|terrorist|targeted|punitive)\s+strikes?|strikes?"
-        r"|sieges?(?=\s+of\b)",
+        r"|sieges?(?=\s+of\b)"
+        # "indiscriminate firing by unidentified men", "killed in gunfire", "caught in crossfire"
+        r"|(?:indiscriminate|aerial|heavy|unprovoked|direct)\s+firing|firing(?=\s+(?:on|at|upon|by)\b)|gunfire|crossfire",
     ),
     (
         "kill",
@@ -219,6 +225,10 @@ _TRIGGER_KEYS: Final[frozenset[str]] = frozenset(
         "sla",
         "lyn",
         "mas",
+        "ind",
+        "unp",
+        "dir",
+        "enc",
     ]
 )
 _TRIGGER_ENTRIES: Final[tuple[tuple[str, str], ...]] = tuple((c, pos) for c, pos, _ in _TRIGGER_PATTERNS)

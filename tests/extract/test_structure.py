@@ -8,6 +8,7 @@ from geo.dates import find_dates
 from geo.extract.dates import is_report_date
 from geo.extract.sentences import Document
 from geo.extract.structure import classify_paragraphs
+from geo.extract.triggers import find_triggers
 from geo.gazetteer import Gazetteer
 from tests.extract.helpers import run
 
@@ -123,3 +124,23 @@ def test_a_stop_run_into_the_next_sentence_still_ends_it() -> None:
 def test_a_dateline_dates_the_report_not_the_event(text: str, date: str, report: bool) -> None:
     (m,) = [m for m in find_dates(text) if m.text == date]
     assert is_report_date(text, Document(text), m) is report
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "cls"),
+    [
+        pytest.param("Gunmen shot a policeman in Bannu.", "shot", "attack", id="shot a person"),
+        pytest.param("The constable was shot in the leg.", "shot", "attack", id="was shot"),
+        pytest.param(
+            "Indiscriminate firing by unidentified men killed two.", "Indiscriminate firing", "attack", id="firing"
+        ),
+        pytest.param("Two civilians were caught in crossfire.", "crossfire", "attack", id="crossfire"),
+        pytest.param("An encounter ensued where the attackers were fired on.", "encounter", "clash", id="an encounter"),
+    ],
+)
+def test_more_ways_of_telling_a_violent_act_are_triggers(text: str, word: str, cls: str) -> None:
+    assert (word, cls) in [(t.text, t.cls) for t in find_triggers(text)]
+
+
+def test_a_screenshot_or_a_shot_at_goal_is_no_trigger() -> None:
+    assert not [t for t in find_triggers("A screenshot of the shot clock.") if t.text.lower().startswith("shot")]
