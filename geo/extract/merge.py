@@ -37,7 +37,7 @@ from geo.extract.model import (
     in_range,
     plural_noun,
 )
-from geo.extract.places import TYPE_RANK, distance_km, is_vague_place
+from geo.extract.places import TYPE_RANK, choose_place, distance_km, is_vague_place
 from geo.extract.sentences import Document
 from geo.gazetteer import Place, PlaceMention
 
@@ -78,6 +78,8 @@ def harvest_following(ctx: Context, drafts: list[Draft], taken: set[int]) -> Non
                         d.event_type = classify_event(d, text[d.start : d.end], d.triggers[0])
                         used = True
                         break
+            if _FOLLOW_EVENT.search(sent) and _finer_place_from(ctx, d, s, e):
+                used = True
             if d.fatalities is None and _FOLLOW_EVENT.search(sent):
                 n, note = read_fatalities(sent)
                 if n is not None:
@@ -89,6 +91,25 @@ def harvest_following(ctx: Context, drafts: list[Draft], taken: set[int]) -> Non
                 d.end = e
             elif not _FOLLOW_EVENT.search(sent):
                 break
+
+
+def _finer_place_from(ctx: Context, d: Draft, start: int, end: int) -> bool:
+    """Take the place a following sentence gives the incident, when it is finer and inside the one it has.
+
+    "Unidentified gunmen shot dead two policemen in northwest Pakistan's
+    Khyber Pakhtunkhwa province. The incident occurred in the Tank district
+    of the province": the district places the incident.
+    """
+    place, loc_text, precision, _found = choose_place(ctx, start, end)
+    if place is None or d.place is None or is_vague_place(place) or place.feature_type == "country":
+        return False
+    if TYPE_RANK.get(place.feature_type, 9) >= TYPE_RANK.get(d.place.feature_type, 9):
+        return False
+    if not _places_compatible(d.place, place):
+        return False
+    d.place, d.location_text, d.geo_precision = place, loc_text, precision
+    d.notes.append("place from the following sentence")
+    return True
 
 
 # ------------------------------------------------------------ merging

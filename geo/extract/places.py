@@ -407,10 +407,17 @@ def _place_candidates(ctx: Context, start: int, end: int) -> list[tuple[int, int
     marked: list[tuple[int, int, str, Place | None, int]] = []
     for i, c in enumerate(out):
         flags = c[4]
-        if flags & 1 and i > 0 and _NEAR_BEFORE.search(text[out[i - 1][1] : c[0]]):
+        gap = text[out[i - 1][1] : c[0]] if i > 0 else ""
+        if flags & 1 and i > 0 and len(gap) <= _NEAR_GAP and _NEAR_BEFORE.search(gap):
             flags |= 2
         marked.append((c[0], c[1], c[2], c[3], flags))
     return marked
+
+
+#: At most this many characters between a place and the "near Y" after it that makes Y a reference point:
+#: "Mir Ali, near the Afghan border"; a clause further on ("the violence in Balochistan ... in the
+#: Rarasham area of Musakhel") names another, finer place.
+_NEAR_GAP: Final[int] = 60
 
 
 _COUNTRY_WORDS: Final[dict[str, re.Pattern[str]]] = {

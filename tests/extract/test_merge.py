@@ -431,3 +431,13 @@ def test_a_day_the_narrative_gives_inside_the_month_of_a_lead_dates_the_incident
 def test_a_group_that_says_its_fighters_acted_is_the_perpetrator(gaz: Gazetteer) -> None:
     found = only(gaz, "On 4 May 2025, the AFF said its fighters targeted a Taliban checkpoint in Kabul, killing four.")
     assert found.actor1 == "AFF: Afghanistan Freedom Front"
+
+
+def test_the_sentence_after_that_says_where_the_incident_occurred_places_it(gaz: Gazetteer) -> None:
+    text = (
+        "Unidentified gunmen on Tuesday shot dead two policemen escorting a team of polio workers in northwest "
+        "Pakistan's Khyber Pakhtunkhwa province, police said. The incident occurred in the Bajaur district of the "
+        "province bordering Afghanistan."
+    )
+    found = only(gaz, text)
+    assert (found.location, found.admin1) == ("Bajaur", "Khyber Pakhtunkhwa")

@@ -756,3 +756,11 @@ def test_a_bulleted_year_heads_the_items_below_it_in_an_undated_page(gaz: Gazett
     )
     found = only(gaz, text, published=None)
     assert found.event_date == "2023-03-06"
+
+
+def test_the_area_of_a_district_told_after_a_province_places_the_incident(gaz: Gazetteer) -> None:
+    text = (
+        "The violence in Balochistan has escalated in recent weeks, with a particularly brutal incident on 2 May "
+        "2025 where 23 passengers were killed after being forcibly removed from buses in the Rarasham area of Quetta."
+    )
+    assert [i.location for i in run(gaz, text)] == ["Quetta"]
