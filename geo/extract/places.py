@@ -487,6 +487,9 @@ def _rerank(ctx: Context, m: PlaceMention, before: str) -> Place:
         country = "PK" if pm.group(1) == "Pakistan" else "AF"
     if hint is None and country is None:
         return m.best
+    if country is None and ctx.default_country:
+        # "in Musakhail and Qalat districts" in a Balochistan story: a typed name of the article's country first
+        country = ctx.default_country
     ranked = ctx.gazetteer.rank(list(m.candidates), feature_type=hint, country=country)
     return ranked[0] if ranked else m.best
 

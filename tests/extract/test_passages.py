@@ -9,6 +9,7 @@ import pytest
 from geo.articles import Article
 from geo.extract import extract_incidents
 from geo.gazetteer import Gazetteer
+from tests.conftest import _place
 from tests.extract.helpers import only, run
 
 
@@ -764,3 +765,20 @@ def test_the_area_of_a_district_told_after_a_province_places_the_incident(gaz: G
         "2025 where 23 passengers were killed after being forcibly removed from buses in the Rarasham area of Quetta."
     )
     assert [i.location for i in run(gaz, text)] == ["Quetta"]
+
+
+def test_a_typed_name_of_two_countries_is_the_article_s_country_s() -> None:
+    gaz = Gazetteer(
+        [
+            _place("t:pk", "Pakistan", "country", "PK", 30.0, 70.0),
+            _place("t:bal", "Balochistan", "province", "PK", 28.0, 66.0),
+            _place("t:quetta", "Quetta", "town", "PK", 30.18, 66.99, admin1="Balochistan", pop=1_000_000),
+            _place("t:qalat-af", "Qalat", "district", "AF", 32.1, 66.9, admin1="Zabul"),
+            _place("t:kalat-pk", "Kalat", "district", "PK", 29.0, 66.6, admin1="Balochistan", aliases=("Qalat",)),
+        ]
+    )
+    text = (
+        "Militants attacked a checkpost in Quetta, Balochistan, on 1 May 2025, killing two policemen. "
+        "On 2 May 2025, militants killed four labourers in Qalat district of the province."
+    )
+    assert [i.location for i in run(gaz, text)] == ["Quetta", "Kalat"]
