@@ -59,15 +59,15 @@ _MONTH = (
 )
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19[0-9]{2}|20[0-9]{2})"
+#: The verbs among the count words: after "in" a year stays a year ("an attack in Peshawar in 2014 killed 150").
+_COUNT_VERBS = r"were|was|died|killed"
 _COUNT_NOUNS = (
     r"people|persons|soldiers|troops|militants|civilians|fighters|families|km|kilometres|kilometers|"
     r"miles|men|police|personnel|refugees|houses|rupees|members|attacks|deaths|casualties|incidents|"
     r"terrorists|acres|tons|tonnes|students|votes|seats|points|words|passengers|workers|labou?rers|children|women|"
     r"policemen|officers|officials|others|insurgents|attackers|guards|pilgrims|worshippers|tourists|employees|"
-    r"were|was|died|killed"
+    + _COUNT_VERBS
 )
-#: The verbs among the count nouns: after "in" a year stays a year ("an attack in Peshawar in 2014 killed 150").
-_COUNT_VERBS = r"were|was|died|killed"
 
 _DATE_RE: Final[re.Pattern[str]] = re.compile(
     rf"""

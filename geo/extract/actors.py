@@ -53,7 +53,10 @@ _VICTIM_CLAUSE_AFTER: Final[re.Pattern[str]] = re.compile(
 _REPORTER_AFTER: Final[re.Pattern[str]] = re.compile(
     r"^(?:\s+\([^)]{1,12}\))?(?:\s+of\s+[\w\s]{1,25}?)?\s+(?:(?:also|later|further|had|has|have)\s+)?"
     r"(?:said|says|told|stated|reported|confirmed|added|announced|spokesm[ae]n|spokesperson|statement|sources?|"
-    r"officials?\s+said|officers?\s+said)\b(?!\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:they|it|we|(?:its|their)\s+(?:forces|fighters|troops|men|members|militants|mujahideen))\b)",
+    r"officials?\s+said|officers?\s+said)\b"
+    # "the AFF said its fighters targeted ...": the group tells its own act
+    r"(?!\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:they|it|we|(?:its|their)\s+(?:forces|fighters|troops|men|members|"
+    r"militants|mujahideen))\b)",
     re.IGNORECASE,
 )
 #: Before an actor: it is the source of the report ("according to the police", "per the police").
@@ -177,14 +180,14 @@ _STATE_ACTS_AFTER: Final[re.Pattern[str]] = re.compile(
     r"(?:\s+(?!(?:were|was|is|are|been|being|be|who|whom|which|that|when|after|while|as|because|but|and|or|if|"
     r"had\s+been|have\s+been|has\s+been)\b)[\w'’-]+){0,6}?"
     r"\s+(?:(?:have|has|had|also|then|later|reportedly|allegedly|swiftly|quickly|immediately|successfully|"
-    r"subsequently|jointly|allegedly|again)\s+)*"
+    r"subsequently|jointly|again)\s+)*"
     r"(?:killed|shot|arrested|apprehended|detained|launched|conducted|carried|raided|stormed|struck|hit|targeted|"
     r"bombed|shelled|fired|opened|pounded|attacked|ambushed|neutrali[sz]ed|eliminated|destroyed|seized|captured|"
     r"cordoned|besieged|surrounded|entered|crossed|executed|beheaded|abducted|kidnapped|detonated|used|tortured|"
     r"demolished|responded|retaliated|returned|clashed|fought|engaged|exchanged|battled|traded|gunned|mowed|"
     r"kills|launches|conducts|carries|raids|strikes|hits|targets|bombs|shells|fires|opens|attacks|arrests|"
     r"clash|fight|killing|targeting|raiding|conducting|launching|shelling|firing|pounding|began|started|"
-    r"faced|initiated|mounted|staged|dropped|pushed|advanced|captured|recaptured|took|intercepted|shot)\b"
+    r"faced|initiated|mounted|staged|dropped|pushed|advanced|recaptured|took|intercepted)\b"
     r")",
     re.IGNORECASE,
 )

@@ -78,9 +78,10 @@ def harvest_following(ctx: Context, drafts: list[Draft], taken: set[int]) -> Non
                         d.event_type = classify_event(d, text[d.start : d.end], d.triggers[0])
                         used = True
                         break
-            if _FOLLOW_EVENT.search(sent) and _finer_place_from(ctx, d, s, e):
+            follows = _FOLLOW_EVENT.search(sent) is not None
+            if follows and _finer_place_from(ctx, d, s, e):
                 used = True
-            if d.fatalities is None and _FOLLOW_EVENT.search(sent):
+            if d.fatalities is None and follows:
                 n, note = read_fatalities(sent)
                 if n is not None:
                     d.fatalities = n
@@ -89,7 +90,7 @@ def harvest_following(ctx: Context, drafts: list[Draft], taken: set[int]) -> Non
                     used = True
             if used:
                 d.end = e
-            elif not _FOLLOW_EVENT.search(sent):
+            elif not follows:
                 break
 
 
