@@ -305,6 +305,28 @@ _HAZARD: Final[re.Pattern[str]] = re.compile(
     r"(?:plane|bus|helicopter|train)\s+crash(?:es)?|stampedes?|gas\s+cylinder|short\s+circuit)\b",
     re.IGNORECASE,
 )
+#: An explosion in a mine: "the blast in the Harnai coal mine", "a methane explosion in a coal mine".
+_MINE_BLAST: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:gas|methane)\s+(?:blasts?|explosions?)\b|\b(?:blasts?|explosions?)\s+(?:\w+\s+){0,4}?(?:coal\s+)?mines?\b",
+    re.IGNORECASE,
+)
+#: Words of an attack that make a blast in a mine an attack on it: "militants blew up", "a bomb planted".
+_ATTACK_WORDS: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:attack\w*|militants?|terror\w*|insurgents?|gunmen|armed\s+men|bomb\w*|IEDs?|improvised|planted|"
+    r"rockets?|grenades?|claimed\s+responsibility|separatists?|miscreants)\b",
+    re.IGNORECASE,
+)
+
+
+def _mine_accident(ctx: Context, d: Draft, seg: str) -> bool:
+    """An explosion in a mine that no word of an attack explains: an industrial accident, not violence."""
+    explosions = [t for t in d.triggers if t.cls == "ied"]
+    if not explosions or len(explosions) != len([t for t in d.triggers if t.cls != "kill"]):
+        return False
+    window = ctx.text[max(0, explosions[0].start - 20) : explosions[0].end + 60]
+    return bool(_MINE_BLAST.search(window)) and not _ATTACK_WORDS.search(seg)
+
+
 #: A total over a whole year: "... resulted in the deaths of 248 civilians in 2025", "during 2024".
 _YEAR_TOTAL: Final[re.Pattern[str]] = re.compile(
     r"\b(?:in|during|throughout|over)\s+(?:the\s+year\s+)?(?:19|20)\d\d\b(?!\s*[,-]?\s*(?:\d|[A-Z][a-z]+\s+\d))"
@@ -357,6 +379,8 @@ def assess(ctx: Context, d: Draft) -> tuple[float, str]:
         return 0.2, "structure: the heading of a list ('Timeline of attacks by ...'), not an incident"
     if _HAZARD.search(ctx.text[max(d.start, d.triggers[0].start - 120) : d.triggers[0].start + 20]):
         return 0.1, "not political violence: a natural hazard or an accident"
+    if _mine_accident(ctx, d, seg):
+        return 0.1, "not political violence: an explosion in a mine with no attack named"
     plural_nouns = all(plural_noun(t) for t in d.triggers if t.cls != "kill")
     if plural_nouns and _YEAR_TOTAL.search(seg):
         return 0.25, "background: a total over a year, not one incident"

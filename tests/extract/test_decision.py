@@ -274,3 +274,21 @@ def test_a_present_perfect_since_a_year_is_a_trend_not_an_incident(gaz: Gazettee
         "The Taliban have battled with IS-K since its emergence in Afghanistan in 2014."
     )
     assert [i.location for i in run(gaz, text)] == ["Quetta"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Earlier, the blast in the Quetta coal mine took place on 2 May 2025 and claimed the lives of 12 miners.",
+        "On 2 May 2025, at least 11 miners were killed in a methane gas explosion at a coal mine in Quetta.",
+    ],
+)
+def test_an_explosion_in_a_mine_with_no_attack_named_is_an_accident(gaz: Gazetteer, text: str) -> None:
+    found = run(gaz, text)
+    assert found and all(i.confidence < settings.CONFIDENCE_THRESHOLD for i in found)
+    assert "mine" in found[0].reason
+
+
+def test_an_attack_on_a_mine_is_an_incident(gaz: Gazetteer) -> None:
+    text = "On 2 May 2025, armed men with rockets and hand grenades attacked coal mines in Quetta, killing 20 miners."
+    assert only(gaz, text).confidence >= settings.CONFIDENCE_THRESHOLD
