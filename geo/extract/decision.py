@@ -258,7 +258,9 @@ _STATISTIC: Final[re.Pattern[str]] = re.compile(
     r"|\b(?:most\s+(?:deadly|violent|lethal)|deadliest|bloodiest)\s+(?:month|year|quarter|week)\b"
     r"|\b(?:highest|lowest)\s+(?:number|tally|toll)\s+of\b|\bin\s+a\s+single\s+(?:month|year|quarter)\b"
     # "three such attacks in Khyber Pakhtunkhwa", "the year was marked by escalating attacks"
-    r"|\b(?:two|three|several|many|\d+)\s+such\s+(?:attacks|incidents|strikes)\b|\bmarked\s+by\b",
+    r"|\b(?:two|three|several|many|\d+)\s+such\s+(?:attacks|incidents|strikes)\b|\bmarked\s+by\b"
+    # "Dozens of civilians were killed in Kabul and other cities during Ramzan": a tally over many places
+    r"|\band\s+(?:several\s+|many\s+)?other\s+(?:cities|provinces|districts|towns|areas|regions|parts\s+of)\b",
     re.IGNORECASE,
 )
 #: A sentence that defines or describes a conflict rather than telling an event.

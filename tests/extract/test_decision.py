@@ -292,3 +292,9 @@ def test_an_explosion_in_a_mine_with_no_attack_named_is_an_accident(gaz: Gazette
 def test_an_attack_on_a_mine_is_an_incident(gaz: Gazetteer) -> None:
     text = "On 2 May 2025, armed men with rockets and hand grenades attacked coal mines in Quetta, killing 20 miners."
     assert only(gaz, text).confidence >= settings.CONFIDENCE_THRESHOLD
+
+
+def test_a_tally_over_a_city_and_other_cities_is_background(gaz: Gazetteer) -> None:
+    text = "In April 2025, dozens of civilians were killed in Kabul and other cities during Ramzan."
+    found = run(gaz, text)
+    assert found and all(i.confidence < settings.CONFIDENCE_THRESHOLD for i in found)
