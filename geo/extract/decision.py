@@ -64,7 +64,7 @@ _FIRST_MENTION: Final[re.Pattern[str]] = re.compile(
     r"(?:[a-z][\w-]*\s+)?$"
     # "the ISPR said that security forces ...": "that" joins a report, it does not point back
     r"|\b(?:said|says|stated|reported|added|claimed|confirmed|noted|revealed|announced)\s+that\s+"
-    r"(?:[a-z][\w-]*\s+){0,3}$",
+    r"(?!(?:the|this|these|those|that|such|its|their)\b)(?:[a-z][\w-]*\s+){0,3}$",
     re.IGNORECASE,
 )
 SENTENCE_INITIAL_NP: Final[re.Pattern[str]] = re.compile(

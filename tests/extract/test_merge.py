@@ -441,3 +441,11 @@ def test_the_sentence_after_that_says_where_the_incident_occurred_places_it(gaz:
     )
     found = only(gaz, text)
     assert (found.location, found.admin1) == ("Bajaur", "Khyber Pakhtunkhwa")
+
+
+def test_a_statement_that_names_the_incident_again_tells_no_new_one(gaz: Gazetteer) -> None:
+    text = (
+        "The National Resistance Front (NRF), an armed anti-Taliban group, and Salahuddin Rabbani, the leader of "
+        "Jamiat-e-Islami, stated that the Thursday explosion was a result of internal rifts within the Taliban."
+    )
+    assert run(gaz, text) == []
