@@ -250,7 +250,8 @@ def mark_anaphora(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> N
 _STATISTIC: Final[re.Pattern[str]] = re.compile(
     r"\b(?:\d[\d,]*|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|scores)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:attacks|incidents|strikes|operations|assaults|bombings|clashes)\b"
-    r"|\b(?:half|a\s+third|a\s+quarter|most|the\s+majority)\s+of\s+the\s+(?:[\w-]+\s+)?(?:attacks|incidents)\b"
+    r"|\b(?:half|a\s+third|a\s+quarter|most|many|some|several|the\s+majority)\s+of\s+(?:the|these|those)\s+"
+    r"(?:[\w-]+\s+)?(?:attacks|incidents)\b"
     r"|\bdatabase\b|\bdata\s+(?:compiled|collected|released|recorded)\b"
     r"|\bper\s*cent\b|\bpercent\b|%|\b(?:series|wave|spate|string|surge|spike|rise|increase|escalation)\s+(?:of|in)\b"
     r"|\b(?:first|second|third|fourth|last)\s+(?:quarter|half)\b|\bfatalities\s+(?:from|in)\s+terror"

@@ -298,3 +298,9 @@ def test_a_tally_over_a_city_and_other_cities_is_background(gaz: Gazetteer) -> N
     text = "In April 2025, dozens of civilians were killed in Kabul and other cities during Ramzan."
     found = run(gaz, text)
     assert found and all(i.confidence < settings.CONFIDENCE_THRESHOLD for i in found)
+
+
+def test_a_toll_that_many_of_these_incidents_make_is_a_count(gaz: Gazetteer) -> None:
+    text = "In November 2024, 156 civilians were killed in Kabul, with many of these incidents attributed to ISIS-K."
+    found = run(gaz, text)
+    assert found and all(i.confidence < settings.CONFIDENCE_THRESHOLD for i in found)
