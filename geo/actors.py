@@ -243,7 +243,8 @@ ALIASES: Final[tuple[tuple[str, Actor], ...]] = (
         _GEN_MIL,
     ),
     (
-        r"(?:unidentified\s+|unknown\s+|armed\s+)?gunmen|(?:unidentified\s+|unknown\s+)?assailants|attackers"
+        r"(?:unidentified\s+|unknown\s+|armed\s+|lone\s+)?gunm[ae]n|(?:unidentified\s+|unknown\s+)?assailants?|attackers?"
+        r"|(?:unidentified|unknown|masked)\s+(?:persons|men|individuals)|armed\s+(?:persons|individuals)"
         r"|(?:suspected\s+)?militants|terrorists|insurgents|suicide\s+bomber|armed\s+men|miscreants|rebels|separatists",
         _GEN_ARMED,
     ),
@@ -280,6 +281,7 @@ _CIVILIAN_COUNTRY_WORDS: Final[dict[str, str]] = {"chinese": "CN", "afghans": "A
 #: that every alias in the table is found).
 ACTOR_KEYS: Final[frozenset[str]] = frozenset(
     [
+        "mas",
         "teh",
         "tjp",
         "tah",

@@ -16,6 +16,7 @@ from geo.actors import (
     AFG_MILITARY,
     AFG_STATE,
     BLA,
+    GENERIC_ARMED,
     ISK,
     PAK_MILITARY,
     TJP,
@@ -200,3 +201,18 @@ def test_the_afghan_armed_opposition_groups_are_named() -> None:
     found = find_actors("The NRF said its fighters attacked; the Afghanistan Freedom Front (AFF) claimed another raid.")
     nrf, aff = "NRF: National Resistance Front", "AFF: Afghanistan Freedom Front"
     assert [a.actor.name for a in found] == [nrf, aff, aff]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "an unknown Afghan gunman crossed the border",
+        "a lone gunman opened fire",
+        "the assailant fled",
+        "an attacker was killed",
+        "unidentified persons opened fire",
+        "masked men shot him",
+    ],
+)
+def test_one_gunman_or_unnamed_persons_are_an_unidentified_armed_group(text: str) -> None:
+    assert GENERIC_ARMED in [m.actor.name for m in find_actors(text)]
