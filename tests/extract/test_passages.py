@@ -782,3 +782,14 @@ def test_a_typed_name_of_two_countries_is_the_article_s_country_s() -> None:
         "On 2 May 2025, militants killed four labourers in Qalat district of the province."
     )
     assert [i.location for i in run(gaz, text)] == ["Quetta", "Kalat"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 May 2025, two soldiers were killed in a blast in the Bara tehsil (revenue unit) of Bannu.",
+        "On 2 May 2025, a blast in the Bara Bazaar of Bannu claimed the lives of three policemen.",
+    ],
+)
+def test_an_unknown_locality_of_a_known_district_is_placed_in_the_district(gaz: Gazetteer, text: str) -> None:
+    assert [i.location for i in run(gaz, text)] == ["Bannu"]
