@@ -519,6 +519,7 @@ def mark_summaries(ctx: Context, drafts: list[Draft]) -> None:
             and TYPE_RANK.get(o.place.feature_type, 9) < TYPE_RANK.get("province", 9)
             and (not areas or o.place.admin1 in areas or spread)
             and _within_report_lag(o, d)
+            and assess(ctx, o)[0] >= settings.CONFIDENCE_THRESHOLD  # an incident, not background told after it
         ]
         if any(o.start < d.start and id(o) not in part_ids and _within_report_lag(o, d) for o in drafts):
             continue  # not the lead of its day's reports

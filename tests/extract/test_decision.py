@@ -304,3 +304,16 @@ def test_a_toll_that_many_of_these_incidents_make_is_a_count(gaz: Gazetteer) -> 
     text = "In November 2024, 156 civilians were killed in Kabul, with many of these incidents attributed to ISIS-K."
     found = run(gaz, text)
     assert found and all(i.confidence < settings.CONFIDENCE_THRESHOLD for i in found)
+
+
+def test_background_told_after_a_lead_does_not_make_the_lead_a_summary(gaz: Gazetteer) -> None:
+    text = (
+        "Afghanistan's Ministry of Defense says its forces carried out coordinated retaliatory strikes overnight "
+        "in the eastern provinces of Khost, Paktika and Kunar, amid intensifying clashes with Pakistan.\n\n"
+        "The latest operations come amid days of heavy fighting along the Durand Line near Khost.\n\n"
+        "The frontier has long been a source of friction between Kabul and Quetta, with disputes over fencing, "
+        "shelling and militant activity frequently sparking armed confrontations."
+    )
+    found = run(gaz, text, published=dt.date(2025, 5, 8))
+    shown = sorted(i.location for i in found if i.confidence >= settings.CONFIDENCE_THRESHOLD)
+    assert {"Khost", "Kunar", "Paktika"} <= set(shown)
