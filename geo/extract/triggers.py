@@ -116,7 +116,9 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
         "kill",
         "v",
         r"killed|killing|kills|murdered|assassinated|beheaded|executed|martyred|slain|shot\s+dead|gunned\s+down"
-        r"|shot\s+and\s+killed|lynched|neutrali[sz]ed|eliminated",
+        r"|shot\s+and\s+killed|lynched|neutrali[sz]ed|eliminated"
+        # "Eleven people ... were dead in Kalat", "six bodies were discovered in Bolan"
+        r"|(?<=\bwere\s)dead|(?<=\bbodies\swere\s)(?:found|discovered|recovered)",
     ),
     ("kill", "n", r"killings?|assassinations?|murders?|beheadings?|massacres?|executions?"),
 )
@@ -229,6 +231,10 @@ _TRIGGER_KEYS: Final[frozenset[str]] = frozenset(
         "unp",
         "dir",
         "enc",
+        "dea",
+        "fou",
+        "dis",
+        "rec",
     ]
 )
 _TRIGGER_ENTRIES: Final[tuple[tuple[str, str], ...]] = tuple((c, pos) for c, pos, _ in _TRIGGER_PATTERNS)
