@@ -308,6 +308,11 @@ _HAZARD: Final[re.Pattern[str]] = re.compile(
     r"(?:plane|bus|helicopter|train)\s+crash(?:es)?|stampedes?|gas\s+cylinder|short\s+circuit)\b",
     re.IGNORECASE,
 )
+#: A claim made before the one the article reports: "The NRF had also reported killing a number of Taliban members".
+_EARLIER_CLAIM: Final[re.Pattern[str]] = re.compile(
+    r"\bhad\s+(?:also\s+|earlier\s+|previously\s+)+(?:reported|claimed|announced)\s+(?:the\s+)?(?:killing|killed|attacks?)\b",
+    re.IGNORECASE,
+)
 #: An explosion in a mine: "the blast in the Harnai coal mine", "a methane explosion in a coal mine".
 _MINE_BLAST: Final[re.Pattern[str]] = re.compile(
     r"\b(?:gas|methane)\s+(?:blasts?|explosions?)\b|\b(?:blasts?|explosions?)\s+(?:\w+\s+){0,4}?(?:coal\s+)?mines?\b",
@@ -392,6 +397,8 @@ def assess(ctx: Context, d: Draft) -> tuple[float, str]:
         return 0.3, "not violence: an operation with arrests only"
     if d.date.precision >= 4 and not (d.recent and d.date.inferred):
         return 0.2, "background: dated only by a year"
+    if _EARLIER_CLAIM.search(seg):
+        return 0.3, "background: an earlier claim ('had also reported killing'), not the incident told"
     if _DEFINITION.search(seg):
         return 0.2, "background: describes a conflict, not one incident"
     if _STATISTIC.search(seg) and not d.date_explicit and d.date.precision >= 2:

@@ -25,7 +25,8 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
         r"(?:vehicle|car|truck|van|pickup|motorcycle)",
     ),
     ("grenade", "v", r"(?:hurled|lobbed|threw)\s+(?:a\s+)?(?:hand\s+)?grenades?"),
-    ("grenade", "n", r"(?:hand[\s-])?grenade(?:\s+attacks?|s)?"),
+    # a rocket-propelled grenade is fired in a fight, not thrown or planted: no grenade attack (ACLED)
+    ("grenade", "n", r"(?<!propelled\s)(?<!propelled-)(?:hand[\s-])?grenade(?:\s+attacks?|s)?"),
     (
         "air",
         "v",

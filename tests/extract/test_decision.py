@@ -317,3 +317,17 @@ def test_background_told_after_a_lead_does_not_make_the_lead_a_summary(gaz: Gaze
     found = run(gaz, text, published=dt.date(2025, 5, 8))
     shown = sorted(i.location for i in found if i.confidence >= settings.CONFIDENCE_THRESHOLD)
     assert {"Khost", "Kunar", "Paktika"} <= set(shown)
+
+
+def test_an_earlier_claim_told_after_the_incident_is_background(gaz: Gazetteer) -> None:
+    text = (
+        "The NRF said its forces attacked a Taliban outpost in Kabul on 2 May 2025, killing three. "
+        "The NRF had also reported killing a number of Taliban members in Khost, Paktika and Kunar provinces."
+    )
+    shown = [i.location for i in run(gaz, text) if i.confidence >= settings.CONFIDENCE_THRESHOLD]
+    assert shown == ["Kabul"]
+
+
+def test_rocket_propelled_grenades_fired_at_a_post_are_no_grenade_attack(gaz: Gazetteer) -> None:
+    text = "On 2 May 2025, NRF forces attacked a Taliban outpost in Kabul and fired four Rocket-Propelled Grenades."
+    assert only(gaz, text).sub_event_type != "Grenade"
