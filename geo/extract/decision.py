@@ -75,6 +75,12 @@ _BACKREF_BEFORE: Final[re.Pattern[str]] = re.compile(
     r"(?:the|these|those|this|its|their)\s+(?:[a-z][\w-]*\s+){0,3}$",
     re.IGNORECASE,
 )
+#: An event named as what an act answers: "in response to Sunday's Pakistani airstrikes".
+_IN_RESPONSE_TO: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:in\s+response\s+to|in\s+retaliation\s+(?:for|to|against)|in\s+reprisal\s+for|to\s+avenge)\s+"
+    r"(?:(?:the|these|those|this|its|their|a|an|recent|last\s+\w+['’]s|\w+['’]s)\s+)?(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 #: A light verb that makes an event noun concrete: "launched mortar attacks".
 LIGHT_VERB_BEFORE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:launched|carried\s+out|conducted|mounted|staged|responded\s+with|retaliated\s+with|unleashed|perpetrated|"
@@ -221,6 +227,9 @@ def mark_anaphora(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> N
     if t.pos != "n":
         return
     pre = text[max(sent_start, t.start - 60) : t.start]
+    # "Afghan forces launched border attacks in response to Sunday's Pakistani airstrikes": the event the act
+    # answers, named in passing
+    t.answered = _IN_RESPONSE_TO.search(pre) is not None
     if not _ANAPHORIC_BEFORE.search(pre) or _FIRST_MENTION.search(pre):
         return
     light = LIGHT_VERB_BEFORE.search(pre)

@@ -55,6 +55,8 @@ class Trigger:
     pos: str  # "v" verb, "n" noun
     anaphoric: bool = False
     backref: bool = False
+    #: the event an act answers ("in response to Sunday's airstrikes"): it does not type the act
+    answered: bool = False
 
 
 def plural_noun(t: Trigger) -> bool:

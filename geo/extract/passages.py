@@ -526,7 +526,8 @@ def _build_draft(
     """
     text = ctx.text
     in_span = [t for t in trigs if start <= t.start < end] or trigs
-    cls = min((t.cls for t in in_span), key=CLASS_PRIORITY.index)
+    # the event an act answers ("in response to Sunday's airstrikes") does not type the act
+    cls = min((t.cls for t in ([t for t in in_span if not t.answered] or in_span)), key=CLASS_PRIORITY.index)
     main = next((t for t in in_span if t.cls != "kill"), in_span[0])
     seg = text[start:end]
 

@@ -331,3 +331,8 @@ def test_an_earlier_claim_told_after_the_incident_is_background(gaz: Gazetteer) 
 def test_rocket_propelled_grenades_fired_at_a_post_are_no_grenade_attack(gaz: Gazetteer) -> None:
     text = "On 2 May 2025, NRF forces attacked a Taliban outpost in Kabul and fired four Rocket-Propelled Grenades."
     assert only(gaz, text).sub_event_type != "Grenade"
+
+
+def test_the_event_an_act_answers_does_not_type_the_act(gaz: Gazetteer) -> None:
+    text = "On 2 May 2025, Afghan forces launched border attacks in Khost in response to Sunday's Pakistani airstrikes."
+    assert only(gaz, text).sub_event_type != "Air/drone strike"
