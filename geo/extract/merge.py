@@ -870,6 +870,8 @@ def _undated_retelling(first: Draft, later: Draft, later_text: str) -> bool:
         or (first.cls in _EXPLOSIVE_CLASSES and later.cls in _EXPLOSIVE_CLASSES)
     ):
         return False
+    if _RESPONSE_TO_IT.search(later_text) and _actors_compatible(first.actor1, later.actor2):
+        return True  # "Security forces killed six militants in Gwadar after responding to the attack": its end
     if not _actors_compatible(first.actor1, later.actor1):
         return False
     if _BACK_REFERENCE.search(later_text):
@@ -886,6 +888,14 @@ _BACK_REFERENCE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:during|in|after|following|since|throughout|of|from)\s+the\s+(?:[a-z][\w-]*\s+){0,2}?"
     r"(?:attack|operation|incident|blast|explosion|bombing|clash|raid|ambush|assault|hijacking|siege|strike|shootout|"
     r"firefight|encounter|fighting)(?:s|es)?\b(?!\s+(?:on|in|at|near)\s+[A-Z])",
+    re.IGNORECASE,
+)
+
+
+#: The forces' answer to the incident told before: "after responding to the attack", "in retaliation for the attack".
+_RESPONSE_TO_IT: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:(?:responding|responded|response|reacting|reacted|retaliation)\s+(?:to|for)|repulsed|repelled|foiled)\s+"
+    r"the\s+(?:[a-z][\w-]*\s+){0,2}?(?:attack|assault|raid|ambush|attackers|militants|terrorists)\b",
     re.IGNORECASE,
 )
 
@@ -915,8 +925,10 @@ def _fold(base: Draft, other: Draft) -> None:
         and TYPE_RANK.get(other.place.feature_type, 9) < TYPE_RANK.get(base.place.feature_type, 9)
     ):
         base.place, base.location_text, base.geo_precision = other.place, other.location_text, other.geo_precision
-    if base.actor1 is None or (base.actor1.name == GENERIC_ARMED and other.actor1 is not None):
-        base.actor1 = other.actor1 or base.actor1
+    if base.actor1 is None:
+        base.actor1 = other.actor1
+    elif base.actor1.name == GENERIC_ARMED and other.actor1 is not None and not other.actor1.is_state:
+        base.actor1 = other.actor1  # "militants" named later: "... claimed by the TTP"; not the forces responding
     base.actor2 = base.actor2 or other.actor2
     same_victims = base.fatalities is None or _same_victims(base.fat_noun, other.fat_noun)
     lower = other.fatalities is not None and (base.fatalities is None or other.fatalities < base.fatalities)

@@ -449,3 +449,13 @@ def test_a_statement_that_names_the_incident_again_tells_no_new_one(gaz: Gazette
         "Jamiat-e-Islami, stated that the Thursday explosion was a result of internal rifts within the Taliban."
     )
     assert run(gaz, text) == []
+
+
+def test_the_forces_response_to_an_attack_is_the_same_incident_and_not_its_perpetrator(gaz: Gazetteer) -> None:
+    text = (
+        "On 2 May 2025, in Gwadar, militants attacked a camp accommodating migrant workers, killing 11 people, "
+        "a senior police officer said. Security forces killed six militants in Gwadar after responding to the "
+        "attack, he said."
+    )
+    found = only(gaz, text)
+    assert (found.location, found.actor1) == ("Gwadar", "Unidentified Armed Group (Pakistan)")
