@@ -49,9 +49,9 @@ def _score(tmp_path: Path, folder: Path) -> dict:
 
 def test_development_set(tmp_path: Path) -> None:
     r = _score(tmp_path, ROOT / "tests" / "devset")
-    assert r["f1"] >= 0.82 and r["precision"] >= 0.88, r  # 0.833 and 0.895 with 259 articles
+    assert r["f1"] >= 0.82 and r["precision"] >= 0.89, r  # 0.835 and 0.901 with 259 articles
 
 
 def test_evaluation_set_does_not_regress(tmp_path: Path) -> None:
     r = _score(tmp_path, ROOT / "tests" / "evalset")
-    assert r["f1"] >= 0.69 and r["precision"] >= 0.75, r  # 0.700 and 0.764 with 188 articles
+    assert r["f1"] >= 0.68 and r["precision"] >= 0.76, r  # 0.693 and 0.775 with 216 articles
