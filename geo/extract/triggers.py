@@ -111,7 +111,8 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
         r"|(?:cross[\s-]border|retaliatory|precision|military|militant|terrorist|targeted|punitive)\s+strikes?|strikes?"
         r"|sieges?(?=\s+of\b)"
         # "indiscriminate firing by unidentified men", "killed in gunfire", "caught in crossfire"
-        r"|(?:indiscriminate|aerial|heavy|unprovoked|direct)\s+firing|firing(?=\s+(?:on|at|upon|by)\b)|gunfire|crossfire",
+        r"|(?:(?<=indiscriminate\s)|(?<=aerial\s)|(?<=heavy\s)|(?<=unprovoked\s)|(?<=direct\s))firing"
+        r"|firing(?=\s+(?:on|at|upon|by)\b)|gunfire|crossfire",
     ),
     (
         "kill",
@@ -119,7 +120,7 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
         r"killed|killing|kills|murdered|assassinated|beheaded|executed|martyred|slain|shot\s+dead|gunned\s+down"
         r"|shot\s+and\s+killed|lynched|neutrali[sz]ed|eliminated"
         # "Eleven people ... were dead in Kalat", "six bodies were discovered in Bolan"
-        r"|(?<=\bwere\s)dead|(?<=\bbodies\swere\s)(?:found|discovered|recovered)",
+        r"|(?<=\bwere\s)dead|bodies\s+were\s+(?:found|discovered|recovered)",
     ),
     ("kill", "n", r"killings?|assassinations?|murders?|beheadings?|massacres?|executions?"),
 )
@@ -228,14 +229,9 @@ _TRIGGER_KEYS: Final[frozenset[str]] = frozenset(
         "sla",
         "lyn",
         "mas",
-        "ind",
-        "unp",
-        "dir",
         "enc",
         "dea",
-        "fou",
-        "dis",
-        "rec",
+        "bod",
     ]
 )
 _TRIGGER_ENTRIES: Final[tuple[tuple[str, str], ...]] = tuple((c, pos) for c, pos, _ in _TRIGGER_PATTERNS)

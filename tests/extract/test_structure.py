@@ -131,15 +131,15 @@ def test_a_dateline_dates_the_report_not_the_event(text: str, date: str, report:
     [
         pytest.param("Gunmen shot a policeman in Bannu.", "shot", "attack", id="shot a person"),
         pytest.param("The constable was shot in the leg.", "shot", "attack", id="was shot"),
-        pytest.param(
-            "Indiscriminate firing by unidentified men killed two.", "Indiscriminate firing", "attack", id="firing"
-        ),
+        pytest.param("Indiscriminate firing by unidentified men killed two.", "firing", "attack", id="firing"),
         pytest.param("Two civilians were caught in crossfire.", "crossfire", "attack", id="crossfire"),
         pytest.param("An encounter ensued where the attackers were fired on.", "encounter", "clash", id="an encounter"),
         pytest.param(
             "Eleven people, including security personnel, were dead in Kalat.", "dead", "kill", id="were dead"
         ),
-        pytest.param("It emerged that six bodies were discovered in Bolan.", "discovered", "kill", id="bodies found"),
+        pytest.param(
+            "It emerged that six bodies were discovered in Bolan.", "bodies were discovered", "kill", id="bodies found"
+        ),
     ],
 )
 def test_more_ways_of_telling_a_violent_act_are_triggers(text: str, word: str, cls: str) -> None:
