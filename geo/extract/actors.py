@@ -235,9 +235,9 @@ def choose_actor1(ctx: Context, start: int, end: int, main: Trigger) -> tuple[Ac
     if agent is not None:
         partner = coordinated_actor(ctx, agent, before=True)
         return (partner or agent), ""
-    # "In separate attacks on Tuesday, militants killed ...": the agent of the first verb after the noun
-    verb = next((t for t in ctx_triggers(ctx, start, end) if t.pos == "v" and t.start > main.start), None)
-    if verb is not None:
+    # "In separate attacks on Tuesday, militants killed ...": the agent of a verb after the noun; "In another
+    # attack, a constable was killed when unknown assailants opened fire on him": of the verb that has one
+    for verb in (t for t in ctx_triggers(ctx, start, end) if t.pos == "v" and t.start > main.start):
         # "A suicide bomber targeted a convoy": the trigger names the agent of the verb after it
         agent = agent_before(ctx, main.start, verb.start)
         if agent is not None:

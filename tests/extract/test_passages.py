@@ -793,3 +793,12 @@ def test_a_typed_name_of_two_countries_is_the_article_s_country_s() -> None:
 )
 def test_an_unknown_locality_of_a_known_district_is_placed_in_the_district(gaz: Gazetteer, text: str) -> None:
     assert [i.location for i in run(gaz, text)] == ["Bannu"]
+
+
+def test_the_agent_of_a_later_verb_is_the_perpetrator(gaz: Gazetteer) -> None:
+    text = (
+        "A policeman was shot dead in Bannu on 1 May 2025. In another attack in Bannu the same night, a constable "
+        "was killed when unknown assailants opened fire on him near his house."
+    )
+    found = run(gaz, text)
+    assert [i.actor1 for i in found][-1] == "Unidentified Armed Group (Pakistan)"
