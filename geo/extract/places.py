@@ -447,7 +447,11 @@ def _stray_foreign(ctx: Context, m: PlaceMention, start: int, end: int) -> bool:
         nxt is not None
         and nxt.best.feature_type in ("province", "district", "tehsil")
         and not any(_nested(p, nxt.best) or distance_km(p, nxt.best) <= 40.0 for p in m.candidates)
-        and not any(p.feature_type in ("province", "district", "tehsil") for p in m.candidates)
+        and (
+            not any(p.feature_type in ("province", "district", "tehsil") for p in m.candidates)
+            # "in Gulistan, Qila Abdullah district" in a Balochistan story: not the Gulistan district of Farah
+            or (nxt.best.country_code == ctx.default_country and m.best.country_code != ctx.default_country)
+        )
     ):
         return True  # "the general area of Bagh, Khyber District": not the Bagh of Azad Kashmir, 200 km away
     countries = {p.country_code for p in m.candidates}

@@ -802,3 +802,18 @@ def test_the_agent_of_a_later_verb_is_the_perpetrator(gaz: Gazetteer) -> None:
     )
     found = run(gaz, text)
     assert [i.actor1 for i in found][-1] == "Unidentified Armed Group (Pakistan)"
+
+
+def test_a_locality_qualified_by_a_district_of_the_story_s_country_is_not_a_foreign_namesake() -> None:
+    gaz = Gazetteer(
+        [
+            _place("t:pk", "Pakistan", "country", "PK", 30.0, 70.0),
+            _place("t:bal", "Balochistan", "province", "PK", 28.0, 66.0),
+            _place("t:quetta", "Quetta", "town", "PK", 30.18, 66.99, admin1="Balochistan", pop=1_000_000),
+            _place("t:qila", "Qila Abdullah", "district", "PK", 30.7, 66.6, admin1="Balochistan"),
+            _place("t:gul-af", "Gulistan", "district", "AF", 32.6, 63.8, admin1="Farah"),
+            _place("t:gul-ir", "Golestan", "province", "IR", 37.3, 55.1, aliases=("Gulistan",)),
+        ]
+    )
+    text = "QUETTA: Militants attacked a Levies checkpost in Gulistan, Qila Abdullah district, on 2 May 2025."
+    assert [(i.location, i.country) for i in run(gaz, text)] == [("Qila Abdullah", "Pakistan")]
