@@ -37,6 +37,7 @@ Coding conventions are documented where they are applied (see
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from geo.articles import Article
 from geo.extract.decision import assess, mark_summaries
@@ -59,6 +60,8 @@ from geo.gazetteer import Gazetteer
 from geo.incidents import Incident
 
 __all__ = ["ARTICLE_PLACE_NOTE", "COUNTRY_ONLY_NOTE", "extract_incidents"]
+
+logger = logging.getLogger(__name__)
 
 
 def extract_incidents(
@@ -113,6 +116,15 @@ def extract_incidents(
     for si in sorted(by_sentence):
         if doc.is_prose(si):
             drafts.extend(sentence_incidents(ctx, si, by_sentence[si]))
+    if not drafts and ctx.published_ref is None and not any(r is not None for r in ctx.resolved):
+        # nothing is dropped silently: an undated page ("on Friday", no year) gives its events no date
+        events = sum(1 for si in by_sentence if doc.is_prose(si))
+        logger.warning(
+            "%s: %d sentences tell violent events, but the article has no publication date and its text no year: "
+            "none can be dated (give it a `published:` date in its front matter)",
+            article.doc_id,
+            events,
+        )
 
     strong = drop_coarse_duplicates([d for d in drafts if not d.weak])
     drafts = [d for d in drafts if d.weak or d in strong]

@@ -668,3 +668,14 @@ def test_injuries_only_are_no_deaths(gaz: Gazetteer) -> None:
     assert "injuries only" in found[0].notes
     unknown = _run(gaz, "On 2 May 2025, militants attacked a check post in Bannu, police said.")
     assert [i.fatalities for i in unknown] == [None]
+
+
+def test_an_undated_page_says_why_it_gives_no_incidents(gaz: Gazetteer, caplog: pytest.LogCaptureFixture) -> None:
+    page = _article("Militants attacked a police post in Bannu on Friday, killing two policemen.", published=None)
+    with caplog.at_level("WARNING", logger="geo.extract"):
+        assert extract_incidents(page, gaz) == []
+    assert "no publication date" in caplog.text and "published:" in caplog.text
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="geo.extract"):
+        assert extract_incidents(_article("Militants attacked a police post in Bannu on Friday."), gaz)
+    assert caplog.text == ""
