@@ -39,7 +39,7 @@ from geo.articles import iter_article_paths, load_articles
 from geo.errors import ArticleError, IncidentMapError
 from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.incidents import Incident
-from geo.pipeline import BuildSummary, extract_all, incidents_frame, store_build
+from geo.pipeline import BuildSummary, extract_all, incidents_frame, store_build, undated_articles
 from geo.rejects import Reject
 from geo.store import IncidentStore
 
@@ -88,6 +88,7 @@ class PartitionResult:
     words: int = 0
     rejects: list[Reject] = field(default_factory=list)
     seconds: float = 0.0
+    undated: list[str] = field(default_factory=list)
 
 
 def extract_partition(paths: Sequence[str], gazetteer_path: str) -> PartitionResult:
@@ -114,6 +115,7 @@ def extract_partition(paths: Sequence[str], gazetteer_path: str) -> PartitionRes
         words=sum(a.word_count for a in articles),
         rejects=[Reject.from_error(e) for e in errors],
         seconds=time.perf_counter() - t0,
+        undated=undated_articles(articles, incidents),
     )
 
 
@@ -265,6 +267,7 @@ def distributed_build(
         words=sum(r.words for r in results),
         started=t0,
         rejects=[rej for r in results for rej in r.rejects],
+        undated=[d for r in results for d in r.undated],
     )
     logger.info("distributed build: %d articles in %d partitions", summary.articles_read, n_parts)
     return gdf, summary

@@ -20,7 +20,7 @@ import geopandas as gpd
 from geo.admin import AdminLocator
 from geo.articles import Article, load_articles
 from geo.errors import ArticleError, InputError
-from geo.extract import COUNTRY_ONLY_NOTE, extract_incidents
+from geo.extract import COUNTRY_ONLY_NOTE, extract_incidents, undatable
 from geo.gazetteer import Gazetteer
 from geo.geocode import CachedOnlineGeocoder, ChainGeocoder, OfflineGeocoder, location_to_record
 from geo.incidents import (
@@ -54,6 +54,8 @@ class BuildSummary:
     seconds: float = 0.0
     rejects: list[Reject] = field(default_factory=list)
     geocoder_errors: list[str] = field(default_factory=list)
+    #: articles that gave no incident because nothing dates them (no publication date, no year in the text)
+    undated: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         """Human-readable summary lines."""
@@ -65,9 +67,21 @@ class BuildSummary:
             f"rejected files: {len(self.rejects)}",
             f"time:           {self.seconds:.2f} s",
         ]
+        if self.undated:
+            out.append(
+                f"undated:        {len(self.undated)} (articles with no incident: no publication date and no year "
+                "in the text; give them a published: date)"
+            )
         out += [f"  rejected: {r}" for r in self.rejects]
+        out += [f"  undated: {d}" for d in self.undated]
         out += [f"  geocoder: {e}" for e in self.geocoder_errors]
         return out
+
+
+def undated_articles(articles: Iterable[Article], incidents: Iterable[Incident]) -> list[str]:
+    """The ``doc_id`` of every article that gave no incident because nothing dates it (see :func:`undatable`)."""
+    with_incidents = {inc.doc_id for inc in incidents}
+    return [a.doc_id for a in articles if a.doc_id not in with_incidents and undatable(a)]
 
 
 def extract_all(
@@ -185,6 +199,7 @@ def build(
         started=t0,
         rejects=[Reject.from_error(e) for e in errors],
         geocoder_errors=list(online.errors) if online is not None else [],
+        undated=undated_articles(articles, incidents),
     )
     return gdf, summary
 
@@ -200,6 +215,7 @@ def store_build(
     started: float,
     rejects: list[Reject],
     geocoder_errors: list[str] | None = None,
+    undated: Sequence[str] = (),
 ) -> BuildSummary:
     """Write a build's incidents to the store and summarise it (shared by the serial and distributed builds).
 
@@ -219,6 +235,8 @@ def store_build(
         ``time.perf_counter()`` at the start of the build.
     rejects, geocoder_errors
         Files that could not be read; failures of the online geocoder.
+    undated
+        Articles that gave no incident because nothing dates them.
 
     Returns
     -------
@@ -239,6 +257,7 @@ def store_build(
         seconds=time.perf_counter() - started,
         rejects=rejects,
         geocoder_errors=geocoder_errors or [],
+        undated=list(undated),
     )
 
 

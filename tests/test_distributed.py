@@ -34,6 +34,7 @@ def test_two_local_workers_give_the_serial_build(serial, tmp_path):
     assert summary.articles_read == N_ARTICLES
     assert summary.incidents == len(serial) == len(gdf)
     pd.testing.assert_frame_equal(_plain(store.read()), _plain(serial))
+    assert "514_thecorrespondent-spike-in-violence" in summary.undated  # a dev text with no date at all
 
 
 def test_existing_scheduler_and_gazetteer_loaded_once_per_worker(serial, tmp_path):

@@ -92,3 +92,19 @@ def test_add_files_reads_articles_and_records_like_the_cli(tmp_path, real_gazett
     assert [c[:2] for c in calls][-1] == (2, 2)
     again = add_files(files, store=store, gazetteer=real_gazetteer, columns=columns)
     assert again[0].incidents == 1 and sorted(store.read()["event_id"]) == sorted(gdf["event_id"])
+
+
+def test_a_build_names_the_articles_nothing_dates(tmp_path, real_gazetteer):
+    (tmp_path / "undated.md").write_text(
+        "---\ntitle: Police post attacked\n---\nMilitants attacked a police post in Bannu on Friday, killing two.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "dated.md").write_text(
+        "---\npublished: 2025-05-03\n---\nMilitants attacked a police post in Bannu on Friday, killing two.\n",
+        encoding="utf-8",
+    )
+    store = GeoPackageStore(tmp_path / "s.gpkg")
+    gdf, summary = build([tmp_path], store=store, gazetteer=real_gazetteer)
+    assert summary.undated == ["undated"]
+    assert list(gdf["doc_id"]) == ["dated"]
+    assert any(line.startswith("undated:") and "published:" in line for line in summary.lines())

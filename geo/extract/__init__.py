@@ -40,6 +40,7 @@ import datetime as dt
 import logging
 
 from geo.articles import Article
+from geo.extract.dates import undatable
 from geo.extract.decision import assess, mark_summaries
 from geo.extract.merge import (
     actor_from_before,
@@ -59,7 +60,7 @@ from geo.extract.triggers import find_triggers
 from geo.gazetteer import Gazetteer
 from geo.incidents import Incident
 
-__all__ = ["ARTICLE_PLACE_NOTE", "COUNTRY_ONLY_NOTE", "extract_incidents"]
+__all__ = ["ARTICLE_PLACE_NOTE", "COUNTRY_ONLY_NOTE", "extract_incidents", "undatable"]
 
 logger = logging.getLogger(__name__)
 
@@ -116,7 +117,7 @@ def extract_incidents(
     for si in sorted(by_sentence):
         if doc.is_prose(si):
             drafts.extend(sentence_incidents(ctx, si, by_sentence[si]))
-    if not drafts and ctx.published_ref is None and not any(r is not None for r in ctx.resolved):
+    if not drafts and undatable(article):
         # nothing is dropped silently: an undated page ("on Friday", no year) gives its events no date
         events = sum(1 for si in by_sentence if doc.is_prose(si))
         logger.warning(

@@ -7,7 +7,8 @@ import datetime as dt
 import re
 from typing import Final
 
-from geo.dates import MONTHS, DateMention, ResolvedDate, resolve_date
+from geo.articles import Article
+from geo.dates import MONTHS, DateMention, ResolvedDate, find_dates, reference_date, resolve_date
 from geo.extract.model import Context
 from geo.extract.sentences import Document
 
@@ -49,6 +50,17 @@ def title_year(title: str) -> ResolvedDate | None:
     if len(years) != 1:
         return None
     return ResolvedDate(dt.date(int(years.pop()), 12, 31), 4, inferred=True)
+
+
+def undatable(article: Article) -> bool:
+    """Whether nothing dates an article: no publication date, none in its URL or title, no year in its text.
+
+    Such a page ("militants attacked a post on Friday", no year anywhere)
+    gives its events no date, so the extractor can report none of them.
+    """
+    if article.published is not None or url_date(article.url) is not None or title_year(article.title) is not None:
+        return False
+    return reference_date(find_dates(article.text), published=None) is None
 
 
 #: A reporting verb right before a date: the date of the report ("said on Friday", "rose to 10 on Friday").
