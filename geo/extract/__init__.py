@@ -99,7 +99,9 @@ def extract_incidents(
     Notes
     -----
     Pure function: no I/O and no global state; safe to map over partitions
-    of a corpus in parallel.
+    of a corpus in parallel. An article that nothing dates (see
+    :func:`undatable`) gives no incident; a warning on the module's logger
+    says so.
     """
     text = article.text
     if not text.strip():
