@@ -111,6 +111,10 @@ _SINCE_PREFIX: Final[re.Pattern[str]] = re.compile(r"(?:since|between|from)\s", 
 _SINCE_BEFORE: Final[re.Pattern[str]] = re.compile(
     r"(?:\bsince|\bbetween|\bfrom)\s+$|\bsince\s+(?:a|an|the|its|their)\s+(?:[\w'’-]+\s+){0,14}$", re.IGNORECASE
 )
+#: Words before a date that open a period with no end: "since 2022", "since the takeover in 2021".
+_OPEN_SINCE_BEFORE: Final[re.Pattern[str]] = re.compile(
+    r"\bsince\s+$|\bsince\s+(?:a|an|the|its|their)\s+(?:[\w'’-]+\s+){0,14}$", re.IGNORECASE
+)
 
 
 _TOKEN_RE: Final[re.Pattern[str]] = re.compile(r"[A-Za-z0-9]+")
@@ -238,6 +242,9 @@ class DateMention:
         True when the year is a deadline ("by 2030") rather than a date.
     since
         True for the start of a period ("since 2022", "between X and Y").
+    open_since
+        True for the start of a period with no end ("since 2022", "since
+        the takeover in 2021"), not for a range ("between X and Y").
     year_offset
         For a month named relative to the year ("December last year"): the
         year relative to the publication year (-1 last year, 0 this year).
@@ -254,6 +261,7 @@ class DateMention:
     relative: str | None = None
     future: bool = False
     since: bool = False
+    open_since: bool = False
     year_offset: int | None = None
 
     @property
@@ -364,7 +372,8 @@ def find_dates(text: str) -> list[DateMention]:
         since = bool(_SINCE_BEFORE.search(clause) or _SINCE_PREFIX.match(m.group()))
         if since and _WHEN_AFTER.match(text, end):
             since = False  # "since December 2024, when a similar attack left 16 soldiers dead": that event's date
-        kw = {"future": future, "since": since}
+        open_since = since and bool(_OPEN_SINCE_BEFORE.search(clause) or m.group()[:6].lower() == "since ")
+        kw = {"future": future, "since": since, "open_since": open_since}
         if g["iso"]:
             mention = DateMention(start, end, m.group(), "absolute", int(g["iy"]), int(g["im"]), int(g["id"]), **kw)
         elif g["dmy"]:
@@ -460,7 +469,14 @@ def _day_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
             if first is not None and 0 < day < m.day:
                 begin = first.start(1) if first.group(1) else first.start(2)
                 short = m.day - day <= 3  # a night or a few days: the event's date, not a period
-                m = dataclasses.replace(m, start=begin, text=text[begin : m.end], day=day, since=m.since and not short)
+                m = dataclasses.replace(
+                    m,
+                    start=begin,
+                    text=text[begin : m.end],
+                    day=day,
+                    since=m.since and not short,
+                    open_since=m.open_since and not short,
+                )
             elif m.kind == "partial" and m.year is None:
                 last = _RANGE_LAST_DAY.match(text, m.end)
                 if last is not None and int(last.group(1)) > m.day:
@@ -472,13 +488,14 @@ def _day_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
                         kind="absolute",
                         year=int(last.group(2)),
                         since=m.since and not short,
+                        open_since=m.open_since and not short,
                     )
                     skip_until = last.end()
                 elif m.since:
                     # "on the night between October 23 and 24, ...": a night, not a period
                     bare = _RANGE_LAST_DAY_BARE.match(text, m.end)
                     if bare is not None and 0 < int(bare.group(1)) - m.day <= 3:
-                        m = dataclasses.replace(m, since=False)
+                        m = dataclasses.replace(m, since=False, open_since=False)
         out.append(m)
     return out
 
@@ -521,13 +538,15 @@ def reference_date(mentions: list[DateMention], *, published: dt.date | None) ->
     ResolvedDate or None
         The publication date (day precision), else the latest absolute date
         the article mentions (its own precision; deadlines such as "by 2030"
-        are ignored), else ``None``.
+        and the starts of open periods such as "since the takeover in 2021"
+        are ignored: a page is written long after the start of what it calls
+        a period, so that year dates none of its events), else ``None``.
     """
     if published is not None:
         return ResolvedDate(published, 1)
     best: ResolvedDate | None = None
     for m in mentions:
-        if m.future:
+        if m.future or m.open_since:
             continue
         r = mention_interval(m)
         if r is None:

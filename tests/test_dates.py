@@ -110,6 +110,19 @@ def test_deadline_years_do_not_set_the_reference() -> None:
     assert ref is not None and ref.date.year == 2023
 
 
+def test_reference_ignores_the_start_of_an_open_period() -> None:
+    # an undated page: "since ... in 2021" is the start of a period, not the year the page was written
+    text = "The strike occurred on September 15. Attacks have surged since the Taliban regained control in 2021."
+    mentions = find_dates(text)
+    assert mentions[-1].since and mentions[-1].open_since
+    assert reference_date(mentions, published=None) is None
+    # a range ("between X and Y") is bounded: its end still dates the page
+    ranged = find_dates("Tensions rose between October 2024 and January 2025.")
+    assert all(m.since and not m.open_since for m in ranged)
+    ref = reference_date(ranged, published=None)
+    assert ref is not None and (ref.date.year, ref.date.month) == (2025, 1)
+
+
 def test_scan_words_equals_finditer() -> None:
     text = (
         "Between October 2024 and January 2025, on 2nd January 2025, in mid-October, late May 2023, "
