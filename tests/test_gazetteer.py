@@ -137,6 +137,14 @@ def test_points_get_the_geonames_district_when_it_fits(real_gazetteer):
     assert real_gazetteer.best("Angoor Adda").admin1 == "Khyber Pakhtunkhwa"  # just outside every polygon
 
 
+def test_afghan_districts_take_the_province_most_sources_agree_on(real_gazetteer):
+    # by the 2007 province polygons alone these fall in Kapisa and Parwan; Natural Earth and GeoNames say otherwise
+    for name in ("Rukha", "Unaba", "Dara", "Shutul"):
+        assert real_gazetteer.best(name, feature_type="district", country="AF").admin1 == "Panjshir", name
+    assert real_gazetteer.best("Mahmudi Raqi", feature_type="district").admin1 == "Kapisa"  # the province's seat
+    assert real_gazetteer.best("Bazarak", feature_type="district").admin1 == "Panjshir"  # unchanged
+
+
 def test_the_afghan_and_the_pakistani_capital_are_their_capitals():
     gaz = load_gazetteer()
     text = "a suicide attack in the Afghan capital; a protest in the Pakistani capital"
