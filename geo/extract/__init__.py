@@ -44,6 +44,7 @@ from geo.extract.dates import undatable
 from geo.extract.decision import assess, mark_summaries
 from geo.extract.merge import (
     actor_from_before,
+    actor_from_claim,
     actor_from_infobox,
     drop_coarse_duplicates,
     harvest_following,
@@ -135,6 +136,7 @@ def extract_incidents(
     harvest_following(ctx, drafts, taken)
     actor_from_before(ctx, drafts)
     actor_from_infobox(ctx, drafts)
+    actor_from_claim(ctx, drafts)
     place_from_article(ctx, drafts)
     drafts = merge_retellings(ctx, drafts)
     mark_summaries(ctx, drafts)

@@ -13,6 +13,7 @@ from geo.actors import (
     GENERIC_CIVILIANS,
     Actor,
 )
+from geo.dates import ResolvedDate
 from geo.extract.actors import ATTRIBUTION, CLAIM_AFTER, attribution_in
 from geo.extract.decision import ONGOING
 from geo.extract.events import (
@@ -1000,6 +1001,81 @@ def actor_from_infobox(ctx: Context, drafts: list[Draft]) -> None:
                 continue
             d.actor1 = actor
             d.notes.append(f"actor from the infobox ({actor.name})")
+
+
+#: Days either side of the claimed incident's date within which the article's other reports share its claim.
+_CLAIM_DAYS: Final[int] = 1
+#: An attack nobody claimed: "No group has claimed responsibility for Friday's attack".
+_NO_CLAIM: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:no(?:\s+(?:one|group|organi[sz]ation|militant\s+group))?|nobody)\s+(?:\w+\s+){0,3}?claimed\b"
+    r"|\b(?:has|have|had|was|were)\s+not\s+(?:yet\s+)?(?:been\s+)?claimed\b"
+    r"|\bnot\s+(?:immediately\s+)?clear\s+who\b|\bsome\s+(?:of\s+them\s+)?claimed\s+by\b",
+    re.IGNORECASE,
+)
+#: The attacks a claim covers, after the group: "claimed responsibility for the attacks", "carried out these attacks".
+_CLAIMED_SEVERAL: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:the|these|those|both|all|the\s+day's|the\s+day’s)\s+(?:\w+\s+){0,2}?"
+    r"(?:attacks|assaults|bombings|blasts|explosions|raids|ambushes)\b",
+    re.IGNORECASE,
+)
+#: A blame of a pattern, not of one attack: "most of them blamed on the TTP".
+_GENERAL_BLAME: Final[re.Pattern[str]] = re.compile(r"\b(?:most|many|all|some)\s+of\s+(?:them|which|these)\b", re.I)
+
+
+def actor_from_claim(ctx: Context, drafts: list[Draft]) -> None:
+    """Give incidents without a named perpetrator the one group the article says claimed its attacks.
+
+    "In Kalat, militants attacked a Levies station ... The BLA claimed
+    responsibility for the attacks": the militants of the day's reports are
+    the claimant's. The article must name exactly one non-state group as
+    claimant or as the one blamed ("claimed by", "blamed on", "X claimed
+    responsibility", "was behind") for several attacks ("for the attacks",
+    "these attacks", "both attacks"); its claim covers the reports dated
+    within a day of the report it follows (or, before any report, the
+    first one). Reports of other days (background, earlier attacks), air
+    strikes and reports whose target is the group keep their actor, and a
+    note says where the actor came from. An article that also tells of an
+    unclaimed attack ("No group has claimed responsibility for Friday's
+    attack") and blames of a pattern ("most of them blamed on the TTP",
+    "has carried out ...") lend no actor.
+    """
+    text = ctx.text
+    if _NO_CLAIM.search(text):
+        return  # the article tells of an unclaimed attack: a claim it reports covers only its own
+    claims = []
+    for a in ctx.actors:
+        if a.actor.is_state or a.actor.is_generic or a.actor.name == GENERIC_CIVILIANS or a.is_state_word:
+            continue
+        sent_start, sent_end, _ = ctx.doc.spans[ctx.doc.index(a.start)]
+        sentence = text[sent_start:sent_end]
+        if ONGOING.search(sentence) or _GENERAL_BLAME.search(sentence):
+            continue
+        if not _CLAIMED_SEVERAL.search(text, a.end, sent_end):
+            continue  # a claim of one attack is that attack's (see attribution_in)
+        before = text[max(sent_start, a.start - 40) : a.start]
+        if any(rx.search(before) for rx in ATTRIBUTION) or CLAIM_AFTER.search(text[a.end : a.end + 40]):
+            claims.append(a)
+    if not drafts or len({a.actor.name for a in claims}) != 1:
+        return
+    actor = claims[0].actor
+    anchors = []
+    for a in claims:
+        told = [d for d in drafts if d.start <= a.start]
+        anchors.append((told[-1] if told else drafts[0]).date)
+    for d in drafts:
+        if d.actor1 is not None and d.actor1.name != GENERIC_ARMED:
+            continue
+        if d.cls == "air" or (d.actor2 is not None and d.actor2.name == actor.name):
+            continue
+        if not any(_within_days(d.date, r, _CLAIM_DAYS) for r in anchors):
+            continue
+        d.actor1 = actor
+        d.notes.append(f"actor from the article's claim or attribution ({actor.name})")
+
+
+def _within_days(a: ResolvedDate, b: ResolvedDate, days: int) -> bool:
+    """Whether two dates of day precision lie at most ``days`` apart."""
+    return a.precision == 1 and b.precision == 1 and abs((a.date - b.date).days) <= days
 
 
 def _paragraph_spans(doc: Document) -> list[tuple[int, int]]:

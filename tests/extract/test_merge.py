@@ -459,3 +459,26 @@ def test_the_forces_response_to_an_attack_is_the_same_incident_and_not_its_perpe
     )
     found = only(gaz, text)
     assert (found.location, found.actor1) == ("Gwadar", "Unidentified Armed Group (Pakistan)")
+
+
+_TWO_ATTACKS = (
+    "Militants attacked a police station in Quetta on 3 May 2025, killing two policemen.\n\n"
+    "In Bannu, militants stormed a checkpost on 3 May 2025 and killed a soldier.\n\n"
+    + " ".join(f"Officials met on Monday to discuss the budget, item {k}." for k in range(6))
+    + "\n\nThe BLA claimed responsibility for the attacks."
+)
+
+
+def test_a_claim_of_the_attacks_names_the_militants_of_that_day(gaz: Gazetteer) -> None:
+    found = run(gaz, _TWO_ATTACKS + "\n\nMilitants killed a shopkeeper in Peshawar on 20 April 2025.")
+    by_place = {i.location: i for i in found}
+    assert by_place["Quetta"].actor1 == by_place["Bannu"].actor1 == "BLA: Balochistan Liberation Army"
+    assert "the article's claim" in str(by_place["Bannu"].notes)
+    assert by_place["Peshawar"].actor1 != "BLA: Balochistan Liberation Army"  # another day: not covered
+
+
+def test_a_claim_of_one_attack_or_beside_an_unclaimed_one_lends_no_actor(gaz: Gazetteer) -> None:
+    single = _TWO_ATTACKS.replace("for the attacks", "for the Quetta attack")
+    assert {i.location: i.actor1 for i in run(gaz, single)}["Bannu"] != "BLA: Balochistan Liberation Army"
+    unclaimed = _TWO_ATTACKS + " No group has claimed the Bannu raid."
+    assert {i.location: i.actor1 for i in run(gaz, unclaimed)}["Bannu"] != "BLA: Balochistan Liberation Army"
