@@ -109,11 +109,11 @@ _WHEN_AFTER: Final[re.Pattern[str]] = re.compile(r"\s*,?\s+when\b")
 _SINCE_PREFIX: Final[re.Pattern[str]] = re.compile(r"(?:since|between|from)\s", re.IGNORECASE)
 #: Words before a date that make it the start of a period ("since 2022").
 _SINCE_BEFORE: Final[re.Pattern[str]] = re.compile(
-    r"(?:\bsince|\bbetween|\bfrom)\s+$|\bsince\s+(?:a|an|the|its|their)\s+(?:[\w'’-]+\s+){0,14}$", re.IGNORECASE
+    r"(?:\bsince|\bbetween|\bfrom)\s+$|\bsince\s+(?:a|an|the|its|their)\s+(?:[\w'’()-]+\s+){0,14}$", re.IGNORECASE
 )
 #: Words before a date that open a period with no end: "since 2022", "since the takeover in 2021".
 _OPEN_SINCE_BEFORE: Final[re.Pattern[str]] = re.compile(
-    r"\bsince\s+$|\bsince\s+(?:a|an|the|its|their)\s+(?:[\w'’-]+\s+){0,14}$", re.IGNORECASE
+    r"\bsince\s+$|\bsince\s+(?:a|an|the|its|their)\s+(?:[\w'’()-]+\s+){0,14}$", re.IGNORECASE
 )
 
 

@@ -116,6 +116,8 @@ def test_reference_ignores_the_start_of_an_open_period() -> None:
     mentions = find_dates(text)
     assert mentions[-1].since and mentions[-1].open_since
     assert reference_date(mentions, published=None) is None
+    acronym = find_dates("Attacks rose since the banned Tehreek-i-Taliban Pakistan (TTP) broke a ceasefire in 2022.")
+    assert acronym[0].open_since  # a parenthesised acronym inside the clause
     # a range ("between X and Y") is bounded: its end still dates the page
     ranged = find_dates("Tensions rose between October 2024 and January 2025.")
     assert all(m.since and not m.open_since for m in ranged)
