@@ -8,6 +8,8 @@ from typing import Final
 from geo.actors import (
     COUNTRY_NAMES,
     GENERIC_ARMED,
+    GENERIC_CIVILIANS,
+    Actor,
     resolve_generic,
 )
 from geo.articles import Article
@@ -19,6 +21,28 @@ from geo.incidents import Incident, make_event_id
 _CLAUSE_LEAD: Final[re.Pattern[str]] = re.compile(r"^[\s,;:—–-]*(?:(?:and|while|whereas|but)\s+)?")
 #: Joins the sentences of one incident told in several places of an article.
 EVIDENCE_JOINER: Final[str] = " … "
+#: Means only armed groups use: an unnamed suicide bomber or planter of a bomb is an armed group's.
+_GROUP_MEANS: Final[frozenset[str]] = frozenset({"suicide", "ied", "grenade"})
+#: Means of states: an unnamed air strike or shelling stays without actor1.
+_STATE_MEANS: Final[frozenset[str]] = frozenset({"air", "shell"})
+UNNAMED_PERPETRATOR_NOTE: Final[str] = "perpetrator not named: an unidentified armed group, as ACLED codes it"
+
+
+def unnamed_armed_perpetrator(d: Draft) -> bool:
+    """Whether a draft with no actor1 is an armed group's act whose group the text does not name.
+
+    ACLED codes an attack by unknown perpetrators with actor1
+    "Unidentified Armed Group (<country>)" rather than none: a bombing
+    ("an IED blast killed two soldiers"), or an act whose victims are state
+    forces or civilians ("two policemen were martyred in an attack"). Air
+    strikes and shelling are state means and stay without actor1.
+    """
+    if d.actor1 is not None or d.cls in _STATE_MEANS:
+        return False
+    if d.cls in _GROUP_MEANS:
+        return True
+    victim = d.actor2
+    return victim is not None and (victim.is_state or victim.name == GENERIC_CIVILIANS)
 
 
 def to_incident(ctx: Context, d: Draft, article: Article) -> Incident:
@@ -44,18 +68,22 @@ def to_incident(ctx: Context, d: Draft, article: Article) -> Incident:
     country_code = d.country_code or (place.country_code if place else "")
     event_country = country_code or ctx.default_country
     year = d.date.date.year
-    actor1, inter1 = ("", None) if d.actor1 is None else resolve_generic(d.actor1, event_country, year=year)
+    notes = list(d.notes)
+    perpetrator = d.actor1
+    if unnamed_armed_perpetrator(d):
+        perpetrator = Actor(GENERIC_ARMED, 3)
+        notes.append(UNNAMED_PERPETRATOR_NOTE)
+    actor1, inter1 = ("", None) if perpetrator is None else resolve_generic(perpetrator, event_country, year=year)
     actor2, inter2 = ("", None) if d.actor2 is None else resolve_generic(d.actor2, event_country, year=year)
     if actor2 == actor1 and d.cls != "clash":
         # one side named twice ("Pakistan Army soldiers ... the army") is no second actor; a clash
         # within one force (a mutiny, infighting) keeps both sides
         actor2, inter2 = "", None
-    if d.actor1 is not None and d.actor1.name == GENERIC_ARMED and actor1.startswith("Unidentified"):
+    if perpetrator is not None and perpetrator.name == GENERIC_ARMED and actor1.startswith("Unidentified"):
         inter1 = 3
     admin1 = admin2 = ""
     lat = lon = None
     place_id = geocoder = ""
-    notes = list(d.notes)
     if place is not None and place.feature_type == "country":
         # a country is no event location: the incident keeps its country but
         # no point (a dot in the middle of the country would mislead the map)

@@ -19,6 +19,7 @@ import pytest
 
 from geo.articles import Article, parse_article
 from geo.extract import extract_incidents
+from geo.extract.records import UNNAMED_PERPETRATOR_NOTE
 from geo.gazetteer import Gazetteer
 from geo.incidents import EVENT_TYPES
 from tests.extract.helpers import article as _article
@@ -491,7 +492,9 @@ def test_victims_and_reporters_are_not_actors(gaz: Gazetteer) -> None:
     inc = _only(gaz, "Per the police, two teachers were abducted by gunmen in Bannu on 3 May 2025.")
     assert inc.actor1 == "Unidentified Armed Group (Pakistan)"
     inc = _only(gaz, "Two teachers were abducted in Bannu on 3 May 2025, police said.")
-    assert inc.actor1 == ""
+    # the police report it; the abductors are not named: an unidentified armed group, as ACLED codes it
+    assert inc.actor1 == "Unidentified Armed Group (Pakistan)" and inc.inter1 == 3
+    assert UNNAMED_PERPETRATOR_NOTE in inc.notes
 
 
 def test_a_claim_names_the_perpetrator(gaz: Gazetteer) -> None:
@@ -679,3 +682,13 @@ def test_an_undated_page_says_why_it_gives_no_incidents(gaz: Gazetteer, caplog: 
     with caplog.at_level("WARNING", logger="geo.extract"):
         assert extract_incidents(_article("Militants attacked a police post in Bannu on Friday."), gaz)
     assert caplog.text == ""
+
+
+def test_an_unnamed_bomber_is_an_unidentified_armed_group_but_an_unnamed_air_strike_has_no_actor(
+    gaz: Gazetteer,
+) -> None:
+    inc = _only(gaz, "An IED blast killed two soldiers in Bannu on 3 May 2025.")
+    assert inc.actor1 == "Unidentified Armed Group (Pakistan)"
+    assert UNNAMED_PERPETRATOR_NOTE in inc.notes
+    inc = _only(gaz, "Air strikes hit a village in Khost on 3 May 2025, killing four people.")
+    assert inc.actor1 == "" and UNNAMED_PERPETRATOR_NOTE not in inc.notes
