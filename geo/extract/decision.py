@@ -285,6 +285,12 @@ _FORECAST: Final[re.Pattern[str]] = re.compile(
     r"feared|likely\s+to|expected\s+to|poised\s+to)\b",
     re.IGNORECASE,
 )
+#: An act named as what is prevented or planned: "failing to prevent militants ... from carrying out attacks".
+_UNREALISED: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:from|of)\s+(?:carrying\s+out|launching|staging|conducting|mounting|plotting|planning)\s+"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 #: A running total: "have been killed", "has claimed", "were killed so far".
 _PERFECT_TOTAL: Final[re.Pattern[str]] = re.compile(
     r"\b(?:have|has)\s+(?:been\s+)?(?:killed|martyred|claimed|died|lost|carried\s+out|conducted|staged)\b"
@@ -433,6 +439,10 @@ def assess(ctx: Context, d: Draft) -> tuple[float, str]:
     lead_in = ctx.text[max(d.start, main.start - 60) : main.start]
     if _FORECAST.search(lead_in) and d.fatalities is None and not has_verb:
         return 0.3, "background: a forecast or a threat"
+    if d.fatalities is None and all(
+        _UNREALISED.search(ctx.text[max(d.start, t.start - 60) : t.start]) for t in d.triggers
+    ):
+        return 0.3, "background: an act prevented or planned ('prevent militants from carrying out attacks')"
     plural = all(plural_noun(t) for t in d.triggers)
     if d.fatalities is None and not d.date_explicit and _NOT_THE_FIRST.search(seg):
         return 0.3, "background: a pattern of attacks ('not the first time ... has carried out'), not one incident"

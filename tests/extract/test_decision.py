@@ -26,6 +26,11 @@ from tests.extract.helpers import only, run
             "background",
         ),
         ("On 3 March 2019, militants attacked a checkpost in Bannu, killing four soldiers.", "history"),
+        (
+            "Islamabad continues to accuse Kabul of failing to prevent militants from the outlawed TTP from "
+            "carrying out attacks in Bannu and then seeking refuge in Afghanistan.",
+            "prevented or planned",
+        ),
     ],
 )
 def test_background_falls_below_the_threshold(gaz: Gazetteer, text: str, reason: str) -> None:
