@@ -267,6 +267,9 @@ def choose_actor2(
         if a.start >= main.end
         and not _same_actor(a, actor1)
         and not _BY_BEFORE.search(text[max(start, a.start - 30) : a.start])
+        # "..., according to police", "police said": the source of the report, not the target
+        and not _REPORTER_BEFORE.search(text[max(0, a.start - 40) : a.start])
+        and not _REPORTER_AFTER.search(text[a.end : a.end + 60])
         and not (
             a.is_state_word
             and not re.search(r"\b(?:on|against|at|targeting)\s+$", text[max(0, a.start - 12) : a.start])
