@@ -1018,6 +1018,19 @@ _CLAIMED_SEVERAL: Final[re.Pattern[str]] = re.compile(
     r"(?:attacks|assaults|bombings|blasts|explosions|raids|ambushes)\b",
     re.IGNORECASE,
 )
+#: Word parts every claim or attribution uses (a cheap test before the per-actor ones).
+_CLAIM_WORDS: Final[tuple[str, ...]] = (
+    "claim",
+    "blam",
+    "behind",
+    "responsib",
+    "attribut",
+    "perpetrat",
+    "carried out by",
+    "accus",
+    "suspect",
+    "held",
+)
 #: A blame of a pattern, not of one attack: "most of them blamed on the TTP".
 _GENERAL_BLAME: Final[re.Pattern[str]] = re.compile(r"\b(?:most|many|all|some)\s+of\s+(?:them|which|these)\b", re.I)
 
@@ -1040,23 +1053,24 @@ def actor_from_claim(ctx: Context, drafts: list[Draft]) -> None:
     "has carried out ...") lend no actor.
     """
     text = ctx.text
-    if _NO_CLAIM.search(text):
-        return  # the article tells of an unclaimed attack: a claim it reports covers only its own
+    low = text.lower()
+    if not drafts or not any(w in low for w in _CLAIM_WORDS):
+        return
     claims = []
     for a in ctx.actors:
         if a.actor.is_state or a.actor.is_generic or a.actor.name == GENERIC_CIVILIANS or a.is_state_word:
             continue
         sent_start, sent_end, _ = ctx.doc.spans[ctx.doc.index(a.start)]
-        sentence = text[sent_start:sent_end]
-        if ONGOING.search(sentence) or _GENERAL_BLAME.search(sentence):
+        before = text[max(sent_start, a.start - 40) : a.start]
+        if not (any(rx.search(before) for rx in ATTRIBUTION) or CLAIM_AFTER.search(text[a.end : a.end + 40])):
             continue
         if not _CLAIMED_SEVERAL.search(text, a.end, sent_end):
             continue  # a claim of one attack is that attack's (see attribution_in)
-        before = text[max(sent_start, a.start - 40) : a.start]
-        if any(rx.search(before) for rx in ATTRIBUTION) or CLAIM_AFTER.search(text[a.end : a.end + 40]):
+        sentence = text[sent_start:sent_end]
+        if not (ONGOING.search(sentence) or _GENERAL_BLAME.search(sentence)):
             claims.append(a)
-    if not drafts or len({a.actor.name for a in claims}) != 1:
-        return
+    if len({a.actor.name for a in claims}) != 1 or _NO_CLAIM.search(text):
+        return  # no claim, several groups, or an unclaimed attack beside it: a claim covers only its own attack
     actor = claims[0].actor
     anchors = []
     for a in claims:
