@@ -1075,7 +1075,8 @@ def actor_from_claim(ctx: Context, drafts: list[Draft]) -> None:
     anchors = []
     for a in claims:
         told = [d for d in drafts if d.start <= a.start]
-        anchors.append((told[-1] if told else drafts[0]).date)
+        nearest = max(told, key=lambda d: d.start) if told else min(drafts, key=lambda d: d.start)
+        anchors.append(nearest.date)
     for d in drafts:
         if d.actor1 is not None and d.actor1.name != GENERIC_ARMED:
             continue
