@@ -134,7 +134,11 @@ def trigger_ok(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> bool
         if _CONTINUED_TO.search(pre_full[-30:]) and _place_list_after(ctx, t.end, sent_end):
             t.pos = "v"  # "to clash": the verb
             return True
-        return False
+        # "locals stood with security forces to drive back another terrorist attack": the attack was made;
+        # "militants attempted to ambush the checkpost ..., forcing the attackers to retreat": fought off
+        if _REPELLED_TO.search(pre_full[-40:]):
+            return True
+        return bool(_ATTEMPTED_TO.search(pre_full[-30:]) and _FOUGHT_OFF.search(text, t.end, sent_end))
     return not (t.text.lower().endswith("ing") and _HABITUAL.search(pre_full[-20:]))
 
 
@@ -164,6 +168,20 @@ def _block_lifted(ctx: Context, t: Trigger, blocker: str, *, sent_start: int, se
 
 
 _CONTINUED_TO: Final[re.Pattern[str]] = re.compile(r"\bcontinu\w*\s+to\s+$", re.IGNORECASE)
+#: Resisting an attack names one that was made: "to drive back another terrorist attack", "to repulse the assault".
+_REPELLED_TO: Final[re.Pattern[str]] = re.compile(
+    r"\bto\s+(?:drive\s+back|beat\s+back|push\s+back|fend\s+off|fight\s+off|repel|repulse|resist)\s+"
+    r"(?:(?:the|an|a|another|this|that|their|its)\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+#: An attempt to attack (checked with :data:`_FOUGHT_OFF`): "militants attempted to ambush the checkpost".
+_ATTEMPTED_TO: Final[re.Pattern[str]] = re.compile(r"\b(?:attempted|tried|sought)\s+to\s+$", re.IGNORECASE)
+#: The attempt was met with force: "forcing the attackers to retreat", "repulsed", "exchange of fire".
+_FOUGHT_OFF: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:retreat\w*|repuls\w+|repell\w+|fled|flee|fought\s+back|returned\s+fire|retaliat\w+|exchange\s+of\s+fire|"
+    r"drove\s+(?:\w+\s+){0,2}away|killed|injured|wounded)\b",
+    re.IGNORECASE,
+)
 
 
 def _place_list_after(ctx: Context, start: int, end: int) -> bool:

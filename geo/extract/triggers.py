@@ -109,7 +109,7 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
         "n",
         r"(?:armed|gun|terrorist|militant|terror)\s+attacks?|attacks?|assaults?|ambush(?:es)?|raids?"
         r"|(?:cross[\s-]border|retaliatory|precision|military|militant|terrorist|targeted|punitive)\s+strikes?|strikes?"
-        r"|sieges?(?=\s+of\b)"
+        r"|sieges?(?=\s+(?:of|by|on|at)\b)"
         # "indiscriminate firing by unidentified men", "killed in gunfire", "caught in crossfire"
         r"|(?:(?<=indiscriminate\s)|(?<=aerial\s)|(?<=heavy\s)|(?<=unprovoked\s)|(?<=direct\s))firing"
         r"|firing(?=\s+(?:on|at|upon|by)\b)|gunfire|crossfire",

@@ -341,3 +341,21 @@ def test_rocket_propelled_grenades_fired_at_a_post_are_no_grenade_attack(gaz: Ga
 def test_the_event_an_act_answers_does_not_type_the_act(gaz: Gazetteer) -> None:
     text = "On 2 May 2025, Afghan forces launched border attacks in Khost in response to Sunday's Pakistani airstrikes."
     assert only(gaz, text).sub_event_type != "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Locals stood with security forces in Karak on 3 May 2025 to drive back another terrorist attack.",
+        "In Bannu, militants attempted to ambush a police checkpost on 3 May 2025, but residents rushed to support "
+        "the police, forcing the attackers to retreat.",
+        "On 3 May 2025, a soldier on leave faced a siege by armed terrorists at his home in Bannu.",
+    ],
+)
+def test_an_attack_fought_off_is_an_incident(gaz: Gazetteer, text: str) -> None:
+    inc = only(gaz, text)
+    assert inc.confidence >= settings.CONFIDENCE_THRESHOLD
+
+
+def test_an_attempt_nobody_fought_is_no_incident(gaz: Gazetteer) -> None:
+    assert not run(gaz, "On 3 May 2025 militants in Bannu attempted to attack a checkpost, police said.")
