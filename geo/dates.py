@@ -391,8 +391,10 @@ def find_dates(text: str) -> list[DateMention]:
         elif g["dm"]:
             mention = DateMention(start, end, m.group(), "partial", None, _month(g["m4"]), _day(g["d4"]), **kw)
         elif g["md"]:
-            if g["m5"] == "May" and not re.search(r"\b(?:on|On|of|since|until|by)\s+$", before):
-                continue  # "May 5 people die" is rare, but "may" is a modal: be strict
+            if g["m5"] == "May" and not re.search(
+                r"\b(?:on|On|of|since|until|by|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?)\s+$", before
+            ):
+                continue  # "May 5 people die" is rare, but "may" is a modal: be strict ("Saturday, May 25" is a date)
             mention = DateMention(start, end, m.group(), "partial", None, _month(g["m5"]), _day(g["d5"]), **kw)
         elif g["mh"]:
             # a month on a line of its own: the heading of a list by month ("January", "February")

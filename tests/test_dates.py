@@ -125,6 +125,12 @@ def test_reference_ignores_the_start_of_an_open_period() -> None:
     assert ref is not None and (ref.date.year, ref.date.month) == (2025, 1)
 
 
+def test_may_after_a_weekday_is_the_month() -> None:
+    found = find_dates("He was shot and killed on Saturday, May 25, in the Silo neighborhood.")
+    assert [(m.kind, m.month, m.day) for m in found if m.kind == "partial"] == [("partial", 5, 25)]
+    assert not find_dates("Officials May 12 said.")  # "may" the modal stays no month
+
+
 def test_scan_words_equals_finditer() -> None:
     text = (
         "Between October 2024 and January 2025, on 2nd January 2025, in mid-October, late May 2023, "
