@@ -153,6 +153,13 @@ def test_afghan_districts_carry_the_geonames_transliteration(real_gazetteer):
     assert (place.name, place.feature_type) == ("Ghoryan", "district")
 
 
+def test_border_towns_the_press_names_are_found_at_home(real_gazetteer):
+    # without these rows "Wari" was a town in Maharashtra and "Bisham" unknown
+    for name, admin1 in (("Wari", "Khyber Pakhtunkhwa"), ("Bisham", "Khyber Pakhtunkhwa"), ("Rakhni", "Balochistan")):
+        place = real_gazetteer.best(name)
+        assert (place.country_code, place.admin1) == ("PK", admin1), (name, place)
+
+
 def test_the_afghan_and_the_pakistani_capital_are_their_capitals():
     gaz = load_gazetteer()
     text = "a suicide attack in the Afghan capital; a protest in the Pakistani capital"
