@@ -322,6 +322,13 @@ def _blank_dates(ctx: Context, start: int, end: int) -> str:
 
 
 #: A number in figures or words ("has left two policemen martyred" is a report, not a generic statement).
+#: One person right after the verb: "have shot and killed a former soldier" (a news lead in the perfect tense).
+_ONE_VICTIM: Final[re.Pattern[str]] = re.compile(
+    r"\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:soldier|policeman|police\s+officer|officer|commander|leader|man|woman|boy|"
+    r"girl|child|civilian|cleric|scholar|journalist|teacher|doctor|official|elder|student|driver|shopkeeper|"
+    r"resident|judge|lawyer|politician|activist|worker)\b",
+    re.IGNORECASE,
+)
 _A_NUMBER: Final[re.Pattern[str]] = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores)\b", re.IGNORECASE
 )
@@ -616,8 +623,17 @@ def _build_draft(
         return []
     first_verb = next((t for t in in_span if t.pos == "v"), main)
     perfect = PERFECT.search(text[max(start, first_verb.start - 25) : first_verb.start])
-    if perfect and not explicit_date and not _A_NUMBER.search(_blank_dates(ctx, start, end)) and not weak:
-        return []  # present perfect with no figure and no date: a generic statement
+    one_victim = _ONE_VICTIM.match(text, first_verb.end) is not None
+    # present perfect with no figure and no date: a generic statement; but "Taliban members have shot and killed
+    # a former soldier in Pol-e-Khomri" is a news lead about one victim
+    if (
+        perfect
+        and not explicit_date
+        and not _A_NUMBER.search(_blank_dates(ctx, start, end))
+        and not weak
+        and not one_victim
+    ):
+        return []
 
     # --- places
     place, loc_text, precision, locative_found = choose_place(ctx, start, end)
