@@ -321,14 +321,16 @@ def _blank_dates(ctx: Context, start: int, end: int) -> str:
     return seg
 
 
-#: A number in figures or words ("has left two policemen martyred" is a report, not a generic statement).
-#: One person right after the verb: "have shot and killed a former soldier" (a news lead in the perfect tense).
+#: One victim or target right after the verb: "have shot and killed a former soldier", "have attacked a Taliban
+#: outpost" (a news lead in the perfect tense).
 _ONE_VICTIM: Final[re.Pattern[str]] = re.compile(
     r"\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:soldier|policeman|police\s+officer|officer|commander|leader|man|woman|boy|"
     r"girl|child|civilian|cleric|scholar|journalist|teacher|doctor|official|elder|student|driver|shopkeeper|"
-    r"resident|judge|lawyer|politician|activist|worker)\b",
+    r"resident|judge|lawyer|politician|activist|worker|outpost|post|checkpost|checkpoint|convoy|vehicle|station|camp|base|"
+    r"mosque|school|office|market|bus)\b",
     re.IGNORECASE,
 )
+#: A number in figures or words ("has left two policemen martyred" is a report, not a generic statement).
 _A_NUMBER: Final[re.Pattern[str]] = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores)\b", re.IGNORECASE
 )

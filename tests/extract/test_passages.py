@@ -822,4 +822,5 @@ def test_a_locality_qualified_by_a_district_of_the_story_s_country_is_not_a_fore
 def test_a_perfect_tense_lead_about_one_victim_is_an_incident(gaz: Gazetteer) -> None:
     inc = only(gaz, "Taliban members have shot and killed a former soldier in Bannu.")
     assert inc.location == "Bannu"
+    assert only(gaz, "NRF fighters have attacked a Taliban outpost in Bannu.").location == "Bannu"  # one target
     assert not run(gaz, "The Taliban have attacked security forces in Bannu.")  # no figure, no victim: generic
