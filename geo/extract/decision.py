@@ -227,6 +227,14 @@ _VICTIM_NOUN_AFTER: Final[re.Pattern[str]] = re.compile(
 )
 
 
+#: After an event noun, the frame that sets a told event in context: "the attack comes as ...", "came a day after".
+_COMES_AFTER: Final[re.Pattern[str]] = re.compile(
+    r"\s+(?:comes?|came)\s+(?:as|amid|after|just|barely|only|weeks?|days?|hours?|a\s+(?:day|week|month)|"
+    r"on\s+the\s+heels|in\s+the\s+wake|against\s+the\s+backdrop)\b",
+    re.IGNORECASE,
+)
+
+
 def mark_anaphora(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> None:
     """Mark a noun trigger that refers back to an event already told ("the attack", "these strikes").
 
@@ -243,6 +251,10 @@ def mark_anaphora(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> N
             t.pos, t.anaphoric = "n", True
         return
     if t.pos != "n":
+        return
+    if _COMES_AFTER.match(text, t.end):
+        # "Thursday's attack comes as terrorism has been rearing its head again": the event told, set in context
+        t.anaphoric = True
         return
     pre = text[max(sent_start, t.start - 60) : t.start]
     # "Afghan forces launched border attacks in response to Sunday's Pakistani airstrikes": the event the act

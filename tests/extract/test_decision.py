@@ -359,3 +359,12 @@ def test_an_attack_fought_off_is_an_incident(gaz: Gazetteer, text: str) -> None:
 
 def test_an_attempt_nobody_fought_is_no_incident(gaz: Gazetteer) -> None:
     assert not run(gaz, "On 3 May 2025 militants in Bannu attempted to attack a checkpost, police said.")
+
+
+def test_an_attack_set_in_context_is_the_one_told(gaz: Gazetteer) -> None:
+    text = (
+        "Militants attacked a checkpost in Bannu on 3 May 2025, killing two soldiers. "
+        "Saturday's attack comes as terrorism in Khyber Pakhtunkhwa has been rearing its head again."
+    )
+    found = [i for i in run(gaz, text) if i.confidence >= settings.CONFIDENCE_THRESHOLD]
+    assert [i.location for i in found] == ["Bannu"]
