@@ -599,7 +599,8 @@ def _build_draft(
         logger.debug("no date for trigger %r", main.text)
         return []
     anchor = next((t for t in in_span if not t.anaphoric), main)  # "The attacks came a day after ... raids"
-    shifted = _days_back(date, seg, anchor) if not explicit_date else None
+    # "stated on Thursday, September 5, that the conflict occurred the previous day": counted from the report's day
+    shifted = _days_back(date, seg, anchor) if not explicit_date or date_kind == "report" else None
     # "observed a day of mourning on Wednesday, a day after a twin suicide bombing": the day dates the mourning;
     # the bombing is a day before it
     after = _DAYS_BACK.search(seg) if explicit_date and date_idx is not None else None

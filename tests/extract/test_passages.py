@@ -824,3 +824,8 @@ def test_a_perfect_tense_lead_about_one_victim_is_an_incident(gaz: Gazetteer) ->
     assert inc.location == "Bannu"
     assert only(gaz, "NRF fighters have attacked a Taliban outpost in Bannu.").location == "Bannu"  # one target
     assert not run(gaz, "The Taliban have attacked security forces in Bannu.")  # no figure, no victim: generic
+
+
+def test_the_previous_day_counts_back_from_the_report_day(gaz: Gazetteer) -> None:
+    text = "Officials said on Thursday, May 1, 2025, that militants attacked a checkpost in Bannu the previous day."
+    assert only(gaz, text).event_date == "2025-04-30"
