@@ -144,6 +144,8 @@ _GEN_MIL = Actor(GENERIC_MILITARY, 1)
 STATE_FORCES: Final[Actor] = _GEN_MIL
 _GEN_POL = Actor(GENERIC_POLICE, 1)
 _GEN_ARMED = Actor(GENERIC_ARMED, 3)
+#: An armed group the text does not name, whose country the event location gives (:func:`resolve_generic`).
+UNIDENTIFIED_ARMED_GROUP: Final[Actor] = _GEN_ARMED
 _GEN_CIV = Actor(GENERIC_CIVILIANS, 7, armed=False)
 
 _FORCES = (

@@ -337,6 +337,16 @@ CLAIM_AFTER: Final[re.Pattern[str]] = re.compile(
 )
 
 
+def is_attributed(text: str, a: ActorMention, lo: int) -> bool:
+    """Whether an actor mention is blamed or credited: "claimed by the BLA", "the TTP claimed responsibility".
+
+    ``lo`` bounds the words looked at before the mention (the start of its
+    sentence or span).
+    """
+    before = text[max(lo, a.start - 40) : a.start]
+    return any(rx.search(before) for rx in ATTRIBUTION) or CLAIM_AFTER.search(text[a.end : a.end + 40]) is not None
+
+
 def attribution_in(ctx: Context, start: int, end: int) -> Actor | None:
     """An actor a span blames or credits: "blamed the TTP", "claimed by ISKP", "X claimed responsibility"."""
     text = ctx.text

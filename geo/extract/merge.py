@@ -14,7 +14,7 @@ from geo.actors import (
     Actor,
 )
 from geo.dates import ResolvedDate
-from geo.extract.actors import ATTRIBUTION, CLAIM_AFTER, attribution_in
+from geo.extract.actors import attribution_in, is_attributed
 from geo.extract.decision import ONGOING
 from geo.extract.events import (
     ATTACKER_NOUNS,
@@ -72,8 +72,7 @@ def harvest_following(ctx: Context, drafts: list[Draft], taken: set[int]) -> Non
                 for a in in_range(ctx.actors, ctx.actor_starts, s, e):
                     if a.actor.name in (GENERIC_CIVILIANS,) or a.is_state_word:
                         continue
-                    before = text[max(s, a.start - 40) : a.start]
-                    if any(rx.search(before) for rx in ATTRIBUTION) or CLAIM_AFTER.search(text[a.end : a.end + 40]):
+                    if is_attributed(text, a, s):
                         d.actor1 = a.actor
                         d.notes.append(f"actor attributed in the following sentence ({a.text})")
                         d.event_type = classify_event(d, text[d.start : d.end], d.triggers[0])
@@ -1061,8 +1060,7 @@ def actor_from_claim(ctx: Context, drafts: list[Draft]) -> None:
         if a.actor.is_state or a.actor.is_generic or a.actor.name == GENERIC_CIVILIANS or a.is_state_word:
             continue
         sent_start, sent_end, _ = ctx.doc.spans[ctx.doc.index(a.start)]
-        before = text[max(sent_start, a.start - 40) : a.start]
-        if not (any(rx.search(before) for rx in ATTRIBUTION) or CLAIM_AFTER.search(text[a.end : a.end + 40])):
+        if not is_attributed(text, a, sent_start):
             continue
         if not _CLAIMED_SEVERAL.search(text, a.end, sent_end):
             continue  # a claim of one attack is that attack's (see attribution_in)

@@ -9,7 +9,7 @@ from geo.actors import (
     COUNTRY_NAMES,
     GENERIC_ARMED,
     GENERIC_CIVILIANS,
-    Actor,
+    UNIDENTIFIED_ARMED_GROUP,
     resolve_generic,
 )
 from geo.articles import Article
@@ -71,7 +71,7 @@ def to_incident(ctx: Context, d: Draft, article: Article) -> Incident:
     notes = list(d.notes)
     perpetrator = d.actor1
     if unnamed_armed_perpetrator(d):
-        perpetrator = Actor(GENERIC_ARMED, 3)
+        perpetrator = UNIDENTIFIED_ARMED_GROUP
         notes.append(UNNAMED_PERPETRATOR_NOTE)
     actor1, inter1 = ("", None) if perpetrator is None else resolve_generic(perpetrator, event_country, year=year)
     actor2, inter2 = ("", None) if d.actor2 is None else resolve_generic(d.actor2, event_country, year=year)
