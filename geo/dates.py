@@ -109,12 +109,23 @@ _WHEN_AFTER: Final[re.Pattern[str]] = re.compile(r"\s*,?\s+when\b")
 _SINCE_PREFIX: Final[re.Pattern[str]] = re.compile(r"(?:since|between|from)\s", re.IGNORECASE)
 #: Words before a date that make it the start of a period ("since 2022").
 _SINCE_BEFORE: Final[re.Pattern[str]] = re.compile(
-    r"(?:\bsince|\bbetween|\bfrom)\s+$|\bsince\s+(?:a|an|the|its|their)\s+(?:[\w'’()-]+\s+){0,14}$", re.IGNORECASE
+    r"(?:\bsince|\bbetween|\bfrom)\s+$|\bsince\s+(?:a|an|the|its|their)\s+(?:[\w'’().-]+\s+){0,14}$", re.IGNORECASE
 )
 #: Words before a date that open a period with no end: "since 2022", "since the takeover in 2021".
 _OPEN_SINCE_BEFORE: Final[re.Pattern[str]] = re.compile(
-    r"\bsince\s+$|\bsince\s+(?:a|an|the|its|their)\s+(?:[\w'’()-]+\s+){0,14}$", re.IGNORECASE
+    r"\bsince\s+$|\bsince\s+(?:a|an|the|its|their)\s+(?:[\w'’().-]+\s+){0,14}$", re.IGNORECASE
 )
+#: A change of power just before a date: "after the Taliban returned to power in August 2021", "following the
+#: withdrawal of U.S.-led forces in 2021". The date starts the present period; it dates no incident told after it.
+_TAKEOVER_BEFORE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:(?:returned|return|came|swept|rose|back)\s+to\s+power|(?:seized|took|seizure\s+of|takeover\s+of)\s+power|"
+    r"takeover|take-over|fall\s+of\s+(?:Kabul|the\s+(?:republic|government))|"
+    r"(?:withdrawal|pull-?out|exit|departure)\s+of\s+(?:the\s+)?(?:U\.?S\.?|US|American|foreign|NATO|international|Western)"
+    r"(?:[\s-]+led)?\s+(?:and\s+\w+\s+)?(?:forces|troops|military))\s+(?:[\w'’().,-]+\s+){0,8}$",
+    re.IGNORECASE,
+)
+#: A sentence end inside the text before a date (a full stop not inside an abbreviation such as "U.S.").
+_SENTENCE_END: Final[re.Pattern[str]] = re.compile(r"[.!?](?=\s*$|\s+[\"“'‘(]?[A-Z0-9])")
 
 
 _TOKEN_RE: Final[re.Pattern[str]] = re.compile(r"[A-Za-z0-9]+")
@@ -368,8 +379,9 @@ def find_dates(text: str) -> list[DateMention]:
         # the month pattern may take "Since" into its match ("Since January"): check the match too
         # "since the Pakistani Taliban unilaterally ended a cease-fire ... in November 2022": a clause
         # opened by "since" dates the start of a period (within the sentence)
-        clause = text[max(0, start - 110) : start].rsplit(".", 1)[-1]
-        since = bool(_SINCE_BEFORE.search(clause) or _SINCE_PREFIX.match(m.group()))
+        window = text[max(0, start - 110) : start]
+        clause = window[ends[-1].end() :] if (ends := list(_SENTENCE_END.finditer(window))) else window
+        since = bool(_SINCE_BEFORE.search(clause) or _SINCE_PREFIX.match(m.group()) or _TAKEOVER_BEFORE.search(clause))
         if since and _WHEN_AFTER.match(text, end):
             since = False  # "since December 2024, when a similar attack left 16 soldiers dead": that event's date
         open_since = since and bool(_OPEN_SINCE_BEFORE.search(clause) or m.group()[:6].lower() == "since ")

@@ -187,6 +187,29 @@ def test_a_since_clause_starts_a_period() -> None:
     assert find_dates("Since January, 300 people have been killed.")[0].since
 
 
+def test_an_abbreviation_does_not_end_a_since_clause() -> None:
+    # "U.S.-led" holds full stops: the clause still opens with "since"
+    text = "Attacks have risen since the closure of the U.S. consulate's visa office in August 2021."
+    assert find_dates(text)[0].since
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attacks on the border rose after the Taliban returned to power in August 2021.",
+        "The group has grown stronger following the withdrawal of foreign forces in 2021.",
+        "Relations soured after the Taliban takeover of Kabul in August 2021.",
+    ],
+)
+def test_a_change_of_power_starts_a_period(text: str) -> None:
+    assert find_dates(text)[0].since
+
+
+def test_a_sentence_end_before_a_date_closes_the_since_clause() -> None:
+    text = "Attacks have increased since the Taliban intensified their offensive.\n\nLast week, a post was attacked."
+    assert not find_dates(text)[-1].since
+
+
 def test_a_day_and_month_before_a_count_is_a_date() -> None:
     from geo.dates import find_dates
 

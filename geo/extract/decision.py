@@ -148,6 +148,12 @@ def _toll_after(text: str, start: int, end: int) -> bool:
 
 
 _SERIES: Final[re.Pattern[str]] = re.compile(r"(?:series|wave|spate)\b", re.IGNORECASE)
+#: A past-tense verb right after the event noun: the event took place ("further strikes hit", "... killed").
+_REALISED_AFTER: Final[re.Pattern[str]] = re.compile(
+    r"\s+(?:(?:also|later|then)\s+)?(?:hit|struck|killed|targeted|left|wounded|injured|destroyed|rocked|pounded|"
+    r"claimed|took\s+place|were\s+(?:carried\s+out|conducted|reported|launched))\b",
+    re.IGNORECASE,
+)
 _CONTINUED: Final[re.Pattern[str]] = re.compile(r"continu\w*\b", re.IGNORECASE)
 
 
@@ -162,6 +168,8 @@ def _block_lifted(ctx: Context, t: Trigger, blocker: str, *, sent_start: int, se
     """
     if _SERIES.match(blocker):
         return _names_a_day(ctx, sent_start, sent_end)
+    if blocker.lower().startswith("further") and _REALISED_AFTER.match(ctx.text, t.end, sent_end):
+        return True  # "further strikes hit Kunar and Paktika provinces": more events that happened, not a threat
     if _CONTINUED.match(blocker):
         return _place_list_after(ctx, t.end, sent_end)
     return False

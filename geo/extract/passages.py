@@ -643,6 +643,8 @@ def _build_draft(
     around = text[max(start, main.start - 30) : min(end, main.end + 25)]
     # "air strikes also hit ...": another incident; "he also confirmed ...": only another statement
     also = bool(_ALSO_CUE.search(around)) and not _ALSO_SAID.search(around) and not _ALSO_RELATIVE.search(around)
+    if locative_found and _FURTHER_BEFORE.search(text, max(start, main.start - 25), main.start):
+        also = True  # "further strikes hit Kunar and Paktika provinces": more events of the kind just told
     if locative_found and _ADDITIONALLY.match(text, start):
         also = True  # "Additionally, 10 security personnel were martyred in a gun attack in Kalat"
     if not has_verb and not explicit_date and not locative_found and not light:
@@ -878,6 +880,8 @@ _SEPARATE_CUE: Final[re.Pattern[str]] = re.compile(
     re.IGNORECASE,
 )
 _ALSO_CUE: Final[re.Pattern[str]] = re.compile(r"\balso\b", re.IGNORECASE)
+#: Just before the event noun: events of the kind just told, not the same one ("further strikes hit ...").
+_FURTHER_BEFORE: Final[re.Pattern[str]] = re.compile(r"\b(?:further|more|additional|fresh)\s+(?:[a-z-]+\s+)?$")
 #: A sentence that opens with a further item: "Additionally, ...", "In addition to this, ...".
 _ADDITIONALLY: Final[re.Pattern[str]] = re.compile(
     r"\W*(?:additionally|in\s+addition(?:\s+to\s+(?:this|that))?|moreover|furthermore)\b", re.IGNORECASE

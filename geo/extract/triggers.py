@@ -98,7 +98,7 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
     (
         "attack",
         "v",
-        r"attacked|assaulted|ambushed|raided|stormed|struck|targeted|opened\s+fire|fired\s+(?:at|on|upon)|retaliated"
+        r"attacked|assaulted|ambushed|raided|stormed|struck|targeted|opened\s+(?:(?:heavy|indiscriminate|unprovoked|intense|random|sporadic|retaliatory|direct)\s+)?fire|fired\s+(?:at|on|upon)|retaliated"
         r"|took\s+control\s+of|seized\s+control\s+of|overran|laid\s+siege\s+to|besieged|shot\s+and\s+(?:wounded|injured)"
         # "gunmen shot a policeman", "he was shot in the leg", "shot at a convoy"
         r"|(?:(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbeen\s))shot"

@@ -829,3 +829,23 @@ def test_a_perfect_tense_lead_about_one_victim_is_an_incident(gaz: Gazetteer) ->
 def test_the_previous_day_counts_back_from_the_report_day(gaz: Gazetteer) -> None:
     text = "Officials said on Thursday, May 1, 2025, that militants attacked a checkpost in Bannu the previous day."
     assert only(gaz, text).event_date == "2025-04-30"
+
+
+def test_an_adjective_inside_opened_fire_keeps_the_trigger(gaz: Gazetteer) -> None:
+    text = "On 14 October, Afghan forces opened unprovoked fire on a Pakistani post in North Waziristan."
+    found = only(gaz, text, published=dt.date(2025, 10, 15))
+    assert (found.event_date, found.location) == ("2025-10-14", "North Waziristan")
+
+
+def test_further_strikes_that_hit_are_incidents_of_their_own(gaz: Gazetteer) -> None:
+    text = (
+        "Pakistani forces bombed a house in Khost province late Monday, killing a woman and nine children, "
+        "the Taliban said.\n\nHe said further strikes hit Kunar and Paktika provinces, wounding four civilians."
+    )
+    found = run(gaz, text, published=dt.date(2025, 11, 25))
+    assert [i.location for i in found] == ["Khost", "Kunar", "Paktika"]
+
+
+def test_further_attacks_feared_are_no_incident(gaz: Gazetteer) -> None:
+    text = "Officials in Bannu warned on Monday that further attacks could follow in the coming weeks."
+    assert run(gaz, text, published=dt.date(2025, 11, 25)) == []
