@@ -295,6 +295,13 @@ def _split_by_dates(ctx: Context, start: int, end: int, trigs: list[Trigger]) ->
         penalty = REPORT_DATE_PENALTY if ctx.report and ctx.report[i] else 0
         if re.match(r"['’]s\b", ctx.text[m.end : m.end + 3]):
             penalty += REPORT_DATE_PENALTY  # "Sunday's airstrikes": the date of another event named in passing
+        r = ctx.resolved[i]
+        if r.precision == 4 and any(
+            (o := ctx.resolved[j]) is not None and o.precision < 4 and o.date.year == r.date.year for j in idx
+        ):
+            # "20 January – 2022 Lahore bombing near Anarkali Bazaar kills ...": the year of the event's
+            # name loses to the day of that year
+            penalty += REPORT_DATE_PENALTY
         key = (int(m.since), abs(m.start - main.start) + penalty)
         if best_key is None or key < best_key:
             best, best_key = i, key

@@ -99,6 +99,11 @@ _SUBJECT_PLACE_AFTER: Final[re.Pattern[str]] = re.compile(
     r"(?:saw|witnessed|suffered|experienced|(?:was|were|has\s+been|have\s+been)\s+(?:rocked|hit|shaken|struck|jolted))\b",
     re.IGNORECASE,
 )
+#: After a place: the event named by it ("2022 Lahore bombing", "Kech District attack", "the Kabul airport attack").
+_EVENT_NAME_AFTER: Final[re.Pattern[str]] = re.compile(
+    r"(?:\s+(?i:district|city|province|valley))?(?:\s+and\s+[A-Z][\w'’-]+)?(?:\s+[a-z]+)?\s+(?i:bombings?|blasts?|attacks?|raids?|massacres?|"
+    r"explosions?|shootings?|ambush(?:es)?|sieges?|air\s?strikes?|killings?|clash(?:es)?)\b"
+)
 #: After a place: a capitalised word continuing the name.
 _NEXT_CAPITAL: Final[re.Pattern[str]] = re.compile(r"[ \t]+([A-Z][a-z][\w-]*)")
 #: Capitalised words after a place that name a part of it, not a longer place name.
@@ -381,7 +386,12 @@ def _place_candidates(ctx: Context, start: int, end: int) -> list[tuple[int, int
         ):
             continue
         listed = bool(out) and bool(_LIST_JOIN.fullmatch(text[out[-1][1] : m.start]))  # "in Kabul, Khost and ..."
-        if not listed and not _LOCATIVE_BEFORE.search(before) and not _SUBJECT_PLACE_AFTER.match(text, m.end):
+        if (
+            not listed
+            and not _LOCATIVE_BEFORE.search(before)
+            and not _SUBJECT_PLACE_AFTER.match(text, m.end)
+            and not (m.best.feature_type != "country" and _EVENT_NAME_AFTER.match(text, m.end))
+        ):
             continue
         if _RELATIVE_CLAUSE.search(text[max(start, m.start - 100) : m.start]):
             continue  # "the TTP, which is separate from the movement across the border in Afghanistan"

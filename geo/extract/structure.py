@@ -77,6 +77,20 @@ _INFOBOX_LABEL: Final[re.Pattern[str]] = re.compile(
 _LABEL_VALUE: Final[re.Pattern[str]] = re.compile(r"^\s*[A-Z][\w /&'-]{0,30}:\s+\S")
 #: Headings and fact-box lines are short; a longer line without a full stop is a cut-off sentence.
 _HEADING_MAX_WORDS: Final[int] = 14
+_MONTH: Final[str] = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+#: A list item that opens with its day: "- 3 January - Islamic State terrorists killed 11 coal miners" (a yearly
+#: list's entry; such entries often end without a full stop).
+_DATED_ITEM: Final[re.Pattern[str]] = re.compile(
+    rf"^\s*[-–•*▪◦]\s+(?:\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?)"
+    r",?\s+[-–—:]\s+\S+(?:\s+\S+){2}"
+)
+#: A list item that is only a day: "- 2 February", the parent of the entries of that day.
+_DAY_ITEM: Final[re.Pattern[str]] = re.compile(rf"^[-–•*▪◦]\s+(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})\s*:?\s*$")
+#: An indented list item: "  - 2022 Panjgur and Naushki raids".
+_SUB_ITEM: Final[re.Pattern[str]] = re.compile(r"^\s+[-–•*▪◦]\s+\S+(?:\s+\S+){2}")
 
 
 _NON_WORD: Final[re.Pattern[str]] = re.compile(r"\W+")
@@ -137,7 +151,10 @@ def classify_paragraphs(paragraphs: Sequence[str], *, title: str = "") -> list[s
         counts[key] = counts.get(key, 0) + 1
     kinds: list[str] = []
     last = len(paragraphs) - 1
+    under_day = False  # the entries nested under a day of a yearly list ("- 2 February" then "  - ...")
     for i, p in enumerate(paragraphs):
+        if not p[:1].isspace():
+            under_day = bool(_DAY_ITEM.match(p))
         text = p.strip()
         bare = REFERENCE_MARKER.sub("", _BULLET.sub("", text)).strip()
         words = len(bare.split())
@@ -159,6 +176,8 @@ def classify_paragraphs(paragraphs: Sequence[str], *, title: str = "") -> list[s
             _LABEL_VALUE.match(bare) and not closed and words <= 2 * _HEADING_MAX_WORDS
         ):
             kind = "infobox"
+        elif _DATED_ITEM.match(p) or (under_day and _SUB_ITEM.match(p)):
+            kind = "item"  # an entry of a yearly list, with or without its full stop
         elif not closed and words <= _HEADING_MAX_WORDS and i != last:
             kind = "title" if i == 0 and not title_key and not text.endswith(":") else "heading"
         elif not closed and i != last and not text.endswith(":") and not _INNER_SENTENCE.search(text):

@@ -148,3 +148,26 @@ def test_more_ways_of_telling_a_violent_act_are_triggers(text: str, word: str, c
 
 def test_a_screenshot_or_a_shot_at_goal_is_no_trigger() -> None:
     assert not [t for t in find_triggers("A screenshot of the shot clock.") if t.text.lower().startswith("shot")]
+
+
+def test_the_entries_of_a_yearly_list_are_items_without_a_full_stop() -> None:
+    lines = [
+        "=== January ===",
+        "- 3 January - Islamic State terrorists killed 11 coal miners in Machh",
+        "- 2 February",
+        "  - Raids on two army camps in Panjgur and Nushki",
+        "- Further reading",
+        "The list continues in a sentence cut off by the excerpt",
+    ]
+    assert classify_paragraphs(lines) == ["title", "item", "heading", "item", "heading", "prose"]
+
+
+def test_a_yearly_list_entry_takes_its_day_and_the_place_its_event_is_named_after(gaz: Gazetteer) -> None:
+    text = (
+        "Events of the year 2022 in Pakistan.\n\n== Events ==\n\n"
+        "- 20 January – 2022 Quetta bombing near the main bazaar kills at least 3 people and injures 20.\n"
+        "- 25 January – 2022 Bannu district attack\n"
+        "- 26 January – 2022 Pakistan Super League opens in Karachi"
+    )
+    found = run(gaz, text, published=None)
+    assert [(i.event_date, i.location) for i in found] == [("2022-01-20", "Quetta"), ("2022-01-25", "Bannu")]
