@@ -148,6 +148,10 @@ def _toll_after(text: str, start: int, end: int) -> bool:
 
 
 _SERIES: Final[re.Pattern[str]] = re.compile(r"(?:series|wave|spate)\b", re.IGNORECASE)
+#: The start of an operation told with its day: "launched on 29 July 2025", "began on 3 May".
+_LAUNCHED_ON: Final[re.Pattern[str]] = re.compile(
+    r"\W*(?:[\w-]+\W+){0,3}?(?:launched|began|started|initiated)\s+(?:on\s+)?(?=\d|[A-Z])"
+)
 #: A past-tense verb right after the event noun: the event took place ("further strikes hit", "... killed").
 _REALISED_AFTER: Final[re.Pattern[str]] = re.compile(
     r"\s+(?:(?:also|later|then)\s+)?(?:hit|struck|killed|targeted|left|wounded|injured|destroyed|rocked|pounded|"
@@ -168,6 +172,12 @@ def _block_lifted(ctx: Context, t: Trigger, blocker: str, *, sent_start: int, se
     """
     if _SERIES.match(blocker):
         return _names_a_day(ctx, sent_start, sent_end)
+    if blocker.lower().startswith("resum"):
+        # "On 1 September, talks broke down and fighting resumed as the Taliban attacked resistance positions"
+        return _names_a_day(ctx, sent_start, sent_end, calendar=True)
+    if blocker.lower().startswith("ongoing"):
+        # "Operation Sarbakaf is an ongoing ... offensive launched on 29 July 2025 in Bajaur District"
+        return bool(_LAUNCHED_ON.match(ctx.text, t.end, sent_end)) and _names_a_day(ctx, t.end, sent_end, calendar=True)
     if blocker.lower().startswith("further") and _REALISED_AFTER.match(ctx.text, t.end, sent_end):
         return True  # "further strikes hit Kunar and Paktika provinces": more events that happened, not a threat
     if _CONTINUED.match(blocker):
@@ -201,14 +211,15 @@ def _place_list_after(ctx: Context, start: int, end: int) -> bool:
     return joined >= 2
 
 
-def _names_a_day(ctx: Context, start: int, end: int) -> bool:
+def _names_a_day(ctx: Context, start: int, end: int, *, calendar: bool = False) -> bool:
     """Whether a sentence names a day: with its year ("on 25 August 2024"), a month and day or a weekday.
 
     "an unprecedented wave of coordinated terrorist attacks on Saturday": a
-    wave with a day of its own is one dated incident.
+    wave with a day of its own is one dated incident. With ``calendar`` only
+    a day of the calendar counts, not a weekday.
     """
     return any(
-        (m.kind in ("absolute", "partial") and m.day is not None) or m.kind == "weekday"
+        (m.kind in ("absolute", "partial") and m.day is not None) or (m.kind == "weekday" and not calendar)
         for m in in_range(ctx.dates, ctx.date_starts, start, end)
     )
 

@@ -99,7 +99,10 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
         "attack",
         "v",
         r"attacked|assaulted|ambushed|raided|stormed|struck|targeted|opened\s+(?:(?:heavy|indiscriminate|unprovoked|intense|random|sporadic|retaliatory|direct)\s+)?fire|fired\s+(?:at|on|upon)|retaliated"
-        r"|took\s+control\s+of|seized\s+control\s+of|overran|laid\s+siege\s+to|besieged|shot\s+and\s+(?:wounded|injured)"
+        r"|took\s+control\s+of|seized\s+control\s+of|overran|"
+        # "the Taliban captured six provincial capitals", "captured two Pakistani posts": ground taken by force
+        r"(?:captured|seized)(?=\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}(?:provincial\s+capitals?|district\s+cent(?:er|re)s?|"
+        r"districts?|posts?|check-?posts?|checkpoints?|outposts?|bases?|border\s+posts?)\b)|laid\s+siege\s+to|besieged|shot\s+and\s+(?:wounded|injured)"
         # "gunmen shot a policeman", "he was shot in the leg", "shot at a convoy"
         r"|(?:(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbeen\s))shot"
         r"|shot(?=\s+(?:at|down|him|her|them|two|three|four|five|six|a|an|the|multiple|several)\b)",
@@ -142,6 +145,7 @@ _TRIGGER_KEYS: Final[frozenset[str]] = frozenset(
         "neu",
         "eli",
         "sei",
+        "cap",
         "ove",
         "lai",
         "bes",

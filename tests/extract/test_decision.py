@@ -368,3 +368,25 @@ def test_an_attack_set_in_context_is_the_one_told(gaz: Gazetteer) -> None:
     )
     found = [i for i in run(gaz, text) if i.confidence >= settings.CONFIDENCE_THRESHOLD]
     assert [i.location for i in found] == ["Bannu"]
+
+
+def test_fighting_resumed_on_a_day_is_an_incident(gaz: Gazetteer) -> None:
+    text = "On 1 September, talks broke down and fighting resumed as the Taliban attacked positions in Khost."
+    found = only(gaz, text, published=dt.date(2021, 9, 20))
+    assert (found.event_date, found.location) == ("2021-09-01", "Khost")
+
+
+def test_an_ongoing_operation_launched_on_a_day_is_an_incident(gaz: Gazetteer) -> None:
+    text = "Operation Sarbakaf is an ongoing army-led counterterrorism offensive launched on 29 July 2025 in Bannu."
+    found = only(gaz, text, published=None)
+    assert (found.event_date, found.location) == ("2025-07-29", "Bannu")
+
+
+def test_ongoing_attacks_reported_on_a_weekday_are_no_incident(gaz: Gazetteer) -> None:
+    assert run(gaz, "Officials said on Monday that the ongoing attacks in Bannu had alarmed residents.") == []
+
+
+def test_ground_taken_by_force_is_an_incident_but_captured_militants_are_not(gaz: Gazetteer) -> None:
+    found = only(gaz, "On 6 August 2021, the Taliban captured two district centres in Paktika.", published=None)
+    assert found.location == "Paktika"
+    assert run(gaz, "On 6 May police captured two militants in Bannu.") == []
