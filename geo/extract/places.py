@@ -614,6 +614,13 @@ _QUALIFIER_GAP: Final[re.Pattern[str]] = re.compile(
 )
 
 
+def _district_of(place: Place, name: str) -> bool:
+    """Whether ``name`` is the district of a place below district level ("Daraban, Dera Ismail Khan")."""
+    return place.feature_type not in ("district", "province", "region", "country") and normalize(name) == normalize(
+        place.admin2 or "-"
+    )
+
+
 def _fold_qualifiers(ctx: Context, cands: list[tuple[int, int, str, Place | None, int]]) -> list:
     """Fold "X city in Province" into one candidate for X that ends after the province.
 
@@ -635,8 +642,9 @@ def _fold_qualifiers(ctx: Context, cands: list[tuple[int, int, str, Place | None
                     (q[3].feature_type == "province" and _nested(q[3], c[3]))
                     or normalize(q[2])
                     == normalize(c[3].admin1 or "-")  # "in Baghlan": the province, whatever ranks first
+                    or _district_of(c[3], q[2])  # "in Daraban, Dera Ismail Khan": a town and its district
                 )
-                and _QUALIFIER_GAP.fullmatch(gap)
+                and (_QUALIFIER_GAP.fullmatch(gap) or (gap.strip() == "," and _district_of(c[3], q[2])))
             ):
                 out.append((c[0], q[1], c[2], c[3], c[4]))
                 i += 2

@@ -849,3 +849,27 @@ def test_further_strikes_that_hit_are_incidents_of_their_own(gaz: Gazetteer) -> 
 def test_further_attacks_feared_are_no_incident(gaz: Gazetteer) -> None:
     text = "Officials in Bannu warned on Monday that further attacks could follow in the coming weeks."
     assert run(gaz, text, published=dt.date(2025, 11, 25)) == []
+
+
+def test_a_town_and_its_district_after_a_comma_are_one_place() -> None:
+    # the district shares its name with a town: the name after the comma qualifies the first, it is no second place
+    kp, dik = "Khyber Pakhtunkhwa", "Dera Ismail Khan"
+    gaz = Gazetteer(
+        [
+            _place("t:daraban", "Daraban", "town", "PK", 31.73, 70.34, admin1=kp, admin2=dik),
+            _place("t:dik", dik, "town", "PK", 31.83, 70.90, admin1=kp, admin2=dik, pop=200_000),
+            _place("t:dik-d", dik, "district", "PK", 31.84, 70.59, admin1=kp, admin2=dik),
+        ]
+    )
+    found = only(gaz, "Another police post was attacked in Daraban, Dera Ismail Khan, on Sunday night.")
+    assert (found.location, found.geo_precision) == ("Daraban", 1)
+
+
+def test_two_towns_after_a_comma_are_two_places(gaz: Gazetteer) -> None:
+    found = run(gaz, "On 6 May militants attacked police posts in Bannu, Mir Ali and Quetta.")
+    assert [i.location for i in found] == ["Bannu", "Mir Ali", "Quetta"]
+
+
+def test_soldiers_who_embraced_martyrdom_tell_an_incident(gaz: Gazetteer) -> None:
+    found = only(gaz, "On 6 May, 12 soldiers embraced martyrdom in a military operation in North Waziristan.")
+    assert (found.location, found.fatalities) == ("North Waziristan", 12)
