@@ -164,6 +164,10 @@ def resolve_dates(
         )
         if r is None and today is not None and ref is None and ctx is None:
             r = _weekday_year(doc.text, dates, m, today)
+        if r is None and ref is None and ctx is not None and m.kind == "partial" and m.year_offset is not None:
+            # an undated page dated by its weekdays ("on Tuesday, May 16"): "in March of this year" is of that year
+            assert m.month is not None
+            r = ResolvedDate(dt.date(ctx.date.year + m.year_offset, m.month, 1), 3, inferred=True)
         resolved.append(r)
         # "the first since 2022" and "more than double the events of all of 2022" set no narrative date
         compared = _COMPARED.search(doc.text, max(0, m.start - 40), m.start) is not None
