@@ -117,6 +117,12 @@ def test_a_stop_run_into_the_next_sentence_still_ends_it() -> None:
             True,
             id="the day of 'said on Wednesday'",
         ),
+        pytest.param(
+            "Balochistan [Pakistan] July 25 : The BLA said its members killed seven soldiers.",
+            "July 25",
+            True,
+            id="a bracketed dateline without its comma",
+        ),
         pytest.param("On November 27, two civilians died in Bannu.", "November 27", False, id="an event date"),
         pytest.param("In Bannu, November 27 saw two attacks.", "November 27", False, id="no dateline"),
     ],
