@@ -650,6 +650,8 @@ def _build_draft(
     around = text[max(start, main.start - 30) : min(end, main.end + 25)]
     # "air strikes also hit ...": another incident; "he also confirmed ...": only another statement
     also = bool(_ALSO_CUE.search(around)) and not _ALSO_SAID.search(around) and not _ALSO_RELATIVE.search(around)
+    if also and _EVENT_ALSO.search(text, max(start, main.start - 60), main.start):
+        also = False  # "The military operation also reportedly killed a key commander": more of the event told
     if locative_found and _FURTHER_BEFORE.search(text, max(start, main.start - 25), main.start):
         also = True  # "further strikes hit Kunar and Paktika provinces": more events of the kind just told
     if locative_found and _ADDITIONALLY.match(text, start):
@@ -887,6 +889,12 @@ _SEPARATE_CUE: Final[re.Pattern[str]] = re.compile(
     re.IGNORECASE,
 )
 _ALSO_CUE: Final[re.Pattern[str]] = re.compile(r"\balso\b", re.IGNORECASE)
+#: A definite event as the subject of "also": "The military operation also reportedly killed ...".
+_EVENT_ALSO: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:operations?|attacks?|assault|strikes?|offensive|raids?|clash(?:es)?|"
+    r"fighting|blast|explosion|bombing|ambush|engagement)\s+(?:has\s+|had\s+)?also\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 #: Just before the event noun: events of the kind just told, not the same one ("further strikes hit ...").
 _FURTHER_BEFORE: Final[re.Pattern[str]] = re.compile(r"\b(?:further|more|additional|fresh)\s+(?:[a-z-]+\s+)?$")
 #: A sentence that opens with a further item: "Additionally, ...", "In addition to this, ...".

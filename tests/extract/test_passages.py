@@ -873,3 +873,12 @@ def test_two_towns_after_a_comma_are_two_places(gaz: Gazetteer) -> None:
 def test_soldiers_who_embraced_martyrdom_tell_an_incident(gaz: Gazetteer) -> None:
     found = only(gaz, "On 6 May, 12 soldiers embraced martyrdom in a military operation in North Waziristan.")
     assert (found.location, found.fatalities) == ("North Waziristan", 12)
+
+
+def test_what_the_operation_also_did_belongs_to_the_operation(gaz: Gazetteer) -> None:
+    text = (
+        "Security forces killed four militants in an intelligence-based operation in Bannu on Tuesday night.\n\n"
+        "The military operation also reportedly killed a key commander of the TTP."
+    )
+    found = only(gaz, text, published=dt.date(2025, 10, 15))
+    assert (found.event_date, found.location) == ("2025-10-14", "Bannu")

@@ -123,6 +123,12 @@ def test_a_stop_run_into_the_next_sentence_still_ends_it() -> None:
             True,
             id="a bracketed dateline without its comma",
         ),
+        pytest.param(
+            "Islamabad, 15 October (H.S.): Intense fighting erupted along the border on Tuesday night.",
+            "15 October",
+            True,
+            id="an agency with full stops",
+        ),
         pytest.param("On November 27, two civilians died in Bannu.", "November 27", False, id="an event date"),
         pytest.param("In Bannu, November 27 saw two attacks.", "November 27", False, id="no dateline"),
     ],
