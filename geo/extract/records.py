@@ -62,8 +62,11 @@ def to_incident(ctx: Context, d: Draft, article: Article) -> Incident:
         end = start + len(evidence)
     # a retelling later in the article adds its sentence; the offsets stay those of the first telling
     for s, e in sorted(set(d.extra_spans)):
+        told = text[s:e].strip()
+        if told in evidence:
+            continue  # the same words told twice (a standfirst repeated in the body): evidence once
         if not start <= s < end and not (d.lead_span is not None and d.start <= s < d.end):
-            evidence += EVIDENCE_JOINER + text[s:e].strip()
+            evidence += EVIDENCE_JOINER + told
     place = d.place
     country_code = d.country_code or (place.country_code if place else "")
     event_country = country_code or ctx.default_country

@@ -482,3 +482,10 @@ def test_a_claim_of_one_attack_or_beside_an_unclaimed_one_lends_no_actor(gaz: Ga
     assert {i.location: i.actor1 for i in run(gaz, single)}["Bannu"] != "BLA: Balochistan Liberation Army"
     unclaimed = _TWO_ATTACKS + " No group has claimed the Bannu raid."
     assert {i.location: i.actor1 for i in run(gaz, unclaimed)}["Bannu"] != "BLA: Balochistan Liberation Army"
+
+
+def test_a_sentence_told_twice_is_evidence_once(gaz: Gazetteer) -> None:
+    told = "These attacks came days after the BLA killed nine passengers in Quetta on 10 July."
+    text = f"{told}\n\nOfficials gave no further details of the attacks.\n\nMore follows. {told}"
+    (found,) = [i for i in run(gaz, text, published=dt.date(2025, 7, 17)) if i.location == "Quetta"]
+    assert found.evidence.count("nine passengers") == 1
