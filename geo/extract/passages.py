@@ -57,13 +57,28 @@ def sentence_incidents(ctx: Context, si: int, triggers: list[Trigger]) -> list[D
     first = kept[0]
     fresh = [t for t in kept if not t.anaphoric]
     initial_np = first.anaphoric and not first.backref and SENTENCE_INITIAL_NP.search(text[s_start : first.start])
+    another = _ANOTHER_EVENT.search(text, s_start, s_end) if initial_np else None
+    if another is not None and any(t.start >= another.end() and not t.anaphoric for t in kept):
+        # "This attack follows another similar incident earlier this year on January 2, when the Pakistani army
+        # fired multiple mortars into three villages": the event told, then an earlier one of its own
+        head = [t for t in kept if t.start < another.start()]
+        tail = [t for t in kept if t.start >= another.start()]
+        out: list[Draft] = []
+        if head:
+            (_s, _e, head_date), *_rest = _split_by_dates(ctx, s_start, another.start(), head)
+            out.extend(_build_draft(ctx, si, s_start, another.start(), head, head_date, group_start=s_start, weak=True))
+        tail_date = _part_date(ctx, another.start(), s_end, None)
+        drafts = _build_draft(ctx, si, another.start(), s_end, tail, tail_date, group_start=another.start())
+        for d in drafts:
+            d.split_key = d.split_key or "part1"
+        return out + drafts
     if initial_np or not fresh:
         # only anaphoric mentions ("the attack", "the blast"): detail for an
         # incident already read (place, date, toll), never an incident of its own
         (_s, _e, date_idx), *_rest = _split_by_dates(ctx, s_start, s_end, kept)
         return _build_draft(ctx, si, s_start, s_end, kept, date_idx, group_start=s_start, weak=True)
     groups = _group_triggers(ctx, fresh, s_start, s_end)
-    out: list[Draft] = []
+    out = []
     for g_start, g_end, g_trigs in groups:
         for sub_start, sub_end, date_idx in _split_by_dates(ctx, g_start, g_end, g_trigs):
             parts = _split_by_earlier_event(ctx, sub_start, sub_end, g_trigs)
@@ -115,6 +130,12 @@ def _split_by_victim_places(ctx: Context, start: int, end: int, trigs: list[Trig
     return spans
 
 
+#: After an event already told: another one of its own ("This attack follows another similar incident ...").
+_ANOTHER_EVENT: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:follows|followed|comes\s+after|came\s+after|after)\s+(?:another|an\s+earlier|a\s+similar|a\s+previous)\b"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:incident|attack|strike|assault|shelling|bombing|blast)\b",
+    re.IGNORECASE,
+)
 #: ", a day after ...", ", days after ...", ", hours after ...": an earlier event told in a trailing clause.
 _EARLIER_EVENT: Final[re.Pattern[str]] = re.compile(
     r"(?:,\s*|\s+)(?:just\s+|only\s+|barely\s+|nearly\s+|almost\s+|less\s+than\s+|more\s+than\s+)?"

@@ -882,3 +882,13 @@ def test_what_the_operation_also_did_belongs_to_the_operation(gaz: Gazetteer) ->
     )
     found = only(gaz, text, published=dt.date(2025, 10, 15))
     assert (found.event_date, found.location) == ("2025-10-14", "Bannu")
+
+
+def test_another_incident_a_told_event_follows_is_an_incident_of_its_own(gaz: Gazetteer) -> None:
+    text = (
+        "Pakistani forces fired rockets into Kunar province on Thursday night, killing two civilians.\n\n"
+        "This attack follows another similar incident earlier this year on January 2, when the Pakistani army "
+        "fired multiple mortars into three villages in eastern Khost province."
+    )
+    found = run(gaz, text, published=dt.date(2025, 1, 11))
+    assert [(i.event_date, i.location) for i in found] == [("2025-01-09", "Kunar"), ("2025-01-02", "Khost")]
