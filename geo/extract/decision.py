@@ -224,6 +224,10 @@ def _names_a_day(ctx: Context, start: int, end: int, *, calendar: bool = False) 
     )
 
 
+#: A claim of responsibility just before the event noun: "has claimed responsibility for the deadly ...".
+_CLAIMED_FOR: Final[re.Pattern[str]] = re.compile(
+    r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?responsibility\s+for\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE
+)
 _DETERMINER: Final[re.Pattern[str]] = re.compile(r"\b(?:the|these|those|this|that|such|its|their|both|same)\b", re.I)
 
 
@@ -292,6 +296,8 @@ def mark_anaphora(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> N
         return  # "the killing of Osama bin Laden": a first mention
     if re.match(r"\s+(?:on|against)\s+(?:a|an)\s+", after):
         return  # "the attack on a checkpost": new information, a first mention
+    if _CLAIMED_FOR.search(pre) and re.match(r"\s+(?:targeting|targetting|that\s+killed|which\s+killed)\b", after):
+        return  # "ISIS has claimed responsibility for the deadly suicide attack targeting employees of ...": a lead
     if re.match(r"\s+(?:occurred|took\s+place|happened|was\s+carried\s+out)\s+(?:on|in)\s+(?:\d|[A-Z])", after):
         return  # "The Mianwali air base attack occurred on 4 November 2023": an encyclopedia's first line
     if re.match(r"\s+(?:in|at|near|on)\s+(?:the\s+)?[A-Z0-9]", after) and not re.match(

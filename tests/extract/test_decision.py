@@ -390,3 +390,13 @@ def test_ground_taken_by_force_is_an_incident_but_captured_militants_are_not(gaz
     found = only(gaz, "On 6 August 2021, the Taliban captured two district centres in Paktika.", published=None)
     assert found.location == "Paktika"
     assert run(gaz, "On 6 May police captured two militants in Bannu.") == []
+
+
+def test_a_claim_lead_about_the_attack_targeting_someone_is_the_first_telling(gaz: Gazetteer) -> None:
+    text = (
+        "ISIS has claimed responsibility for the deadly suicide attack targeting employees of a directorate "
+        "in Kabul.\n\nThe group stated that the attack killed six people."
+    )
+    found = only(gaz, text, published=dt.date(2024, 9, 3))
+    assert found.evidence.startswith("ISIS has claimed responsibility")
+    assert (found.location, found.fatalities) == ("Kabul", 6)
