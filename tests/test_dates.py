@@ -288,3 +288,28 @@ def test_a_year_after_in_before_a_verb_of_the_toll_is_a_year() -> None:
     text = "after an attack on a school in Peshawar in 2014 killed more than 150 people"
     assert [(m.text, m.year) for m in find_dates(text)] == [("2014", 2014)]
     assert find_dates("Some 2014 were killed.") == []  # a count, not a year
+
+
+@pytest.mark.parametrize(
+    ("url", "iso"),
+    [
+        ("https://afintl.com/en/202409036152", "2024-09-03"),
+        ("https://www.nation.com.pk/21-Jul-2023/two-killed", "2023-07-21"),
+        ("https://www.reuters.com/world/asia-pacific/blast-kills-two-2024-09-03/", "2024-09-03"),
+        ("https://www.aljazeera.com/news/2024/9/3/blast-in-kabul", "2024-09-03"),
+    ],
+)
+def test_dates_in_urls(url: str, iso: str) -> None:
+    from geo.extract.dates import url_date
+
+    found = url_date(url)
+    assert found is not None and found.iso == iso
+
+
+@pytest.mark.parametrize(
+    "url", ["https://www.dawn.com/news/1892352/x", "https://www.dawn.com/news/2010512", "https://amu.tv/146504/"]
+)
+def test_article_numbers_are_not_dates(url: str) -> None:
+    from geo.extract.dates import url_date
+
+    assert url_date(url) is None

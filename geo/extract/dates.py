@@ -15,11 +15,20 @@ from geo.extract.sentences import Document
 _URL_DATE: Final[re.Pattern[str]] = re.compile(
     r"/(?P<y>20\d\d)/(?P<m>0?[1-9]|1[0-2]|[A-Za-z]{3})(?:/(?P<d>0?[1-9]|[12]\d|3[01]))?(?=/)"
 )
+#: Other dates in URLs: "...-2024-09-03/", "/21-Jul-2023/", "/en/202409036152" (a day and a sequence number).
+_URL_DATE_OTHER: Final[tuple[re.Pattern[str], ...]] = (
+    re.compile(r"[/_-](?P<y>20\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?=[/_.?#-]|$)"),
+    re.compile(r"/(?P<d>0?[1-9]|[12]\d|3[01])-(?P<m>[A-Za-z]{3})-(?P<y>20\d\d)(?=[/_.?#-]|$)"),
+    re.compile(r"/(?P<y>20[12]\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])\d{0,6}(?=[/?#.]|$)"),
+)
 
 
 def url_date(url: str) -> ResolvedDate | None:
-    """The date in an article's URL ("/2022/01/", "/2025/Oct/15/"), when there is one."""
+    """The date in an article's URL ("/2022/01/", "/2025/Oct/15/", "-2024-09-03/", "/en/202409036152")."""
     m = _URL_DATE.search(url or "")
+    if m is None:
+        path = re.sub(r"^\w+://[^/]+", "", url or "")
+        m = next((found for p in _URL_DATE_OTHER if (found := p.search(path)) is not None), None)
     if m is None:
         return None
     month_token = m.group("m")

@@ -57,18 +57,22 @@ def sentence_incidents(ctx: Context, si: int, triggers: list[Trigger]) -> list[D
     first = kept[0]
     fresh = [t for t in kept if not t.anaphoric]
     initial_np = first.anaphoric and not first.backref and SENTENCE_INITIAL_NP.search(text[s_start : first.start])
-    another = _ANOTHER_EVENT.search(text, s_start, s_end) if initial_np else None
-    if another is not None and any(t.start >= another.end() and not t.anaphoric for t in kept):
-        # "This attack follows another similar incident earlier this year on January 2, when the Pakistani army
-        # fired multiple mortars into three villages": the event told, then an earlier one of its own
-        head = [t for t in kept if t.start < another.start()]
-        tail = [t for t in kept if t.start >= another.start()]
+    # "This attack follows another similar incident earlier this year on January 2, when the Pakistani army
+    # fired multiple mortars into three villages": the event told, then an earlier one of its own
+    cut, fresh_from = None, s_end
+    if initial_np and (another := _ANOTHER_EVENT.search(text, s_start, s_end)) is not None:
+        cut, fresh_from = another.start(), another.end()
+    elif initial_np and (series := _SERIES_INCLUDING.search(text, s_start, s_end)) is not None:
+        cut = fresh_from = series.start(1)
+    if cut is not None and any(t.start >= fresh_from and not t.anaphoric for t in kept):
+        head = [t for t in kept if t.start < cut]
+        tail = [t for t in kept if t.start >= cut]
         out: list[Draft] = []
         if head:
-            (_s, _e, head_date), *_rest = _split_by_dates(ctx, s_start, another.start(), head)
-            out.extend(_build_draft(ctx, si, s_start, another.start(), head, head_date, group_start=s_start, weak=True))
-        tail_date = _part_date(ctx, another.start(), s_end, None)
-        drafts = _build_draft(ctx, si, another.start(), s_end, tail, tail_date, group_start=another.start())
+            (_s, _e, head_date), *_rest = _split_by_dates(ctx, s_start, cut, head)
+            out.extend(_build_draft(ctx, si, s_start, cut, head, head_date, group_start=s_start, weak=True))
+        tail_date = _part_date(ctx, cut, s_end, None)
+        drafts = _build_draft(ctx, si, cut, s_end, tail, tail_date, group_start=cut)
         for d in drafts:
             d.split_key = d.split_key or "part1"
         return out + drafts
@@ -135,6 +139,11 @@ _ANOTHER_EVENT: Final[re.Pattern[str]] = re.compile(
     r"\b(?:follows|followed|comes\s+after|came\s+after|after)\s+(?:another|an\s+earlier|a\s+similar|a\s+previous)\b"
     r"(?:\s+[\w-]+){0,3}?\s+(?:incident|attack|strike|assault|shelling|bombing|blast)\b",
     re.IGNORECASE,
+)
+#: The other events of a series the event told was part of: "The bombing was part of a series of attacks on the
+#: same day, including two explosions targeting Taliban officers in Kunduz and Khogyani District".
+_SERIES_INCLUDING: Final[re.Pattern[str]] = re.compile(
+    r"\bpart\s+of\s+an?\s+(?:series|wave|string|spate)\s+of\s+[^.;]{0,60}?\b(including)\b", re.IGNORECASE
 )
 #: ", a day after ...", ", days after ...", ", hours after ...": an earlier event told in a trailing clause.
 _EARLIER_EVENT: Final[re.Pattern[str]] = re.compile(

@@ -892,3 +892,17 @@ def test_another_incident_a_told_event_follows_is_an_incident_of_its_own(gaz: Ga
     )
     found = run(gaz, text, published=dt.date(2025, 1, 11))
     assert [(i.event_date, i.location) for i in found] == [("2025-01-09", "Kunar"), ("2025-01-02", "Khost")]
+
+
+def test_the_other_attacks_of_a_series_on_the_same_day_are_incidents(gaz: Gazetteer) -> None:
+    text = (
+        "On 21 April 2022, a powerful bomb rocked a mosque in Kabul, killing at least 31 people.\n\n"
+        "The bombing was part of a series of attacks on the same day, including two explosions targeting "
+        "Taliban officers in Khost and Paktika."
+    )
+    found = run(gaz, text, published=None)
+    assert [(i.event_date, i.location) for i in found] == [
+        ("2022-04-21", "Kabul"),
+        ("2022-04-21", "Khost"),
+        ("2022-04-21", "Paktika"),
+    ]
