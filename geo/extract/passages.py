@@ -374,7 +374,7 @@ _A_NUMBER: Final[re.Pattern[str]] = re.compile(
 #: A count of several events before an event noun: "55 terror attacks", "two suicide attacks".
 #: A day after its month: "a December 2 assassination attempt" names a date, not two attempts.
 _MONTH_DAY_BEFORE: Final[re.Pattern[str]] = re.compile(
-    rf"\b(?:{'|'.join(calendar.month_name[1:])})\s+\d{{1,2}}\s+(?:[a-z-]+\s+){{0,2}}$"
+    rf"\b(?:{'|'.join(calendar.month_name[1:])})\s+\d{{1,2}},?\s+(?:[a-z-]+\s+){{0,2}}$"
 )
 
 

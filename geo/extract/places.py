@@ -99,6 +99,10 @@ _SUBJECT_PLACE_AFTER: Final[re.Pattern[str]] = re.compile(
     r"(?:saw|witnessed|suffered|experienced|(?:was|were|has\s+been|have\s+been)\s+(?:rocked|hit|shaken|struck|jolted))\b",
     re.IGNORECASE,
 )
+#: Before the first of two places: the area between them ("between central Daykundi and Ghor provinces").
+_BETWEEN_BEFORE: Final[re.Pattern[str]] = re.compile(
+    r"\bbetween\s+(?:(?:the|central|northern|southern|eastern|western|north|south|east|west)\s+)*$", re.IGNORECASE
+)
 #: After a place: the event named by it ("2022 Lahore bombing", "Kech District attack", "the Kabul airport attack").
 _EVENT_NAME_AFTER: Final[re.Pattern[str]] = re.compile(
     r"(?:\s+(?i:district|city|province|valley))?(?:\s+and\s+[A-Z][\w'’-]+)?(?:\s+[a-z]+)?\s+(?i:bombings?|blasts?|attacks?|raids?|massacres?|"
@@ -593,6 +597,8 @@ def coordinated_places(ctx: Context, start: int, end: int, chosen: Place) -> tup
             i += step
             run.append(i)
     run.sort()
+    if len(run) == 2 and _BETWEEN_BEFORE.search(ctx.text, max(start, cands[run[0]][0] - 40), cands[run[0]][0]):
+        return chosen, []  # "in a remote border area between central Daykundi and Ghor provinces": one place
     plural = _plural_type(ctx, cands[run[-1]]) if len(run) > 1 else None
     wanted = _PLURAL_TYPES.get(plural) if plural else None
     extra: list[Place] = []

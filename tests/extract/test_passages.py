@@ -906,3 +906,16 @@ def test_the_other_attacks_of_a_series_on_the_same_day_are_incidents(gaz: Gazett
         ("2022-04-21", "Khost"),
         ("2022-04-21", "Paktika"),
     ]
+
+
+def test_an_attack_between_two_provinces_is_one_incident(gaz: Gazetteer) -> None:
+    text = "Gunmen killed 14 people on Thursday, September 12, in a remote area between Kunar and Paktika provinces."
+    found = only(gaz, text, published=dt.date(2024, 9, 13))
+    assert (found.location, found.fatalities) == ("Kunar", 14)
+
+
+def test_a_month_day_with_a_comma_is_no_count_of_events(gaz: Gazetteer) -> None:
+    found = only(
+        gaz, "On April 21, an attack on a civilian bus in Kabul injured four men.", published=dt.date(2024, 7, 1)
+    )
+    assert (found.event_date, found.location) == ("2024-04-21", "Kabul")
