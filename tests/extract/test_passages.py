@@ -918,4 +918,5 @@ def test_a_month_day_with_a_comma_is_no_count_of_events(gaz: Gazetteer) -> None:
     found = only(
         gaz, "On April 21, an attack on a civilian bus in Kabul injured four men.", published=dt.date(2024, 7, 1)
     )
+    assert found.confidence >= 0.5, found.reason
     assert (found.event_date, found.location) == ("2024-04-21", "Kabul")
