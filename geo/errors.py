@@ -66,6 +66,10 @@ class GazetteerError(IncidentMapError, RuntimeError):
     """The offline gazetteer is missing, unreadable or cannot be built."""
 
 
+class ReferenceDataError(IncidentMapError, RuntimeError):
+    """A shipped reference table (such as the dated article numbers) is missing or malformed."""
+
+
 class GeocodingError(IncidentMapError, RuntimeError):
     """A geocoding service failed (network, quota, bad answer)."""
 

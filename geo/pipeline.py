@@ -34,6 +34,7 @@ from geo.incidents import (
 from geo.ingest import GenericColumns, ingest_csv
 from geo.rejects import Reject
 from geo.store import IncidentStore, merge_incidents
+from geo.urlnumbers import ArticleNumbers, load_article_numbers
 
 logger = logging.getLogger(__name__)
 
@@ -78,10 +79,16 @@ class BuildSummary:
         return out
 
 
-def undated_articles(articles: Iterable[Article], incidents: Iterable[Incident]) -> list[str]:
-    """The ``doc_id`` of every article that gave no incident because nothing dates it (see :func:`undatable`)."""
+def undated_articles(
+    articles: Iterable[Article], incidents: Iterable[Incident], *, numbers: ArticleNumbers | None = None
+) -> list[str]:
+    """The ``doc_id`` of every article that gave no incident because nothing dates it (see :func:`undatable`).
+
+    ``numbers`` (default: the shipped table) dates pages by their URL's article number, as :func:`extract_all` does.
+    """
+    numbers = numbers if numbers is not None else load_article_numbers()
     with_incidents = {inc.doc_id for inc in incidents}
-    return [a.doc_id for a in articles if a.doc_id not in with_incidents and undatable(a)]
+    return [a.doc_id for a in articles if a.doc_id not in with_incidents and undatable(a, numbers=numbers)]
 
 
 def extract_all(
@@ -92,6 +99,7 @@ def extract_all(
     progress: Progress | None = None,
     nlp: object | None = None,
     today: dt.date | None = None,
+    numbers: ArticleNumbers | None = None,
 ) -> list[Incident]:
     """Extract the incidents of every article; optionally geocode leftovers online.
 
@@ -110,16 +118,20 @@ def extract_all(
     today
         Upper bound of years inferred from weekdays in undated pages
         (default: the current date).
+    numbers
+        Dated article numbers that date pages without a date of their own
+        (default: the shipped table, :func:`geo.urlnumbers.load_article_numbers`).
 
     Returns
     -------
     list of Incident
     """
     today = today or dt.date.today()
+    numbers = numbers if numbers is not None else load_article_numbers()
     out: list[Incident] = []
     total = len(articles)
     for n, article in enumerate(articles, start=1):
-        out.extend(extract_incidents(article, gazetteer, nlp=nlp, today=today))
+        out.extend(extract_incidents(article, gazetteer, nlp=nlp, today=today, numbers=numbers))
         if progress is not None:
             progress(n, total, article.doc_id)
     if online is not None:

@@ -22,6 +22,9 @@ SUPPLEMENT_PATH
     The curated alias and supplement table (cited coordinates).
 ALTNAMES_PATH
     GeoNames alternate names of the region's towns (derived table).
+ARTICLE_NUMBERS_PATH
+    Dated article numbers of news sites, to estimate when an undated copy
+    of a page was published (see :mod:`geo.urlnumbers`).
 BOUNDARIES_DIR
     Simplified province, district and border layers derived from the
     public-domain sources (see ``data/README.md``).
@@ -61,6 +64,7 @@ STORE_PATH: Path = Path(os.environ.get("FIM_STORE_PATH", DATA_DIR / "incidents.g
 GAZETTEER_PATH: Path = DATA_DIR / "gazetteer.tsv"
 SUPPLEMENT_PATH: Path = DATA_DIR / "gazetteer_supplement.csv"
 ALTNAMES_PATH: Path = DATA_DIR / "geonames_altnames.tsv"
+ARTICLE_NUMBERS_PATH: Path = DATA_DIR / "article_numbers.csv"
 BOUNDARIES_DIR: Path = DATA_DIR / "boundaries"
 CACHE_DIR: Path = Path(os.environ.get("FIM_CACHE_DIR", DATA_DIR / "cache"))
 

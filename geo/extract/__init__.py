@@ -60,6 +60,7 @@ from geo.extract.sentences import Document
 from geo.extract.triggers import find_triggers
 from geo.gazetteer import Gazetteer
 from geo.incidents import Incident
+from geo.urlnumbers import ArticleNumbers
 
 __all__ = ["ARTICLE_PLACE_NOTE", "COUNTRY_ONLY_NOTE", "extract_incidents", "undatable"]
 
@@ -67,7 +68,12 @@ logger = logging.getLogger(__name__)
 
 
 def extract_incidents(
-    article: Article, gazetteer: Gazetteer, *, nlp: object | None = None, today: dt.date | None = None
+    article: Article,
+    gazetteer: Gazetteer,
+    *,
+    nlp: object | None = None,
+    today: dt.date | None = None,
+    numbers: ArticleNumbers | None = None,
 ) -> list[Incident]:
     """Extract the concrete violent incidents reported by one article.
 
@@ -87,6 +93,12 @@ def extract_incidents(
         The extraction date, the upper bound of a year inferred from a
         weekday in an undated page ("on Tuesday, April 18"); ``None`` (the
         default) infers none, so the result never depends on the clock.
+    numbers
+        Dated article numbers of news sites (:func:`geo.urlnumbers.load_article_numbers`):
+        a page with no date of its own is dated from the number in its URL
+        when its site is known; events dated relative to that estimate get
+        a week or a month as ``time_precision`` and a note. ``None`` (the
+        default) estimates nothing.
 
     Returns
     -------
@@ -111,7 +123,7 @@ def extract_incidents(
     triggers = find_triggers(text)
     if not doc.spans or not triggers:
         return []
-    ctx = scan_article(article, doc, gazetteer, triggers=triggers, nlp=nlp, today=today)
+    ctx = scan_article(article, doc, gazetteer, triggers=triggers, nlp=nlp, today=today, numbers=numbers)
 
     by_sentence: dict[int, list[Trigger]] = {}
     for t in triggers:
@@ -120,7 +132,7 @@ def extract_incidents(
     for si in sorted(by_sentence):
         if doc.is_prose(si):
             drafts.extend(sentence_incidents(ctx, si, by_sentence[si]))
-    if not drafts and undatable(article):
+    if not drafts and undatable(article, numbers=numbers):
         # nothing is dropped silently: an undated page ("on Friday", no year) gives its events no date
         events = sum(1 for si in by_sentence if doc.is_prose(si))
         logger.warning(

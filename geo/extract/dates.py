@@ -11,6 +11,7 @@ from geo.articles import Article
 from geo.dates import MONTHS, DateMention, ResolvedDate, find_dates, reference_date, resolve_date
 from geo.extract.model import Context
 from geo.extract.sentences import Document
+from geo.urlnumbers import ArticleNumbers
 
 _URL_DATE: Final[re.Pattern[str]] = re.compile(
     r"/(?P<y>20\d\d)/(?P<m>0?[1-9]|1[0-2]|[A-Za-z]{3})(?:/(?P<d>0?[1-9]|[12]\d|3[01]))?(?=/)"
@@ -61,13 +62,17 @@ def title_year(title: str) -> ResolvedDate | None:
     return ResolvedDate(dt.date(int(years.pop()), 12, 31), 4, inferred=True)
 
 
-def undatable(article: Article) -> bool:
+def undatable(article: Article, *, numbers: ArticleNumbers | None = None) -> bool:
     """Whether nothing dates an article: no publication date, none in its URL or title, no year in its text.
 
     Such a page ("militants attacked a post on Friday", no year anywhere)
     gives its events no date, so the extractor can report none of them.
+    With ``numbers``, a page its URL's article number dates (see
+    :mod:`geo.urlnumbers`) is not undatable.
     """
     if article.published is not None or url_date(article.url) is not None or title_year(article.title) is not None:
+        return False
+    if numbers is not None and numbers.estimate(article.url) is not None:
         return False
     return reference_date(find_dates(article.text), published=None) is None
 

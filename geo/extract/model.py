@@ -13,6 +13,7 @@ from geo.actors import (
 from geo.dates import DateMention, ResolvedDate
 from geo.extract.sentences import Document
 from geo.gazetteer import Gazetteer, Place, PlaceMention
+from geo.urlnumbers import Estimate
 
 # ------------------------------------------------------------------ lexicons
 #: Event classes, most specific first: the first class of a group wins.
@@ -143,6 +144,8 @@ class Context:
     asides: list[bool] = field(default_factory=list)  # dates that set no running date (a vague "recently", background)
     triggers: list[Trigger] = field(default_factory=list)  # every trigger of the article, in text order
     sent_attr: dict[int, Actor] = field(default_factory=dict)
+    #: an undated page's publication day estimated from its URL's article number (see geo.urlnumbers)
+    published_estimate: Estimate | None = None
 
     def mention_at(self, pos: int) -> PlaceMention | None:
         """The place mention that starts exactly at ``pos`` ("Bannu" after "areas of "), if any."""

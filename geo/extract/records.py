@@ -98,6 +98,12 @@ def to_incident(ctx: Context, d: Draft, article: Article) -> Incident:
         lat, lon = place.lat, place.lon
         place_id, geocoder = place.place_id, "gazetteer"
     event_type, sub_event_type = d.event_type
+    time_precision = d.date.precision
+    estimate = ctx.published_estimate
+    if estimate is not None and d.date.inferred:
+        # dated relative to a publication day that is only estimated: a week or a month, not a day
+        time_precision = max(time_precision, estimate.time_precision)
+        notes.append(estimate.note)
     fatalities = d.fatalities
     if fatalities is None and injuries_only(evidence):
         # "two policemen were injured when ...": ACLED codes 0, nobody is reported dead
@@ -105,7 +111,7 @@ def to_incident(ctx: Context, d: Draft, article: Article) -> Incident:
         notes.append("injuries only: no deaths reported")
     return Incident(
         event_date=d.date.iso,
-        time_precision=d.date.precision,
+        time_precision=time_precision,
         event_type=event_type,
         sub_event_type=sub_event_type,
         doc_id=article.doc_id,

@@ -7,12 +7,13 @@ from typing import Final
 
 from geo.actors import find_actors
 from geo.articles import Article
-from geo.dates import find_dates, reference_date
+from geo.dates import ResolvedDate, find_dates, reference_date
 from geo.extract.dates import is_report_date, list_year, resolve_dates, title_year, url_date
 from geo.extract.model import Context, Trigger
 from geo.extract.places import dominant_country, find_border_place, nlp_places
 from geo.extract.sentences import Document
 from geo.gazetteer import Gazetteer
+from geo.urlnumbers import ArticleNumbers, Estimate
 
 #: Paragraph kinds whose dates do not set the narrative date (boilerplate, bylines, photo captions).
 _UNDATED_KINDS: Final[frozenset[str]] = frozenset({"boilerplate", "meta", "caption"})
@@ -26,6 +27,7 @@ def scan_article(
     triggers: list[Trigger],
     nlp: object | None = None,
     today: dt.date | None = None,
+    numbers: ArticleNumbers | None = None,
 ) -> Context:
     """Find every date, actor and place mention of ``article`` once and resolve its dates.
 
@@ -45,6 +47,10 @@ def scan_article(
     today
         Upper bound for a year inferred from a weekday ("Tuesday, April 18"
         in an undated page); ``None`` infers no such year.
+    numbers
+        Dated article numbers of news sites: an undated page whose URL has
+        neither a date nor a known site's number keeps no reference day;
+        with one, its publication day is estimated (:mod:`geo.urlnumbers`).
 
     Returns
     -------
@@ -61,8 +67,12 @@ def scan_article(
     reference = reference_date(dates, published=article.published)
     known = article.published is not None
     bound = False
+    estimate: Estimate | None = None
     if article.published is None:
         from_url = url_date(article.url)
+        if from_url is None and numbers is not None and (estimate := numbers.estimate(article.url)) is not None:
+            # "thenews.com.pk/print/1032385-...": about 20 January 2023, from the site's dated article numbers
+            from_url = ResolvedDate(estimate.day, 1, inferred=True)
         if from_url is not None and (reference is None or from_url.end >= reference.date):
             reference, known = from_url, True
         elif reference is None:
@@ -100,4 +110,5 @@ def scan_article(
         date_spans=[(d.start, d.end) for d in every_date],
         triggers=triggers,
         report=[is_report_date(text, doc, m) for m in dates],
+        published_estimate=estimate if known and estimate is not None else None,
     )
