@@ -61,6 +61,11 @@ _GAP_SHARE: Final[float] = 0.03
 MAX_EXTRAPOLATION_DAYS: Final[int] = 45
 #: Estimates less certain than this are not used.
 MAX_UNCERTAINTY_DAYS: Final[int] = 31
+#: Sites whose article number is a prefix and the creation time in milliseconds since 1970 (UTC):
+#: hindustantimes.com "...-101739635643038.html" (10 + 1739635643038: 15 February 2025), livemint.com
+#: "...-11690780957280.html" (1 + 1690780957280: 31 July 2023).
+EPOCH_MS_SITES: Final[dict[str, str]] = {"hindustantimes.com": "10", "livemint.com": "1"}
+_EPOCH_MS: Final[re.Pattern[str]] = re.compile(r"(?<!\d)(\d{14,15})(?:\.html?)?(?![\d])")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -175,6 +180,8 @@ class ArticleNumbers:
         less certain than :data:`MAX_UNCERTAINTY_DAYS`.
         """
         site = site_of(url)
+        if site in EPOCH_MS_SITES:
+            return _epoch_estimate(url, site)
         rows = self._sites.get(site)
         number = article_number(url)
         if rows is None or number is None:
@@ -199,6 +206,18 @@ class ArticleNumbers:
         if pm > MAX_UNCERTAINTY_DAYS:
             return None
         return Estimate(day, pm, site, number)
+
+
+def _epoch_estimate(url: str, site: str) -> Estimate | None:
+    """The day a site that writes its creation time into the article number made the page (± 1 day: time zones)."""
+    prefix = EPOCH_MS_SITES[site]
+    path = re.sub(r"^[a-z][\w+.-]*://[^/?#]+", "", url.split("?", 1)[0], flags=re.IGNORECASE)
+    for token in _EPOCH_MS.findall(path):
+        if token.startswith(prefix) and len(token) == len(prefix) + 13:
+            day = dt.datetime.fromtimestamp(int(token[len(prefix) :]) / 1000, tz=dt.UTC).date()
+            if dt.date(2010, 1, 1) <= day <= dt.date(2040, 1, 1):
+                return Estimate(day, 1, site, int(token))
+    return None
 
 
 def _bisect(numbers: list[int], number: int) -> int:

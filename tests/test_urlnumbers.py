@@ -93,3 +93,16 @@ def test_an_undated_page_is_dated_from_its_article_number_at_week_precision() ->
     dated = Article(doc_id="q", text=text, source="Dawn", url=page.url, published=D(2025, 2, 14))
     (exact,) = extract_incidents(dated, gaz, numbers=_dawn())
     assert (exact.event_date, exact.time_precision) == ("2025-02-13", 1)  # a stated date wins
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://www.hindustantimes.com/world-news/is-claims-bombing-101739635643038.html", D(2025, 2, 15)),
+        ("https://www.livemint.com/news/world/pakistan-biggest-blasts-11690780957280.html", D(2023, 7, 31)),
+    ],
+)
+def test_a_site_that_writes_the_creation_time_into_its_numbers_is_dated_by_it(url: str, day: dt.date) -> None:
+    est = ArticleNumbers([]).estimate(url)
+    assert est is not None and (est.day, est.plus_minus_days) == (day, 1)
+    assert ArticleNumbers([]).estimate("https://www.hindustantimes.com/india-news/story-12345.html") is None
