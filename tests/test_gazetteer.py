@@ -177,3 +177,12 @@ def test_a_district_spelled_another_way_is_found_before_the_word_district():
         ("Nuristan", "province"),
     ]
     assert gaz.find_mentions("the Farsh area of Ghani Khail district") == []  # a town's spelling is not a district
+
+
+def test_countries_are_found_by_their_common_name(real_gazetteer) -> None:
+    # GeoNames spells Iran "Iran, Islamic Republic of"; the press writes "Iran"
+    for name, code in [("Iran", "IR"), ("Islamic Republic of Iran", "IR"), ("India", "IN"), ("Tajikistan", "TJ")]:
+        assert [p.country_code for p in real_gazetteer.lookup(name) if p.feature_type == "country"] == [code], name
+    assert [m.text for m in real_gazetteer.find_mentions("The gunman who attacked a shrine in Iran was arrested.")] == [
+        "Iran"
+    ]
