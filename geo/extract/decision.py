@@ -247,9 +247,9 @@ _ATTRIBUTIVE_BEFORE: Final[re.Pattern[str]] = re.compile(
     re.IGNORECASE,
 )
 _VICTIM_NOUN_AFTER: Final[re.Pattern[str]] = re.compile(
-    r"\s+(?:[A-Z][\w-]*\s+){0,2}(?:cops|policem[ae]n|police\s+(?:officials|personnel|officers)|workers|soldiers|"
-    r"personnel|officials|officers|labou?rers|men|people|persons|passengers|engineers|employees|staff|jawans|teachers|"
-    r"students|children|victims|journalists|tourists|pilgrims|miners)\b"
+    r"\s+(?:[A-Z][\w-]*\s+){0,2}(?:cops?|policem[ae]n|police\s+(?:officials?|personnel|officers?)|workers?|soldiers?|"
+    r"personnel|officials?|officers?|labou?rers?|men|people|persons|passengers|engineers?|employees?|staff|jawans?|"
+    r"teachers?|students?|children|victims?|journalists?|tourists|pilgrims|miners|constables?)\b"
 )
 
 

@@ -813,6 +813,15 @@ def _retells(first: Draft, later: Draft, later_text: str) -> bool:
         return False
     tolls = (first.fatalities, later.fatalities)
     same_toll = None in tolls or first.fatalities == later.fatalities
+    if (
+        all(t.anaphoric for t in later.triggers)
+        and first.place == later.place
+        and first.date.overlaps(later.date)
+        and later.fatalities in (None, first.fatalities)
+    ):
+        # "Prime Minister Shehbaz Sharif strongly condemned the attack on Levies post in Kalat, paying tribute
+        # to the martyred officer" after the attack told in Kalat: only definite mentions, the same place and day
+        return True
     own_dates = first.date_kind == later.date_kind == "event"  # a date from context or publication proves nothing
     if own_dates and first.date.precision == later.date.precision == 1 and first.date.date == later.date.date:
         # a revised toll ("rose to 12") is the same incident; two different tolls otherwise are not,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from geo.articles import Article
 from geo.extract import extract_incidents
@@ -489,3 +490,10 @@ def test_a_sentence_told_twice_is_evidence_once(gaz: Gazetteer) -> None:
     text = f"{told}\n\nOfficials gave no further details of the attacks.\n\nMore follows. {told}"
     (found,) = [i for i in run(gaz, text, published=dt.date(2025, 7, 17)) if i.location == "Quetta"]
     assert found.evidence.count("nine passengers") == 1
+
+
+def test_condemnations_and_tributes_after_the_attack_told_are_part_of_its_record(real_gazetteer: Gazetteer) -> None:
+    # The Nation, 17 February 2025 (development article 485): one attack, then only reactions to it
+    text = (Path(__file__).parent.parent / "data" / "kalat_attack_reactions.txt").read_text(encoding="utf-8")
+    found = only(real_gazetteer, text, published=dt.date(2025, 2, 17))
+    assert "condemned" in found.evidence and found.fatalities == 1
