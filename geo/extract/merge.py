@@ -451,6 +451,7 @@ def merge_incidents(ctx: Context, drafts: list[Draft]) -> tuple[list[Draft], set
         The merged drafts in text order, and the sentences they used.
     """
     groups: list[list[Draft]] = []
+    any_strong = any(not d.weak for d in drafts)
     for d in drafts:
         # "Separately, a roadside bomb killed a child": another incident, even when it lacks an actor or a date
         anaphoric = (d.weak and not d.separate) or all(t.anaphoric for t in d.triggers)
@@ -533,7 +534,13 @@ def merge_incidents(ctx: Context, drafts: list[Draft]) -> tuple[list[Draft], set
                 and not d.several
                 and any(not t.anaphoric for t in d.triggers)
             )
-            if not (_concrete(ctx, d) or separate or _dated_report(d) or first_report or clause or own_place):
+            # an article that tells its incident only in definite mentions, with a toll: "The chief minister
+            # condemned the recent explosion near a police van on Malam Jabba Road, which resulted in the
+            # martyrdom of a policeman" (no other report of it, no other incident)
+            only_telling = not groups and not any_strong and d.fatalities is not None
+            if not (
+                _concrete(ctx, d) or separate or _dated_report(d) or first_report or clause or own_place or only_telling
+            ):
                 continue
             d.weak = False
         if d.place is None and d.same_area and groups:

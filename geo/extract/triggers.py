@@ -125,7 +125,9 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
         # "12 soldiers embraced martyrdom in separate operations", "embraced shahadat" (the army's wording)
         r"|(?:embraced|attained)\s+(?:martyrdom|shahadat|shahadah)"
         # "Eleven people ... were dead in Kalat", "six bodies were discovered in Bolan"
-        r"|(?<=\bwere\s)dead|bodies\s+were\s+(?:found|discovered|recovered)",
+        r"|(?<=\bwere\s)dead|bodies\s+were\s+(?:found|discovered|recovered)"
+        # "The bodies of four drivers, who were part of a convoy ..., were found at Orali area"
+        r"|bodies\s+of\s+(?:[^.;:]{1,100}?)\s+were\s+(?:found|discovered|recovered)",
     ),
     ("kill", "n", r"killings?|assassinations?|murders?|beheadings?|massacres?|executions?"),
 )

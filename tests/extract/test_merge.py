@@ -497,3 +497,14 @@ def test_condemnations_and_tributes_after_the_attack_told_are_part_of_its_record
     text = (Path(__file__).parent.parent / "data" / "kalat_attack_reactions.txt").read_text(encoding="utf-8")
     found = only(real_gazetteer, text, published=dt.date(2025, 2, 17))
     assert "condemned" in found.evidence and found.fatalities == 1
+
+
+def test_an_article_that_tells_its_incident_only_in_a_condemnation_still_reports_it(gaz: Gazetteer) -> None:
+    text = (
+        "Peshawar - The chief minister has condemned the recent explosion near a police van in Bannu, which "
+        "resulted in the martyrdom of a policeman and injuries to four others.\n\n"
+        "He extended his condolences to the bereaved family."
+    )
+    found = only(gaz, text, published=dt.date(2024, 9, 23))
+    assert (found.location, found.fatalities) == ("Bannu", 1)
+    assert run(gaz, "The minister condemned the recent explosion in Bannu.", published=dt.date(2024, 9, 23)) == []

@@ -920,3 +920,12 @@ def test_a_month_day_with_a_comma_is_no_count_of_events(gaz: Gazetteer) -> None:
     )
     assert found.confidence >= 0.5, found.reason
     assert (found.event_date, found.location) == ("2024-04-21", "Kabul")
+
+
+def test_bodies_of_victims_found_tell_an_incident(gaz: Gazetteer) -> None:
+    text = (
+        "PARACHINAR: The bodies of four drivers, who were part of a convoy carrying essential items, were found "
+        "in Bannu on Friday."
+    )
+    found = only(gaz, text, published=dt.date(2025, 1, 18))
+    assert (found.location, found.fatalities) == ("Bannu", 4)
