@@ -332,6 +332,15 @@ def _split_by_dates(ctx: Context, start: int, end: int, trigs: list[Trigger]) ->
             # "20 January – 2022 Lahore bombing near Anarkali Bazaar kills ...": the year of the event's
             # name loses to the day of that year
             penalty += REPORT_DATE_PENALTY
+        if (
+            m.kind == "relative"
+            and m.relative == "recent"
+            and any(
+                (o := ctx.resolved[j]) is not None and o.precision == 1 and ctx.dates[j].kind != "relative" for j in idx
+            )
+        ):
+            # "The most recent TTP attack, on December 21, ...": a vague time loses to the day the span names
+            penalty += REPORT_DATE_PENALTY
         key = (int(m.since), abs(m.start - main.start) + penalty)
         if best_key is None or key < best_key:
             best, best_key = i, key

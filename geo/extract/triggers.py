@@ -127,7 +127,7 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
         # "Eleven people ... were dead in Kalat", "six bodies were discovered in Bolan"
         r"|(?<=\bwere\s)dead|bodies\s+were\s+(?:found|discovered|recovered)"
         # "The bodies of four drivers, who were part of a convoy ..., were found at Orali area"
-        r"|bodies\s+of\s+(?:[^.;:]{1,100}?)\s+were\s+(?:found|discovered|recovered)",
+        r"|bod(?:ies|y)\s+of\s+(?:[^.;:]{1,100}?)\s+(?:were|was)\s+(?:found|discovered|recovered)",
     ),
     ("kill", "n", r"killings?|assassinations?|murders?|beheadings?|massacres?|executions?"),
 )

@@ -929,3 +929,15 @@ def test_bodies_of_victims_found_tell_an_incident(gaz: Gazetteer) -> None:
     )
     found = only(gaz, text, published=dt.date(2025, 1, 18))
     assert (found.location, found.fatalities) == ("Bannu", 4)
+
+
+def test_the_day_of_the_most_recent_attack_dates_it(gaz: Gazetteer) -> None:
+    text = "The most recent TTP attack, on December 21, led to the deaths of at least 16 soldiers in Bannu."
+    found = only(gaz, text, published=dt.date(2025, 1, 3))
+    assert (found.event_date, found.time_precision) == ("2024-12-21", 1)
+
+
+def test_the_body_of_a_missing_policeman_found_tells_an_incident(gaz: Gazetteer) -> None:
+    text = "On October 16, the body of a policeman earlier reported as missing was found in Bannu."
+    found = only(gaz, text, published=dt.date(2021, 10, 20))
+    assert (found.event_date, found.location) == ("2021-10-16", "Bannu")
