@@ -759,7 +759,8 @@ def merge_retellings(ctx: Context, drafts: list[Draft]) -> list[Draft]:
             (
                 o
                 for o in reversed(out)
-                if not _other_list_item(ctx, [o], d) and _retells(o, d, ctx.text[d.start : d.end])
+                if _told_word_for_word(ctx, o, d)
+                or (not _other_list_item(ctx, [o], d) and _retells(o, d, ctx.text[d.start : d.end]))
             ),
             None,
         )
@@ -768,6 +769,15 @@ def merge_retellings(ctx: Context, drafts: list[Draft]) -> list[Draft]:
             continue
         _fold(target, d)
     return out
+
+
+def _told_word_for_word(ctx: Context, first: Draft, later: Draft) -> bool:
+    """Whether the later record's words were told already in the first one (a paragraph the page repeats)."""
+    told = ctx.text[later.start : later.end].strip()
+    if len(told) < 40 or first.date != later.date or later.start < first.end or first.split_key or later.split_key:
+        return False
+    spans = [(first.start, first.end), *first.extra_spans]
+    return any(told in ctx.text[a:b] for a, b in spans)
 
 
 def _retells(first: Draft, later: Draft, later_text: str) -> bool:

@@ -221,6 +221,11 @@ _MADE_IN: Final[re.Pattern[str]] = re.compile(
     r"-(?:built|based|backed|funded|made|sponsored|led|run|born|bound|linked|trained|supported|controlled)\b",
     re.IGNORECASE,
 )
+#: After a country: the name of a joint project ("the China-Pakistan Economic Corridor"), not the scene.
+_COUNTRY_IN_NAME: Final[re.Pattern[str]] = re.compile(
+    r"-[A-Z]\w+\s+(?:[A-Z]\w+\s+)?(?:Economic\s+)?(?:Corridor|Friendship|Highway|Railway|Pipeline|Agreement|Treaty|"
+    r"Commission|Council|Forum|Summit|Chamber)\b"
+)
 _DEMONYMS: Final[frozenset[str]] = frozenset(
     [
         "pakistani",
@@ -370,6 +375,8 @@ def _place_candidates(ctx: Context, start: int, end: int) -> list[tuple[int, int
             continue  # "areas bordering Afghanistan": the neighbour, not the scene
         if _MADE_IN.match(text, m.end):
             continue  # "the China-built Confucius Institute", "Iran-backed": a modifier, not a place
+        if m.best.feature_type == "country" and _COUNTRY_IN_NAME.match(text, m.end):
+            continue  # "on the China-Pakistan Economic Corridor (CPEC) route": a project's name
         before = text[max(start, m.start - 45) : m.start]
         prev_word = before.split()[-1] if before.split() else ""
         if (

@@ -152,6 +152,8 @@ def classify_paragraphs(paragraphs: Sequence[str], *, title: str = "") -> list[s
     kinds: list[str] = []
     last = len(paragraphs) - 1
     under_day = False  # the entries nested under a day of a yearly list ("- 2 February" then "  - ...")
+    seen: set[str] = set()  # a paragraph told twice: the first copy of a full sentence is read, the repeat is not
+    credited = {key for key, p in zip(keys, paragraphs, strict=True) if _has_credit(p)}  # a photo caption and its copy
     for i, p in enumerate(paragraphs):
         if not p[:1].isspace():
             under_day = bool(_DAY_ITEM.match(p))
@@ -160,12 +162,20 @@ def classify_paragraphs(paragraphs: Sequence[str], *, title: str = "") -> list[s
         words = len(bare.split())
         closed = bool(_SENTENCE_END.search(text[-24:]))
         key = keys[i]
+        # a repeated paragraph is a caption, except the first copy of a full sentence (a standfirst or a
+        # paragraph the page repeats): that one is read once
+        repeated = (
+            counts.get(key, 0) > 1
+            and words >= 4
+            and not (key not in seen and key not in credited and closed and words >= 12)
+        )
+        seen.add(key)
         if BOILERPLATE.search(text.lower()):
             kind = "boilerplate"
         elif title_key and len(text) < 2 * len(title) + 8 and _norm(text) == title_key:
             kind = "title"
         elif (
-            (counts.get(key, 0) > 1 and words >= 4)
+            repeated
             or (_has_credit(text) and not closed)
             or re.search(r"[.!?]\s+(?:reuters|afp|ap|epa)\s*$", text[-12:], re.I)
         ):

@@ -508,3 +508,10 @@ def test_an_article_that_tells_its_incident_only_in_a_condemnation_still_reports
     found = only(gaz, text, published=dt.date(2024, 9, 23))
     assert (found.location, found.fatalities) == ("Bannu", 1)
     assert run(gaz, "The minister condemned the recent explosion in Bannu.", published=dt.date(2024, 9, 23)) == []
+
+
+def test_a_paragraph_the_page_repeats_is_one_record(gaz: Gazetteer) -> None:
+    told = "On July 6, 2024, one soldier was killed when militants planted explosives in a bunker in Bannu."
+    text = f"{told}\n\nOn July 9, 2024, two policemen were injured in a blast in Quetta.\n\n{told}"
+    found = run(gaz, text, published=dt.date(2024, 7, 18))
+    assert [i.location for i in found] == ["Bannu", "Quetta"]

@@ -941,3 +941,12 @@ def test_the_body_of_a_missing_policeman_found_tells_an_incident(gaz: Gazetteer)
     text = "On October 16, the body of a policeman earlier reported as missing was found in Bannu."
     found = only(gaz, text, published=dt.date(2021, 10, 20))
     assert (found.event_date, found.location) == ("2021-10-16", "Bannu")
+
+
+def test_a_country_in_a_project_name_is_not_the_scene(gaz: Gazetteer) -> None:
+    text = (
+        "On July 9, 2024, four soldiers were killed when militants attacked a military convoy on the "
+        "China-Pakistan Economic Corridor route in Bannu."
+    )
+    found = only(gaz, text, published=dt.date(2024, 7, 18))
+    assert found.location == "Bannu" and found.confidence >= 0.5
