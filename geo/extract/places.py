@@ -44,8 +44,9 @@ _UNKNOWN_PLACE_COMMA: Final[str] = (
 _LOCATIVE_BEFORE: Final[re.Pattern[str]] = re.compile(
     r"(?:\b(?i:in|at|near|on|upon|inside|into|across|within|around|outside|over|along|between|and|towards?|"
     r"(?:province|district|city|town|village|vicinity|outskirts|suburbs?|area|areas|parts?|region|tehsil|university|"
-    r"valley|capital|sub-?division|limits|jurisdiction|bazaar|market|neighbou?rhood|locality)"
-    r"(?:\s*\([^)]{1,30}\))?\s+of|close\s+to|adjacent\s+to|bordering|hit|hitting|struck|striking|bombed|bombarded|shelled|"
+    r"valley|capital|sub-?division|limits|jurisdiction|bazaar|market|neighbou?rhood|locality|(?-i:PD))"
+    # "in PD4 of Kabul city", "in police district 11 of Kabul"
+    r"(?:\s?\d{1,2})?(?:\s*\([^)]{1,30}\))?\s+of|close\s+to|adjacent\s+to|bordering|hit|hitting|struck|striking|bombed|bombarded|shelled|"
     r"rocked|rocking|shook|shaking|jolted|"
     r"targeted|targeting|attacked|raided|stormed|pounded|including|included|includes|such\s+as)\s+(?:the\s+)?"
     r"(?:(?:[a-z][\w-]*|[A-Z][\w-]*(?:'s|’s)|Upper|Lower|North|South|East|West|Central|Northern|Southern|Eastern|"

@@ -951,3 +951,9 @@ def test_a_country_in_a_project_name_is_not_the_scene(real_gazetteer: Gazetteer)
     )
     found = only(real_gazetteer, text, published=dt.date(2024, 7, 18))
     assert found.location == "Kech" and found.confidence >= 0.5, found.reason
+
+
+def test_a_police_district_of_a_city_places_the_incident_in_the_city(gaz: Gazetteer) -> None:
+    text = "A magnetic IED placed on a security forces vehicle exploded on Monday in PD4 of Kabul city."
+    found = only(gaz, text, published=dt.date(2020, 12, 28))
+    assert found.location == "Kabul" and found.confidence >= 0.5, found.reason
