@@ -134,7 +134,7 @@ _FATALITY_RES: Final[tuple[re.Pattern[str], ...]] = (
         re.IGNORECASE,
     ),
     re.compile(
-        rf"(?<![\w,.])(?:{_QUAL}){RANGE}\s+(?:\(?[\w-]+\)?\s+){{0,6}}?(?:[\w-]+,\s+including\s+[^.;:]{{1,80}}?,\s+"
+        rf"(?<![\w,.])(?:{_QUAL}){RANGE}\s+(?:\(?[\w-]+\)?\s+){{0,6}}?(?:[\w-]+,\s+including\s+[^.;:]{{1,80}}?,?\s+"
         r"|[\w-]+\s*[—–]\s*[^—–.;:]{1,80}?\s*[—–]\s*)?"
         r"(?:(?:were|was|have\s+been|had\s+been|are|got|being)\s+"
         r"(?:\w+\s+)?(?:killed|martyred|slain|shot\s+dead|gunned\s+down|dead|executed|beheaded|eliminated|"

@@ -957,3 +957,16 @@ def test_a_police_district_of_a_city_places_the_incident_in_the_city(gaz: Gazett
     text = "A magnetic IED placed on a security forces vehicle exploded on Monday in PD4 of Kabul city."
     found = only(gaz, text, published=dt.date(2020, 12, 28))
     assert found.location == "Kabul" and found.confidence >= 0.5, found.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four security personnel, including an officer embraced shahadat during a shootout with terrorists.",
+        "Four security personnel, including an officer, embraced shahadat during a shootout with terrorists.",
+    ],
+)
+def test_a_toll_with_an_including_aside_with_or_without_its_comma(text: str) -> None:
+    from geo.extract.events import fatality_figure
+
+    assert fatality_figure(text)[0] == 4
