@@ -61,6 +61,8 @@ _GAP_SHARE: Final[float] = 0.03
 MAX_EXTRAPOLATION_DAYS: Final[int] = 45
 #: Estimates less certain than this are not used.
 MAX_UNCERTAINTY_DAYS: Final[int] = 31
+#: Other hosts of a site that share its numbers: The News moved from thenews.com.pk to thenews.pk.
+SITE_ALIASES: Final[dict[str, str]] = {"thenews.pk": "thenews.com.pk"}
 #: Sites whose article number is a prefix and the creation time in milliseconds since 1970 (UTC):
 #: hindustantimes.com "...-101739635643038.html" (10 + 1739635643038: 15 February 2025), livemint.com
 #: "...-11690780957280.html" (1 + 1690780957280: 31 July 2023).
@@ -117,7 +119,9 @@ def site_of(url: str) -> str:
     if m is None:
         return ""
     host = m.group(1).lower().rsplit("@", 1)[-1].split(":", 1)[0]
-    return host.removeprefix("www.")
+    for prefix in ("www.", "m.", "amp.", "mobile."):
+        host = host.removeprefix(prefix)
+    return SITE_ALIASES.get(host, host)
 
 
 def article_number(url: str) -> int | None:
