@@ -286,5 +286,13 @@ def read_anchors(path: Path) -> list[Anchor]:
 
 @functools.lru_cache(maxsize=4)
 def load_article_numbers(path: Path = settings.ARTICLE_NUMBERS_PATH) -> ArticleNumbers:
-    """The shipped table of dated article numbers (``data/article_numbers.csv``), read once per path."""
+    """The shipped table of dated article numbers (``data/article_numbers.csv``), read once per path.
+
+    A missing table (a data folder of one's own without it) dates no page
+    by its number, with a warning; a malformed one raises
+    :class:`~geo.errors.ReferenceDataError` naming the line and field.
+    """
+    if not path.exists():
+        logger.warning("%s: no table of dated article numbers; undated pages are not dated by their URL", path)
+        return ArticleNumbers([])
     return ArticleNumbers(read_anchors(path))

@@ -118,3 +118,8 @@ def test_a_site_whose_numbers_grow_unevenly_gets_a_wide_uncertainty_or_none() ->
     jumps = (0, 100, 110, 300, 310, 500, 510, 700)  # numbers given out in batches
     uneven = [Anchor("b.com", 10000 * (k + 1), D(2024, 1, 1) + dt.timedelta(days=j)) for k, j in enumerate(jumps)]
     assert ArticleNumbers(uneven).estimate("https://b.com/news/45000") is None  # misses its own anchors by weeks
+
+
+def test_a_missing_table_dates_nothing_with_a_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    table = load_article_numbers(tmp_path / "absent.csv")
+    assert table.sites == [] and "no table of dated article numbers" in caplog.text
