@@ -83,7 +83,10 @@ _REPORT_BEFORE_DATE: Final[re.Pattern[str]] = re.compile(
     r"condemned|(?:rose|risen|climbed|jumped|reached|increased)\s+to\s+[\w,]+)"
     r"(?:\s+(?:in\s+a\s+statement|late|early|on))*\s*"
     # "said on Wednesday (Nov 20)": the day the weekday names
-    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*[(,]\s*)?$",
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*[(,]\s*)?$"
+    # "In a statement on November 23, ISIS announced ...": the day of the statement
+    r"|\b(?:in|via|through)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?(?:statement|post|message|press\s+release|"
+    r"video|communiqu[eé])\s+(?:(?:issued|released|posted|published|shared)\s+)?on\s+$",
     re.IGNORECASE,
 )
 #: A dateline before a date: "Shillong, November 27:", "Islamabad [Pakistan], August 1 (ANI):",

@@ -760,7 +760,10 @@ def merge_retellings(ctx: Context, drafts: list[Draft]) -> list[Draft]:
                 o
                 for o in reversed(out)
                 if _told_word_for_word(ctx, o, d)
-                or (not _other_list_item(ctx, [o], d) and _retells(o, d, ctx.text[d.start : d.end]))
+                or (
+                    not _other_list_item(ctx, [o], d)
+                    and _retells(o, d, ctx.text[d.start : d.end], first_text=ctx.text[o.start : o.end])
+                )
             ),
             None,
         )
@@ -780,8 +783,8 @@ def _told_word_for_word(ctx: Context, first: Draft, later: Draft) -> bool:
     return any(told in ctx.text[a:b] for a, b in spans)
 
 
-def _retells(first: Draft, later: Draft, later_text: str) -> bool:
-    """Whether ``later`` tells the incident of ``first`` again."""
+def _retells(first: Draft, later: Draft, later_text: str, *, first_text: str = "") -> bool:
+    """Whether ``later`` tells the incident of ``first`` again (``first_text``: the first telling's words)."""
     if later.separate or later.also or later.split_key:
         return False
     if first.split_key and not (later.cls == first.cls and _undated_retelling(first, later, later_text)):
@@ -805,6 +808,19 @@ def _retells(first: Draft, later: Draft, later_text: str) -> bool:
             )
         )
     if _undated_retelling(first, later, later_text):
+        return True
+    if (
+        all(t.anaphoric for t in later.triggers)
+        and later.date_kind == "event"
+        and later.date_explicit
+        and (first.date_kind in ("report", "publication") or _CLAIM_LEAD.search(first_text))
+        and (is_vague_place(later.place) or _places_compatible(first.place, later.place))
+        and _actors_compatible(first.actor1, later.actor1)
+        and 0 <= (first.date.date - later.date.date).days <= _CLAIM_LAG_DAYS
+        and later.fatalities in (None, first.fatalities)
+    ):
+        # a claim or report first ("ISIS has claimed responsibility for a deadly attack on a Sufi shrine in
+        # Baghlan"), then the attack's own day in a definite mention ("The attack took place on November 21")
         return True
     if is_vague_place(first.place) or is_vague_place(later.place):
         return False
@@ -850,6 +866,8 @@ def _retells(first: Draft, later: Draft, later_text: str) -> bool:
     return False
 
 
+#: A claim of an attack told as the lead: its date is the claim's ("ISIS has claimed responsibility for ...").
+_CLAIM_LEAD: Final[re.Pattern[str]] = re.compile(r"\bclaim(?:ed|s)\s+responsibility\s+for\b", re.IGNORECASE)
 #: A later sentence that opens another incident although it has no date of its own.
 _NEW_INCIDENT: Final[re.Pattern[str]] = re.compile(
     r"\b(?:meanwhile|elsewhere|earlier|previously|before\s+that|prior\s+to|last\s+(?:week|month|year)|"
@@ -944,6 +962,16 @@ def same_toll_or_claim(first: Draft, later: Draft) -> bool:
 def _fold(base: Draft, other: Draft) -> None:
     """Fold ``other`` (a retelling) into ``base``."""
     if other.date.precision < base.date.precision and base.date.contains(other.date):
+        base.date, base.date_kind, base.date_explicit = other.date, other.date_kind, other.date_explicit
+    elif (
+        other.date.precision == base.date.precision == 1
+        and other.date_kind == "event"
+        and other.date_explicit
+        and (base.date_kind in ("report", "publication") or base.date.date > other.date.date)
+        and 0 <= (base.date.date - other.date.date).days <= _CLAIM_LAG_DAYS
+    ):
+        # "ISIS has claimed responsibility for a deadly attack ..." (the report's day), then "The attack took
+        # place on the evening of November 21": the day the event happened
         base.date, base.date_kind, base.date_explicit = other.date, other.date_kind, other.date_explicit
     if (
         other.place is not None

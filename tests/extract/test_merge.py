@@ -515,3 +515,14 @@ def test_a_paragraph_the_page_repeats_is_one_record(gaz: Gazetteer) -> None:
     text = f"{told}\n\nOn July 9, 2024, two policemen were injured in a blast in Quetta.\n\n{told}"
     found = run(gaz, text, published=dt.date(2024, 7, 18))
     assert [i.location for i in found] == ["Bannu", "Quetta"]
+
+
+def test_a_claim_lead_and_the_attack_s_own_day_told_later_are_one_record(gaz: Gazetteer) -> None:
+    text = (
+        "KABUL, AFGHANISTAN – The Islamic State (ISIS) has claimed responsibility for a deadly attack on a Sufi "
+        "shrine in Khost province, which killed at least 10 people.\n\n"
+        "In a statement on November 23, ISIS announced that its operatives targeted the shrine.\n\n"
+        "The attack took place on the evening of November 21, when unidentified gunmen opened fire on worshippers."
+    )
+    found = only(gaz, text, published=dt.date(2024, 11, 24))
+    assert (found.event_date, found.location, found.fatalities) == ("2024-11-21", "Khost", 10)

@@ -129,6 +129,12 @@ def test_a_stop_run_into_the_next_sentence_still_ends_it() -> None:
             True,
             id="an agency with full stops",
         ),
+        pytest.param(
+            "In a statement on November 23, ISIS announced that its operatives targeted the shrine.",
+            "November 23",
+            True,
+            id="the day of a statement",
+        ),
         pytest.param("On November 27, two civilians died in Bannu.", "November 27", False, id="an event date"),
         pytest.param("In Bannu, November 27 saw two attacks.", "November 27", False, id="no dateline"),
     ],
