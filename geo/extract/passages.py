@@ -134,6 +134,10 @@ def _split_by_victim_places(ctx: Context, start: int, end: int, trigs: list[Trig
     return spans
 
 
+#: A perfect tense over a list of past participles: "have arrested, tortured, and " (before "killed").
+_PERFECT_LIST: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:has|have)\s+(?:[a-z]+ed,\s+){1,4}(?:and\s+)?$|\b(?:has|have)\s+[a-z]+ed\s+and\s+$"
+)
 #: After an event already told: another one of its own ("This attack follows another similar incident ...").
 _ANOTHER_EVENT: Final[re.Pattern[str]] = re.compile(
     r"\b(?:follows|followed|comes\s+after|came\s+after|after)\s+(?:another|an\s+earlier|a\s+similar|a\s+previous)\b"
@@ -671,7 +675,9 @@ def _build_draft(
     if date.precision <= 3 and AGGREGATE.search(seg) and not has_verb:
         return []
     first_verb = next((t for t in in_span if t.pos == "v"), main)
-    perfect = PERFECT.search(text[max(start, first_verb.start - 25) : first_verb.start])
+    before_verb = text[max(start, first_verb.start - 60) : first_verb.start]
+    # "the Taliban have arrested, tortured, and killed former soldiers": a perfect over a list of verbs
+    perfect = PERFECT.search(before_verb[-25:]) or _PERFECT_LIST.search(before_verb)
     one_victim = _ONE_VICTIM.match(text, first_verb.end) is not None
     # present perfect with no figure and no date: a generic statement; but "Taliban members have shot and killed
     # a former soldier in Pol-e-Khomri" is a news lead about one victim

@@ -970,3 +970,8 @@ def test_a_toll_with_an_including_aside_with_or_without_its_comma(text: str) -> 
     from geo.extract.events import fatality_figure
 
     assert fatality_figure(text)[0] == 4
+
+
+def test_a_perfect_over_a_list_of_verbs_is_a_generic_statement(gaz: Gazetteer) -> None:
+    text = "Rights groups say the Taliban have arrested, tortured, and killed former soldiers in Kabul."
+    assert run(gaz, text, published=dt.date(2024, 8, 26)) == []
