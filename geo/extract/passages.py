@@ -149,6 +149,12 @@ _ANOTHER_EVENT: Final[re.Pattern[str]] = re.compile(
 _SERIES_INCLUDING: Final[re.Pattern[str]] = re.compile(
     r"\bpart\s+of\s+an?\s+(?:series|wave|string|spate)\s+of\s+[^.;]{0,60}?\b(including)\b", re.IGNORECASE
 )
+#: A sentence that opens with an earlier event: "Four days after ...", "A day after ...", "Hours after ...".
+_EARLIER_LEAD: Final[re.Pattern[str]] = re.compile(
+    r"\W*(?:[A-Z][A-Za-z .]{1,30}:\s*)?(?:just\s+|only\s+|barely\s+)?(?:(?:a|an|one|two|three|four|five|six|seven|"
+    r"a\s+few|\d+)\s+)?(?:hours?|days?|weeks?)\s+after\s+",
+    re.IGNORECASE,
+)
 #: ", a day after ...", ", days after ...", ", hours after ...": an earlier event told in a trailing clause.
 _EARLIER_EVENT: Final[re.Pattern[str]] = re.compile(
     r"(?:,\s*|\s+)(?:just\s+|only\s+|barely\s+|nearly\s+|almost\s+|less\s+than\s+|more\s+than\s+)?"
@@ -168,6 +174,16 @@ def _split_by_earlier_event(ctx: Context, start: int, end: int, trigs: list[Trig
     reference back ("a day after the attack" adds nothing); the trailing
     clause is dated by its own date or counted back from the main one.
     """
+    lead = _EARLIER_LEAD.match(ctx.text, start, end)
+    if lead is not None:
+        # "Four days after Afghan authorities apologised over cross-border shelling that claimed the lives of
+        # eight people, armed clashes erupted ... on Thursday": the earlier event first, then the one told
+        comma = ctx.text.find(", ", lead.end(), end)
+        if comma > 0:
+            parts = ((start, comma), (comma + 2, end))
+            fresh = all(any(lo <= t.start < hi and not t.anaphoric for t in trigs) for lo, hi in parts)
+            if fresh:
+                return list(parts)
     m = _EARLIER_EVENT.search(ctx.text, start, end)
     if m is None:
         return [(start, end)]

@@ -975,3 +975,13 @@ def test_a_toll_with_an_including_aside_with_or_without_its_comma(text: str) -> 
 def test_a_perfect_over_a_list_of_verbs_is_a_generic_statement(gaz: Gazetteer) -> None:
     text = "Rights groups say the Taliban have arrested, tortured, and killed former soldiers in Kabul."
     assert run(gaz, text, published=dt.date(2024, 8, 26)) == []
+
+
+def test_a_sentence_that_opens_with_an_earlier_event_gives_two_incidents(gaz: Gazetteer) -> None:
+    text = (
+        "QUETTA: Four days after Afghan authorities apologised over cross-border shelling in Khost that claimed "
+        "the lives of eight people, armed clashes erupted at the border in Quetta on Thursday, leaving at least "
+        "one dead."
+    )
+    found = run(gaz, text, published=dt.date(2022, 12, 16))
+    assert sorted((i.location, i.fatalities) for i in found) == [("Khost", 8), ("Quetta", 1)]
