@@ -40,6 +40,8 @@ _POST_BLOCK: Final[re.Pattern[str]] = re.compile(
 _POWER_AFTER: Final[re.Pattern[str]] = re.compile(
     r"\s*(?:the\s+)?(?:Afghanistan|Pakistan|country|power|government)\b", re.IGNORECASE
 )
+#: After "stormed", "swept": into power, not into a place ("the Taliban stormed back to power").
+_TO_POWER_AFTER: Final[re.Pattern[str]] = re.compile(r"\s+(?:back\s+)?(?:to|into)\s+power\b", re.IGNORECASE)
 #: Aggregates and statistics: not one event (checked when the date is a year).
 AGGREGATE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:alone|in\s+total|a\s+total\s+of|so\s+far|per\s*cent|percent|on\s+average|annually|statistics|tally|"
@@ -124,6 +126,8 @@ def trigger_ok(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> bool
         block = None
     if t.text.lower().endswith("control of") and _POWER_AFTER.match(text, t.end):
         return False
+    if _TO_POWER_AFTER.match(text, t.end):
+        return False  # "since the Taliban stormed back to power in August 2021": a change of power, not an attack
     post_block = _POST_BLOCK.search(post)
     if post_block is not None and _CONTINUED.search(post_block.group()) and _toll_after(text, t.end, sent_end):
         post_block = None  # "clashes continued in Yaftal district, resulting in the deaths of two commanders"

@@ -400,3 +400,8 @@ def test_a_claim_lead_about_the_attack_targeting_someone_is_the_first_telling(ga
     found = only(gaz, text, published=dt.date(2024, 9, 3))
     assert found.evidence.startswith("ISIS has claimed responsibility")
     assert (found.location, found.fatalities) == ("Kabul", 6)
+
+
+def test_storming_back_to_power_is_no_attack(gaz: Gazetteer) -> None:
+    text = "Security improved since the Taliban stormed back to power in Kabul in August 2021, but IS is a threat."
+    assert run(gaz, text, published=dt.date(2023, 6, 7)) == []
