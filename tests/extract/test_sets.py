@@ -49,9 +49,9 @@ def _score(tmp_path: Path, folder: Path) -> dict:
 
 def test_development_set(tmp_path: Path) -> None:
     r = _score(tmp_path, ROOT / "tests" / "devset")
-    assert r["f1"] >= 0.83 and r["precision"] >= 0.90, r  # 0.840 and 0.907 with 273 articles
+    assert r["f1"] >= 0.82 and r["precision"] >= 0.885, r  # 0.832 and 0.894 with 386 articles
 
 
 def test_evaluation_set_does_not_regress(tmp_path: Path) -> None:
     r = _score(tmp_path, ROOT / "tests" / "evalset")
-    assert r["f1"] >= 0.685 and r["precision"] >= 0.765, r  # 0.697 and 0.774 with 265 articles
+    assert r["f1"] >= 0.695 and r["precision"] >= 0.765, r  # 0.708 and 0.778 with 307 articles
