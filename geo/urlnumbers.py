@@ -152,8 +152,9 @@ class ArticleNumbers:
     ----------
     anchors
         Articles whose number and date are known. Sites with fewer than
-        :data:`MIN_ANCHORS` anchors, or whose dates do not rise with their
-        numbers, are left out (and logged).
+        :data:`MIN_ANCHORS` anchors, whose dates do not rise with their
+        numbers, or whose interpolation misses their own anchors by more than
+        :data:`MAX_UNCERTAINTY_DAYS` (leave-one-out), are left out (and logged).
     """
 
     def __init__(self, anchors: Iterable[Anchor]) -> None:
@@ -170,8 +171,12 @@ class ArticleNumbers:
             if backwards > MAX_INVERSIONS * (len(rows) - 1):
                 logger.info("%s: article numbers out of sequence (%d of %d): not used", site, backwards, len(rows))
                 continue
+            spread = _leave_one_out_spread(rows)
+            if spread > MAX_UNCERTAINTY_DAYS:
+                logger.info("%s: article numbers miss their own dates by %d days: not used", site, spread)
+                continue
             self._sites[site] = rows
-            self._spread[site] = _leave_one_out_spread(rows)
+            self._spread[site] = spread
 
     @property
     def sites(self) -> list[str]:
