@@ -26,7 +26,7 @@ Examples
 ... )
 >>> est = table.estimate("https://www.dawn.com/news/1892352/levies-personnel-martyred")
 >>> est.day.isoformat(), est.plus_minus_days
-('2025-02-16', 5)
+('2025-02-16', 2)
 """
 
 from __future__ import annotations
@@ -55,8 +55,11 @@ _COMPACT_DATE: Final[re.Pattern[str]] = re.compile(r"20\d\d(?:0[1-9]|1[0-2])(?:0
 MIN_ANCHORS: Final[int] = 4
 #: At most this share of neighbouring anchors may run backwards in time (a date stamped a few days late).
 MAX_INVERSIONS: Final[float] = 0.1
-#: The uncertainty grows with the gap between the two anchors around a number (about 3 % of it).
+#: The uncertainty grows with the gap between the two anchors around a number: at least 3 % of it, more for a
+#: site whose own anchors are missed by more (leave-one-out).
 _GAP_SHARE: Final[float] = 0.03
+#: A site whose anchors are missed by more than this share of the gap is not used (its numbers are not one series).
+MAX_SHARE: Final[float] = 0.25
 #: How far past its first or last anchor a site's numbers are extrapolated.
 MAX_EXTRAPOLATION_DAYS: Final[int] = 45
 #: Estimates less certain than this are not used.
@@ -162,7 +165,7 @@ class ArticleNumbers:
         for a in anchors:
             by_site.setdefault(a.site, {})[a.number] = a.published
         self._sites: dict[str, list[tuple[int, dt.date]]] = {}
-        self._spread: dict[str, int] = {}  # a site's typical error: leave-one-out on its own anchors
+        self._share: dict[str, float] = {}  # a site's typical miss per day of gap: leave-one-out on its anchors
         for site, numbers in by_site.items():
             rows = sorted(numbers.items())
             if len(rows) < MIN_ANCHORS:
@@ -171,12 +174,12 @@ class ArticleNumbers:
             if backwards > MAX_INVERSIONS * (len(rows) - 1):
                 logger.info("%s: article numbers out of sequence (%d of %d): not used", site, backwards, len(rows))
                 continue
-            spread = _leave_one_out_spread(rows)
-            if spread > MAX_UNCERTAINTY_DAYS:
-                logger.info("%s: article numbers miss their own dates by %d days: not used", site, spread)
+            share = _leave_one_out_share(rows)
+            if share > MAX_SHARE:
+                logger.info("%s: article numbers miss their own dates by %.0f%% of the gap: unused", site, 100 * share)
                 continue
             self._sites[site] = rows
-            self._spread[site] = spread
+            self._share[site] = share
 
     @property
     def sites(self) -> list[str]:
@@ -203,7 +206,7 @@ class ArticleNumbers:
             (n0, d0), (n1, d1) = rows[i - 1], rows[i]
             gap = (d1 - d0).days
             day = d0 + dt.timedelta(days=round(gap * (number - n0) / (n1 - n0)))
-            pm = max(2, round(_GAP_SHARE * gap), self._spread[site])
+            pm = max(2, round(self._share[site] * gap))
         else:
             # past the first or last anchor: the rate of the two nearest, a little way only
             (n0, d0), (n1, d1) = (rows[0], rows[1]) if i == 0 else (rows[-2], rows[-1])
@@ -213,29 +216,31 @@ class ArticleNumbers:
             if abs(beyond) > MAX_EXTRAPOLATION_DAYS:
                 return None
             day = base_d + dt.timedelta(days=beyond)
-            pm = max(3, round(_GAP_SHARE * (d1 - d0).days), self._spread[site]) + abs(beyond) // 3
+            pm = max(3, round(self._share[site] * (d1 - d0).days)) + abs(beyond) // 3
         if pm > MAX_UNCERTAINTY_DAYS:
             return None
         return Estimate(day, pm, site, number)
 
 
-def _leave_one_out_spread(rows: list[tuple[int, dt.date]]) -> int:
-    """How far a site's interpolation misses its own anchors: the 80th percentile of the leave-one-out errors (days).
+def _leave_one_out_share(rows: list[tuple[int, dt.date]]) -> float:
+    """How far a site's interpolation misses its own anchors, as a share of the gap it interpolates across.
 
-    Each inner anchor is estimated from its two neighbours; a site whose
-    numbers grow unevenly (several series, batches of numbers) gets a wide
-    uncertainty, and is not used at all past :data:`MAX_UNCERTAINTY_DAYS`.
+    Each inner anchor is estimated from its two neighbours; the miss is
+    divided by the days between them, and the 80th percentile of those shares
+    is returned. A site whose numbers grow unevenly (several series, batches
+    of numbers) gets a wide uncertainty.
     """
-    errors = []
+    shares = []
     for (n0, d0), (n1, d1), (n2, d2) in zip(rows, rows[1:], rows[2:], strict=False):
-        if n2 == n0:
+        span = (d2 - d0).days
+        if n2 == n0 or span <= 0:
             continue
-        guess = d0 + dt.timedelta(days=round((d2 - d0).days * (n1 - n0) / (n2 - n0)))
-        errors.append(abs((guess - d1).days))
-    if not errors:
-        return 0
-    errors.sort()
-    return errors[min(len(errors) - 1, int(0.8 * len(errors)))]
+        guess = d0 + dt.timedelta(days=round(span * (n1 - n0) / (n2 - n0)))
+        shares.append(abs((guess - d1).days) / span)
+    if not shares:
+        return _GAP_SHARE
+    shares.sort()
+    return max(_GAP_SHARE, shares[min(len(shares) - 1, int(0.8 * len(shares)))])
 
 
 def _epoch_estimate(url: str, site: str) -> Estimate | None:

@@ -50,8 +50,9 @@ def test_site_and_article_number(url: str, site: str, number: int | None) -> Non
 def test_a_number_between_two_anchors_is_interpolated() -> None:
     est = _dawn().estimate("https://www.dawn.com/news/1892352/x")
     assert est is not None
-    # the uncertainty is the site's own leave-one-out error on its anchors (5 days here), at least
-    assert est.day == D(2025, 2, 16) and est.plus_minus_days == 5 and est.time_precision == 2
+    # the uncertainty grows with the 69 days between the two anchors around the number, by the site's own
+    # leave-one-out miss per day of gap (at least 3 %)
+    assert est.day == D(2025, 2, 16) and est.plus_minus_days == 2 and est.time_precision == 2
     assert "dawn.com 1892352" in est.note
 
 
