@@ -57,32 +57,15 @@ def sentence_incidents(ctx: Context, si: int, triggers: list[Trigger]) -> list[D
     first = kept[0]
     fresh = [t for t in kept if not t.anaphoric]
     initial_np = first.anaphoric and not first.backref and SENTENCE_INITIAL_NP.search(text[s_start : first.start])
-    # "This attack follows another similar incident earlier this year on January 2, when the Pakistani army
-    # fired multiple mortars into three villages": the event told, then an earlier one of its own
-    cut, fresh_from = None, s_end
-    if initial_np and (another := _ANOTHER_EVENT.search(text, s_start, s_end)) is not None:
-        cut, fresh_from = another.start(), another.end()
-    elif initial_np and (series := _SERIES_INCLUDING.search(text, s_start, s_end)) is not None:
-        cut = fresh_from = series.start(1)
-    if cut is not None and any(t.start >= fresh_from and not t.anaphoric for t in kept):
-        head = [t for t in kept if t.start < cut]
-        tail = [t for t in kept if t.start >= cut]
-        out: list[Draft] = []
-        if head:
-            (_s, _e, head_date), *_rest = _split_by_dates(ctx, s_start, cut, head)
-            out.extend(_build_draft(ctx, si, s_start, cut, head, head_date, group_start=s_start, weak=True))
-        tail_date = _part_date(ctx, cut, s_end, None)
-        drafts = _build_draft(ctx, si, cut, s_end, tail, tail_date, group_start=cut)
-        for d in drafts:
-            d.split_key = d.split_key or "part1"
-        return out + drafts
+    if initial_np and (other := _another_event_drafts(ctx, si, kept)) is not None:
+        return other
     if initial_np or not fresh:
         # only anaphoric mentions ("the attack", "the blast"): detail for an
         # incident already read (place, date, toll), never an incident of its own
         (_s, _e, date_idx), *_rest = _split_by_dates(ctx, s_start, s_end, kept)
         return _build_draft(ctx, si, s_start, s_end, kept, date_idx, group_start=s_start, weak=True)
     groups = _group_triggers(ctx, fresh, s_start, s_end)
-    out = []
+    out: list[Draft] = []
     for g_start, g_end, g_trigs in groups:
         for sub_start, sub_end, date_idx in _split_by_dates(ctx, g_start, g_end, g_trigs):
             parts = _split_by_earlier_event(ctx, sub_start, sub_end, g_trigs)
@@ -103,6 +86,37 @@ def sentence_incidents(ctx: Context, si: int, triggers: list[Trigger]) -> list[D
                         d.split_key = f"part{k}"  # one incident per part: never merged with the others
                 out.extend(drafts)
     return out
+
+
+def _another_event_drafts(ctx: Context, si: int, kept: list[Trigger]) -> list[Draft] | None:
+    """The drafts of a sentence about an event already told that names another one of its own, or ``None``.
+
+    "This attack follows another similar incident earlier this year on
+    January 2, when the Pakistani army fired multiple mortars into three
+    villages"; "The bombing was part of a series of attacks on the same day,
+    including two explosions ... in Kunduz and Khogyani": the head (the event
+    told) only adds detail, the tail is an incident of its own.
+    """
+    text = ctx.text
+    s_start, s_end, _para = ctx.doc.spans[si]
+    if (another := _ANOTHER_EVENT.search(text, s_start, s_end)) is not None:
+        cut, fresh_from = another.start(), another.end()
+    elif (series := _SERIES_INCLUDING.search(text, s_start, s_end)) is not None:
+        cut = fresh_from = series.start(1)
+    else:
+        return None
+    if not any(t.start >= fresh_from and not t.anaphoric for t in kept):
+        return None
+    head = [t for t in kept if t.start < cut]
+    tail = [t for t in kept if t.start >= cut]
+    out: list[Draft] = []
+    if head:
+        (_s, _e, head_date), *_rest = _split_by_dates(ctx, s_start, cut, head)
+        out.extend(_build_draft(ctx, si, s_start, cut, head, head_date, group_start=s_start, weak=True))
+    drafts = _build_draft(ctx, si, cut, s_end, tail, _part_date(ctx, cut, s_end, None), group_start=cut)
+    for d in drafts:
+        d.split_key = d.split_key or "part1"
+    return out + drafts
 
 
 #: "... killed three soldiers in North Waziristan and two policemen in Bannu": a second count and place.
