@@ -10,7 +10,7 @@ from geo.articles import Article
 from geo.extract import extract_incidents
 from geo.gazetteer import Gazetteer
 from tests.conftest import _place
-from tests.extract.helpers import only, run
+from tests.extract.helpers import article, only, run
 
 
 def test_two_dated_clauses_are_two_incidents(gaz: Gazetteer) -> None:
@@ -985,3 +985,12 @@ def test_a_sentence_that_opens_with_an_earlier_event_gives_two_incidents(gaz: Ga
     )
     found = run(gaz, text, published=dt.date(2022, 12, 16))
     assert sorted((i.location, i.fatalities) for i in found) == [("Khost", 8), ("Quetta", 1)]
+
+
+def test_this_year_on_a_page_dated_only_by_its_weekdays_is_that_year(gaz: Gazetteer) -> None:
+    text = (
+        "On Tuesday, May 16, a drone struck a house in Khost, killing two civilians.\n\n"
+        "In March of this year, four militants were killed in another drone attack in Khost city."
+    )
+    found = extract_incidents(article(text, published=None), gaz, today=dt.date(2023, 12, 1))
+    assert sorted((i.event_date, i.time_precision) for i in found) == [("2023-03-01", 3), ("2023-05-16", 1)]
