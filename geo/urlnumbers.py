@@ -42,6 +42,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Final
+from urllib.parse import SplitResult, urlsplit
 
 from geo import settings
 from geo.errors import ReferenceDataError
@@ -116,12 +117,21 @@ class Estimate:
         )
 
 
+def _split(url: str) -> SplitResult | None:
+    """The parts of an absolute URL (scheme and host present), else ``None``."""
+    try:
+        parts = urlsplit((url or "").strip())
+    except ValueError:
+        return None
+    return parts if parts.scheme and parts.netloc else None
+
+
 def site_of(url: str) -> str:
     """The site of a URL: its host, lower-case, without ``www.`` or a port."""
-    m = re.match(r"^[a-z][\w+.-]*://([^/?#]+)", (url or "").strip(), re.IGNORECASE)
-    if m is None:
+    parts = _split(url)
+    if parts is None or not parts.hostname:
         return ""
-    host = m.group(1).lower().rsplit("@", 1)[-1].split(":", 1)[0]
+    host = parts.hostname
     for prefix in ("www.", "m.", "amp.", "mobile."):
         host = host.removeprefix(prefix)
     return SITE_ALIASES.get(host, host)
@@ -137,12 +147,11 @@ def article_number(url: str) -> int | None:
     >>> article_number("https://afintl.com/en/202409036152") is None  # a day and a sequence: a date, no number
     True
     """
-    m = re.match(r"^[a-z][\w+.-]*://[^/?#]+([^?#]*)(?:\?([^#]*))?", (url or "").strip(), re.IGNORECASE)
-    if m is None:
+    parts = _split(url)
+    if parts is None:
         return None
-    path, query = m.group(1) or "", m.group(2) or ""
-    p = re.search(r"(?:^|&)p=(\d{4,10})(?:&|$)", query)
-    for token in [*_NUMBER.findall(path), *([p.group(1)] if p else [])]:
+    p = re.search(r"(?:^|&)p=(\d{4,10})(?:&|$)", parts.query)
+    for token in [*_NUMBER.findall(parts.path), *([p.group(1)] if p else [])]:
         if not _COMPACT_DATE.fullmatch(token):
             return int(token)
     return None
@@ -246,8 +255,8 @@ def _leave_one_out_share(rows: list[tuple[int, dt.date]]) -> float:
 def _epoch_estimate(url: str, site: str) -> Estimate | None:
     """The day a site that writes its creation time into the article number made the page (± 1 day: time zones)."""
     prefix = EPOCH_MS_SITES[site]
-    path = re.sub(r"^[a-z][\w+.-]*://[^/?#]+", "", url.split("?", 1)[0], flags=re.IGNORECASE)
-    for token in _EPOCH_MS.findall(path):
+    parts = _split(url)
+    for token in _EPOCH_MS.findall(parts.path if parts is not None else ""):
         if token.startswith(prefix) and len(token) == len(prefix) + 13:
             day = dt.datetime.fromtimestamp(int(token[len(prefix) :]) / 1000, tz=dt.UTC).date()
             if dt.date(2010, 1, 1) <= day <= dt.date(2040, 1, 1):
