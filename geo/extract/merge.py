@@ -809,8 +809,9 @@ def _retells(first: Draft, later: Draft, later_text: str, *, first_text: str = "
         )
     if _undated_retelling(first, later, later_text):
         return True
+    definite = all(t.anaphoric for t in later.triggers)  # told only in definite mentions: "the attack"
     if (
-        all(t.anaphoric for t in later.triggers)
+        definite
         and later.date_kind == "event"
         and later.date_explicit
         and (first.date_kind in ("report", "publication") or _CLAIM_LEAD.search(first_text))
@@ -847,7 +848,7 @@ def _retells(first: Draft, later: Draft, later_text: str, *, first_text: str = "
     tolls = (first.fatalities, later.fatalities)
     same_toll = None in tolls or first.fatalities == later.fatalities
     if (
-        all(t.anaphoric for t in later.triggers)
+        definite
         and first.place == later.place
         and first.date.overlaps(later.date)
         and later.fatalities in (None, first.fatalities)
