@@ -93,7 +93,8 @@ _DATE_RE: Final[re.Pattern[str]] = re.compile(
   | (?P<rel>\b(?:(?i:yesterday|last\s+night|this\s+morning|today|tonight|earlier\s+this\s+week|this\s+week|last\s+week
         |earlier\s+this\s+month|this\s+month|last\s+month|earlier\s+this\s+year|this\s+year|last\s+year
         |the\s+past\s+week|the\s+past\s+month|recent(?!\s+(?:years?|months|weeks|decades?|times|history|past|memory|trends?))|recently|overnight|(?:over|during|at)\s+the\s+weekend|last\s+weekend
-        |this\s+weekend|the\s+weekend|(?:a|one|two|three|four|five|six|[1-6])\s+days?\s+ago))\b)
+        |this\s+weekend|the\s+weekend|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|[1-9]|[12]\d)\s+days?\s+ago
+        |(?:a|one|two|three|four|five|six|[1-6])\s+(?:weeks?|months?)\s+ago|a\s+fortnight\s+ago))\b)
     """,
     re.VERBOSE,
 )
@@ -225,6 +226,10 @@ _DATE_KEYS: Final[frozenset[str]] = frozenset(
             "four",
             "five",
             "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
         ]
     }
 )
@@ -329,7 +334,19 @@ class ResolvedDate:
         return self.date <= other.end and other.date <= self.end
 
 
-_COUNTS: Final[dict[str, int]] = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNTS: Final[dict[str, int]] = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 
 
 def _count(token: str) -> int:
@@ -427,8 +444,11 @@ def find_dates(text: str) -> list[DateMention]:
             rel = {"recently": "recent", "tonight": "today", "this morning": "today"}.get(rel, rel)
             if rel.endswith("weekend"):
                 rel = "weekend"
+            elif rel == "a fortnight ago":
+                rel = "2 weeks ago"
             elif rel.endswith("ago"):
-                rel = f"{_count(rel.split()[0])} days ago"
+                count, unit = rel.split()[:2]
+                rel = f"{_count(count)} {unit.rstrip('s')}s ago"  # "2 days ago", "1 weeks ago", "3 months ago"
             mention = DateMention(start, end, m.group(), "relative", relative=rel, **kw)
         if (
             mention.month is not None
@@ -674,7 +694,13 @@ def resolve_date(
         if mention.relative == "last" and anchor is published and delta < 2:
             delta += 7
         return ResolvedDate(anchor - dt.timedelta(days=delta), 1, inferred=True)
-    return _resolve_relative(mention.relative or "", published=published, reference=reference)
+    rel = mention.relative or ""
+    if published is None and rel.endswith(" ago") and context is not None and context.precision == 1:
+        # "Two weeks ago, ISIS-K claimed ..." in an undated page: counted back from the day told before, like a
+        # weekday, at no finer than week precision
+        ago = _ago(rel, context.date)
+        return ResolvedDate(ago.date, max(ago.precision, 2), inferred=True)
+    return _resolve_relative(rel, published=published, reference=reference)
 
 
 def _weekday_in_reference(weekday: int, reference: ResolvedDate | None) -> ResolvedDate | None:
@@ -698,8 +724,8 @@ def _resolve_relative(rel: str, *, published: dt.date | None, reference: Resolve
         if rel in ("yesterday", "last night", "overnight"):
             # an overnight event began the evening before the report
             return ResolvedDate(p - dt.timedelta(days=1), 1, inferred=True)
-        if rel.endswith("days ago"):
-            return ResolvedDate(p - dt.timedelta(days=int(rel.split()[0])), 1, inferred=True)
+        if rel.endswith(" ago"):
+            return _ago(rel, p)
         if rel == "weekend":
             # the last Saturday on or before publication
             return ResolvedDate(p - dt.timedelta(days=(p.weekday() - 5) % 7), 2, inferred=True)
@@ -734,4 +760,26 @@ def _resolve_relative(rel: str, *, published: dt.date | None, reference: Resolve
         return ResolvedDate(dt.date(r.date.year - 1, 1, 1), 4, inferred=True)
     if rel in ("this month", "earlier this month") and r.precision <= 3:
         return ResolvedDate(r.date.replace(day=1), 3, inferred=True)
+    if rel.endswith(" ago") and not rel.endswith("days ago") and r.precision == 1:
+        # "two weeks ago" on an undated page: counted back from the latest day it gives, a lower bound
+        # of when it was written, at no finer than week precision
+        ago = _ago(rel, r.date)
+        return ResolvedDate(ago.date, max(ago.precision, 2), inferred=True)
     return None
+
+
+def _ago(rel: str, day: dt.date) -> ResolvedDate:
+    """Count "3 days ago", "2 weeks ago" or "1 months ago" back from ``day``.
+
+    A count of days up to six names the day; more days, or weeks, name
+    the week (ACLED time_precision 2); months name the month (3).
+    """
+    count, unit = int(rel.split()[0]), rel.split()[1]
+    if unit == "days":
+        return ResolvedDate(day - dt.timedelta(days=count), 1 if count <= 6 else 2, inferred=True)
+    if unit == "weeks":
+        return ResolvedDate(day - dt.timedelta(days=7 * count), 2, inferred=True)
+    month = day.month - count
+    year = day.year + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    return ResolvedDate(dt.date(year, month, 1), 3, inferred=True)

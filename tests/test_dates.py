@@ -149,6 +149,10 @@ def test_scan_words_equals_finditer() -> None:
         ("were shot overnight in", "2025-03-12", 1),
         ("casualties over the weekend", "2025-03-08", 2),
         ("the weekend raid", "2025-03-08", 2),
+        ("Ten days ago, a convoy", "2025-03-03", 2),
+        ("Two weeks ago, ISIS-K claimed", "2025-02-27", 2),
+        ("a fortnight ago, gunmen", "2025-02-27", 2),
+        ("Three months ago, a blast", "2024-12-01", 3),
     ],
 )
 def test_relative_days_overnight_and_weekend(text: str, iso: str, precision: int) -> None:
@@ -163,6 +167,14 @@ def test_month_named_against_last_year() -> None:
     assert r is not None and (r.iso, r.precision) == ("2024-11-01", 3)
     r = resolve_date(_one("in June this year the army"), published=dt.date(2025, 8, 2))
     assert r is not None and (r.iso, r.precision) == ("2025-06-01", 3)
+
+
+def test_weeks_ago_in_an_undated_page_counts_back_from_the_day_told_before() -> None:
+    # "... on Monday afternoon, September 2 ... Two weeks ago, ISIS-K claimed an explosion in Nangarhar"
+    context = ResolvedDate(dt.date(2024, 9, 2), 1)
+    r = resolve_date(_one("Two weeks ago, ISIS-K claimed"), context=context)
+    assert r is not None and (r.iso, r.precision) == ("2024-08-19", 2)
+    assert resolve_date(_one("Two weeks ago, ISIS-K claimed")) is None  # nothing to count from
 
 
 def test_weekday_without_publication_date_falls_back_to_the_reference_period() -> None:

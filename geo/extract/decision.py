@@ -26,6 +26,11 @@ _PRE_BLOCK: Final[re.Pattern[str]] = re.compile(
 _INFINITIVE: Final[re.Pattern[str]] = re.compile(
     r"\bto\s+(?:(?!the\b|a\b|an\b|these\b|those\b|this\b|its\b|their\b)[\w-]+\s+){0,3}$", re.IGNORECASE
 )
+#: A perfect infinitive after a claim or report: the act is told as done ("claimed to have killed").
+_REPORTED_DONE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:claim(?:ed|s)?|sa(?:id|ys)|reported(?:ly)?|believed|thought|known|confirmed)\s+to\s+have\s+(?:been\s+)?$",
+    re.IGNORECASE,
+)
 _HABITUAL: Final[re.Pattern[str]] = re.compile(r"\b(?:has|have|had)\s+been\s+$|\b(?:is|are)\s+$", re.IGNORECASE)
 PERFECT: Final[re.Pattern[str]] = re.compile(r"\b(?:has|have)\s+(?:(?!been\b)\w+\s+)?$", re.IGNORECASE)
 _POST_BLOCK: Final[re.Pattern[str]] = re.compile(
@@ -134,6 +139,9 @@ def trigger_ok(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> bool
     if block is not None or post_block is not None:
         return False
     if _INFINITIVE.search(pre_full[-30:]):
+        # "the CTD claimed to have killed five terrorists": an act reported as done, not a plan
+        if _REPORTED_DONE.search(pre_full[-40:]):
+            return True
         # "continued to clash ... in Panjshir, Takhar and Kapisa provinces": the clashes of a monitor's list
         if _CONTINUED_TO.search(pre_full[-30:]) and _place_list_after(ctx, t.end, sent_end):
             t.pos = "v"  # "to clash": the verb

@@ -121,7 +121,7 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
         "kill",
         "v",
         r"killed|killing|kills|murdered|assassinated|beheaded|executed|martyred|slain|shot\s+dead|gunned\s+down"
-        r"|shot\s+and\s+killed|lynched|neutrali[sz]ed|eliminated"
+        r"|shot\s+and\s+killed|lynched|neutrali[sz]ed|eliminated|liquidated"
         # "12 soldiers embraced martyrdom in separate operations", "embraced shahadat" (the army's wording)
         r"|(?:embraced|attained)\s+(?:martyrdom|shahadat|shahadah)"
         # "Eleven people ... were dead in Kalat", "six bodies were discovered in Bolan"
@@ -148,6 +148,7 @@ _TRIGGER_KEYS: Final[frozenset[str]] = frozenset(
         "eng",
         "neu",
         "eli",
+        "liq",
         "sei",
         "cap",
         "emb",
