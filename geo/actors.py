@@ -240,7 +240,10 @@ ALIASES: Final[tuple[tuple[str, Actor], ...]] = (
     ),
     (
         r"security\s+(?:forces|personnel|officials)|security\s+check\s*posts?|check\s*posts?|soldiers|troops|servicem[ae]n"
-        r"|military\s+(?:personnel|outposts?|posts?|sites?|convoy|installations?|camps?)|(?:border\s+)?outposts?|army|military"
+        r"|military\s+(?:personnel|outposts?|posts?|sites?|convoy|installations?|camps?)|(?:border\s+)?outposts?|army"
+        # "outside the military airport in Kabul", "the military hospital": a place, not the forces
+        r"|military(?!\s+(?:airport|air\s*base|airbase|hospital|academy|college|school|cantonment|courts?|compound"
+        r"|headquarters|base)\b)"
         r"|(?-i:SFs)",
         _GEN_MIL,
     ),

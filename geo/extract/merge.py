@@ -274,7 +274,7 @@ _CLAIMED_BEFORE: Final[re.Pattern[str]] = re.compile(
 )
 
 
-def _claimed(ctx: Context, t: Trigger) -> bool:
+def claimed(ctx: Context, t: Trigger) -> bool:
     """Whether a noun trigger is the object of a claim of responsibility for a definite event."""
     return t.pos == "n" and bool(_CLAIMED_BEFORE.search(ctx.text[max(0, t.start - 50) : t.start]))
 
@@ -322,8 +322,8 @@ def _compatible(ctx: Context, group: list[Draft], d: Draft, group_actor: Actor |
                     return False
     # a definite reference a day off is the same incident told overnight: "The IBO was conducted on the night
     # of February 6 and 7" after "security forces neutralised three terrorists ... on Friday" (7 February)
-    refers_back = all(t.anaphoric or t.cls == "kill" or _claimed(ctx, t) for t in d.triggers) and any(
-        t.anaphoric or _claimed(ctx, t) for t in d.triggers
+    refers_back = all(t.anaphoric or t.cls == "kill" or claimed(ctx, t) for t in d.triggers) and any(
+        t.anaphoric or claimed(ctx, t) for t in d.triggers
     )
     if d.date_kind in ("event", "context"):
         for m in group:
@@ -469,7 +469,7 @@ def merge_incidents(ctx: Context, drafts: list[Draft]) -> tuple[list[Draft], set
                     continue
                 if not anaphoric and rank > 0 and not _same_day(g, d):
                     continue
-                refers_back = all(t.anaphoric or _claimed(ctx, t) for t in d.triggers)
+                refers_back = all(t.anaphoric or claimed(ctx, t) for t in d.triggers)
                 if not refers_back and all(m.date.precision == 4 for m in g):
                     continue  # background dated by a year only: too vague to join on
 

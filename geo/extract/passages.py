@@ -32,7 +32,7 @@ from geo.extract.decision import (
     trigger_ok,
 )
 from geo.extract.events import classify_event, fatality_figure
-from geo.extract.merge import same_area_cue
+from geo.extract.merge import claimed, same_area_cue
 from geo.extract.model import CLASS_PRIORITY, Context, Draft, Trigger, in_range, plural_noun
 from geo.extract.places import choose_place, coordinated_places, country_hint, distance_km, is_vague_place
 from geo.gazetteer import Place
@@ -692,6 +692,8 @@ def _build_draft(
         and anchor.start >= start + after.end()
     ):
         shifted = _days_back(date, seg, anchor)
+    if shifted is not None and shifted.date > date.date and claimed(ctx, anchor):
+        shifted = None  # "The following day, the Islamic State claimed responsibility for the bombing": the claim's day
     if shifted is not None:
         # another day than the running one: an incident of its own, dated by the count
         date, date_kind = shifted, "event"

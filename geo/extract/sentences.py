@@ -9,10 +9,11 @@ from typing import Final
 from geo.extract.structure import PROSE_KINDS, classify_paragraphs
 
 # --------------------------------------------------------------- sentences
-#: The end of a sentence: a stop, closing quotes or reference marks, then space and a capital; or a stop after a
-#: lower-case word run straight into the next sentence ("claimed responsibility for the attack.In a separate ...").
+#: The end of a sentence: a stop, closing quotes or reference marks ("killed several people. [1] [2]"),
+#: then space and a capital; or a stop after a lower-case word run straight into the next sentence
+#: ("claimed responsibility for the attack.In a separate ...").
 _SENT_BOUNDARY: Final[re.Pattern[str]] = re.compile(
-    r"(?<=[.!?])(?:[\"”’)\]]|\[[\w ]{1,6}\])*\s+(?=[\"“‘(\[]?[A-Z0-9])|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])"
+    r"(?<=[.!?])(?:[\"”’)\]]|\s?\[[\w ]{1,6}\])*\s+(?=[\"“‘(\[]?[A-Z0-9])|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])"
 )
 _ABBREV: Final[frozenset[str]] = frozenset(
     [

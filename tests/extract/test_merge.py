@@ -103,6 +103,18 @@ def test_a_claim_dated_the_next_day_joins_the_attack(gaz: Gazetteer) -> None:
     assert len(found) == 1 and found[0].event_date == "2024-09-02"
 
 
+def test_a_claim_made_the_following_day_is_dated_by_the_attack_it_claims(gaz: Gazetteer) -> None:
+    text = (
+        "On 1 January 2023, a bombing at a checkpoint outside the military airport in Kabul killed and injured "
+        "several people. [1] [2] The following day, the Islamic State claimed responsibility for the bombing on "
+        "Telegram, claiming to have killed 20 people."
+    )
+    found = run(gaz, text)
+    assert len(found) == 1, [i.evidence for i in found]
+    assert found[0].event_date == "2023-01-01" and found[0].fatalities == 20
+    assert "[1]" not in found[0].evidence
+
+
 _FILLER = " ".join(f"Officials met to discuss the budget, item {k}." for k in range(4))
 
 
