@@ -143,7 +143,9 @@ def _split_by_victim_places(ctx: Context, start: int, end: int, trigs: list[Trig
         return [(start, end)]
     bounds = [start, *cuts, end]
     spans = list(itertools.pairwise(bounds))
-    if not all(in_range(ctx.mentions, ctx.mention_starts, lo, hi) for lo, hi in spans):
+    # the first part's place follows its verb: "QUETTA: One person was killed and seven others injured in Turbat
+    # blast" names one place, not a dateline's and a second one
+    if not all(in_range(ctx.mentions, ctx.mention_starts, lo, hi) for lo, hi in [(first, cuts[0]), *spans[1:]]):
         return [(start, end)]
     return spans
 

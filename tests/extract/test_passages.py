@@ -101,6 +101,13 @@ def test_victims_listed_by_place_are_one_incident_each(gaz: Gazetteer) -> None:
     assert found[1].evidence.startswith("two policemen")
 
 
+def test_a_dateline_is_not_the_place_of_a_first_victim_count(gaz: Gazetteer) -> None:
+    text = "QUETTA: One person was killed and seven others injured in Bannu blast on Tuesday, Geo News reported."
+    inc = only(gaz, text)
+    assert (inc.location, inc.fatalities) == ("Bannu", 1)
+    assert inc.evidence.startswith("QUETTA: One person was killed")
+
+
 def test_a_separately_reported_incident_stands_alone(gaz: Gazetteer) -> None:
     text = (
         "Gunmen ambushed a police patrol in Peshawar on Monday, killing four officers, police said. "
