@@ -325,3 +325,16 @@ def test_article_numbers_are_not_dates(url: str) -> None:
     from geo.extract.dates import url_date
 
     assert url_date(url) is None
+
+
+def test_a_month_day_may_fall_inside_the_uncertainty_of_an_estimated_publication_day() -> None:
+    from geo.extract.dates import resolve_dates
+    from geo.extract.sentences import Document
+
+    text = "On the night of 7th April, the security forces conducted an operation."
+    dates, doc = find_dates(text), Document(text)
+    about = ResolvedDate(dt.date(2022, 4, 4), 1, inferred=True)  # estimated from the article number, ± 17 days
+    exact, _, _ = resolve_dates(dates, doc, published=None, reference=about)
+    assert exact[0] is not None and exact[0].iso == "2021-04-07"  # an exact day: the April before it
+    loose, _, _ = resolve_dates(dates, doc, published=None, reference=about, reference_slack_days=17)
+    assert loose[0] is not None and loose[0].iso == "2022-04-07"

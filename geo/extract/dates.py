@@ -127,6 +127,7 @@ def resolve_dates(
     today: dt.date | None = None,
     year_of_list: ResolvedDate | None = None,
     reference_is_bound: bool = False,
+    reference_slack_days: int = 0,
 ) -> tuple[list[ResolvedDate | None], list[ResolvedDate | None], list[bool]]:
     """Resolve every date in text order; also the context *before* each, and which dates are asides.
 
@@ -150,14 +151,19 @@ def resolve_dates(
     undated page gives (:func:`geo.dates.reference_date`), a lower bound of
     when it was written: a month and day without a year may then fall up to
     two months after it ("The December 24, 2024, airstrikes ..." then "on
-    December 28" is 2024, not 2023).
+    December 28" is 2024, not 2023). ``reference_slack_days`` is the same
+    allowance for a reference that is itself uncertain by so many days (a
+    publication day estimated from the article number, see
+    :mod:`geo.urlnumbers`): "on the night of 7th and 8th April" in a page
+    estimated to about 4 April ± 17 days is this April, not last year's.
     """
     pub = published if isinstance(published, dt.date) else None
     ref = reference
     # an undated page is written on or after the latest date it gives: its month-days may fall a little later
     ref_partial = ref
-    if reference_is_bound and ref is not None and ref.precision == 1:
-        ref_partial = ResolvedDate(ref.end + dt.timedelta(days=_BOUND_SLACK_DAYS), 1, inferred=True)
+    slack = _BOUND_SLACK_DAYS if reference_is_bound else reference_slack_days
+    if slack and ref is not None and ref.precision == 1:
+        ref_partial = ResolvedDate(ref.end + dt.timedelta(days=slack), 1, inferred=True)
     resolved: list[ResolvedDate | None] = []
     contexts: list[ResolvedDate | None] = []
     asides: list[bool] = []

@@ -11,7 +11,7 @@ import logging
 import re
 from typing import Final
 
-from geo.actors import STATE_FORCES
+from geo.actors import STATE_FORCES, ActorMention
 from geo.dates import ResolvedDate
 from geo.extract.actors import agent_before, attribution_in, choose_actor1, choose_actor2, is_agent
 from geo.extract.dates import (
@@ -280,6 +280,26 @@ def _near(a: Place, b: Place) -> bool:
     return distance_km(a, b) <= 40.0
 
 
+#: Between a verb and a group its victims belong to: "killed [two terrorists of ]BLF", "arrested [five members of
+#: the banned ]TTP". The group is the object's, not another agent.
+_MEMBERS_OF: Final[re.Pattern[str]] = re.compile(
+    r"\s+(?:at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens|scores|a\s+number)"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:of|from|belonging\s+to|linked\s+(?:to|with)|affiliated\s+with)\s+(?:the\s+)?"
+    r"(?:(?:banned|proscribed|outlawed)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _abbreviated(ctx: Context, a: ActorMention) -> ActorMention | None:
+    """The mention an abbreviation in brackets follows: "Balochistan Liberation Front" for "(BLF)"."""
+    if not ctx.text[max(0, a.start - 2) : a.start].endswith("("):
+        return None
+    before = [m for m in in_range(ctx.actors, ctx.actor_starts, max(0, a.start - 80), a.start) if m.end <= a.start]
+    if before and before[-1].actor.name == a.actor.name and not ctx.text[before[-1].end : a.start - 1].strip():
+        return before[-1]
+    return None
+
+
 def _group_triggers(
     ctx: Context, trigs: list[Trigger], s_start: int, s_end: int
 ) -> list[tuple[int, int, list[Trigger]]]:
@@ -291,7 +311,14 @@ def _group_triggers(
     agents.append(first_agent.actor.name if first_agent else None)
     for t in trigs[1:]:
         prev = groups[-1][-1]
-        between_agents = [a for a in in_range(ctx.actors, ctx.actor_starts, prev.end, t.start) if is_agent(ctx, a)]
+        between_agents = []
+        for a in in_range(ctx.actors, ctx.actor_starts, prev.end, t.start):
+            # "Balochistan Liberation Front (BLF)": the abbreviation has the role of the name it follows
+            head = _abbreviated(ctx, a) or a
+            if head is not a and not is_agent(ctx, head):
+                continue
+            if is_agent(ctx, a) and not (prev.pos == "v" and _MEMBERS_OF.fullmatch(text, prev.end, head.start)):
+                between_agents.append(a)
         new_agent = None
         for a in between_agents:
             gap = text[a.end : t.start]

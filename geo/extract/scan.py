@@ -88,6 +88,7 @@ def scan_article(
         today=today,
         year_of_list=yearly,
         reference_is_bound=bound,
+        reference_slack_days=estimate.plus_minus_days if estimate is not None and known else 0,
     )
     return Context(
         text=text,

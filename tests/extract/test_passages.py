@@ -108,6 +108,15 @@ def test_a_dateline_is_not_the_place_of_a_first_victim_count(gaz: Gazetteer) -> 
     assert inc.evidence.startswith("QUETTA: One person was killed")
 
 
+def test_a_group_the_victims_belong_to_is_not_another_agent(gaz: Gazetteer) -> None:
+    text = (
+        "The security forces on Friday killed two terrorists of Balochistan Liberation Front (BLF) amid heavy "
+        "exchange of fire during an operation near Bannu."
+    )
+    inc = only(gaz, text)
+    assert inc.evidence.startswith("The security forces on Friday killed two terrorists")
+
+
 def test_a_separately_reported_incident_stands_alone(gaz: Gazetteer) -> None:
     text = (
         "Gunmen ambushed a police patrol in Peshawar on Monday, killing four officers, police said. "
