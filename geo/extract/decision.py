@@ -182,7 +182,8 @@ def _block_lifted(ctx: Context, t: Trigger, blocker: str, *, sent_start: int, se
       26, 2024": a wave with a day of its own is one dated incident;
     * "the NRF continued to clash with the Taliban in Panjshir, Takhar, Kapisa,
       Badakhshan, and Baghlan provinces during the past month": a monitor's
-      list reports the clashes in each place.
+      list reports the clashes in each place;
+    * an accusation of an act on a named day reports the act.
     """
     if _SERIES.match(blocker):
         # "The bombing was part of a series of attacks on the same day, including two explosions in Kunduz"
@@ -197,6 +198,11 @@ def _block_lifted(ctx: Context, t: Trigger, blocker: str, *, sent_start: int, se
         return True  # "further strikes hit Kunar and Paktika provinces": more events that happened, not a threat
     if _CONTINUED.match(blocker):
         return _place_list_after(ctx, t.end, sent_end)
+    if blocker.lower().startswith("accus"):
+        # "The Taliban have accused Pakistan of carrying out several explosions in Kabul and Paktika province on
+        # Thursday": an accusation of a dated act reports the act (ACLED codes the accused side); a standing charge
+        # ("accuses Kabul of sheltering militants who carry out attacks") names no day
+        return _names_a_day(ctx, t.end, sent_end)
     return False
 
 

@@ -49,6 +49,8 @@ def test_background_falls_below_the_threshold(gaz: Gazetteer, text: str, reason:
         "Pakistani jets struck Khost overnight, killing eight civilians, Afghan officials said.",
         # a perfect infinitive after a claim tells the act as done, not planned
         "The Counter-Terrorism Department on Saturday claimed to have killed five terrorists in Duki.",
+        # an accusation of an act on a named day reports the act
+        "The Taliban accused Pakistan of carrying out an airstrike in Khost on Thursday, killing four civilians.",
         # "liquidated": the kill verb of Afghan and Central Asian reporting
         "An ISKP commander was liquidated in Shakardara district of Kabul province on Tuesday.",
     ],
