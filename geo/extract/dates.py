@@ -81,9 +81,13 @@ def undatable(article: Article, *, numbers: ArticleNumbers | None = None) -> boo
 _REPORT_BEFORE_DATE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:said|says|told\s+[\w.]+|reported|stated|announced|confirmed|claimed(?:\s+responsibility)?|added|"
     r"condemned|(?:rose|risen|climbed|jumped|reached|increased)\s+to\s+[\w,]+)"
-    r"(?:\s+(?:in\s+a\s+statement|late|early|on))*\s*"
+    r"(?:\s+(?:in\s+a\s+statement|late|early|here|on))*\s*"
     # "said on Wednesday (Nov 20)": the day the weekday names
     r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*[(,]\s*)?$"
+    # "..., said military's media wing on Saturday": the verb before its source, then the day
+    r"|\b(?:said|stated|told|added|confirmed|announced|reported)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?"
+    r"(?:wing|spokes(?:man|person|woman)|officials?|police|ministry|department|authorities|sources|agency|office|"
+    r"(?-i:ISPR))\s+(?:late\s+|early\s+)?on\s+$"
     # "In a statement on November 23, ISIS announced ...": the day of the statement
     r"|\b(?:in|via|through)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?(?:statement|post|message|press\s+release|"
     r"video|communiqu[eé])\s+(?:(?:issued|released|posted|published|shared)\s+)?on\s+$",

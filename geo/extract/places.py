@@ -468,7 +468,7 @@ def _stray_foreign(ctx: Context, m: PlaceMention, start: int, end: int) -> bool:
     if (
         nxt is not None
         and nxt.best.feature_type in ("province", "district", "tehsil")
-        and not any(_nested(p, nxt.best) or distance_km(p, nxt.best) <= 40.0 for p in m.candidates)
+        and not any(_nested(p, nxt.best) or distance_km(p, nxt.best) <= 100.0 for p in m.candidates)
         and (
             not any(p.feature_type in ("province", "district", "tehsil") for p in m.candidates)
             # "in Gulistan, Qila Abdullah district" in a Balochistan story: not the Gulistan district of Farah
@@ -593,7 +593,7 @@ def coordinated_places(ctx: Context, start: int, end: int, chosen: Place) -> tup
             assert other is not None
             if other == chosen or not re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*", ctx.text[a[1] : b[0]]):
                 break
-            if any(_nested(other, cands[k][3]) for k in run):
+            if any(_nested(other, cands[k][3]) for k in run) or _address_comma(ctx, a, b):
                 break  # "in Khar, Bajaur District, Khyber Pakhtunkhwa": an address, not a list
             if (
                 other.feature_type != chosen.feature_type
@@ -680,6 +680,23 @@ _PLURAL_TYPES: Final[dict[str, str | None]] = {
     "cities": "town",
     "villages": "village",
 }
+
+
+def _address_comma(ctx: Context, a: tuple, b: tuple) -> bool:
+    """Whether "Town, District" joined by a comma is an address: "in general area Makeen, South Waziristan District".
+
+    The town's own district may disagree with the one written (a town a
+    kilometre or two over a simplified district line), so nearness decides.
+    """
+    town, area = a[3], b[3]
+    if town is None or area is None or not re.fullmatch(r"\s*,\s*", ctx.text[a[1] : b[0]]):
+        return False
+    return (
+        town.feature_type in ("town", "city", "village")
+        and area.feature_type in ("district", "tehsil")
+        and town.country_code == area.country_code
+        and distance_km(town, area) <= 100.0
+    )
 
 
 def _nested(a: Place, b: Place | None) -> bool:

@@ -959,6 +959,16 @@ def test_the_body_of_a_missing_policeman_found_tells_an_incident(gaz: Gazetteer)
     assert (found.event_date, found.location) == ("2021-10-16", "Bannu")
 
 
+def test_a_town_and_its_district_after_a_comma_are_an_address(real_gazetteer: Gazetteer) -> None:
+    # Makeen lies 2 km over the simplified line into North Waziristan: nearness decides, not the polygon
+    text = (
+        "Sixteen soldiers were martyred after terrorists attacked a check post in general area Makeen, "
+        "South Waziristan District, on Friday."
+    )
+    inc = only(real_gazetteer, text)
+    assert inc.location == "Makeen" and inc.fatalities == 16
+
+
 def test_a_country_in_a_project_name_is_not_the_scene(real_gazetteer: Gazetteer) -> None:
     text = (
         "On July 9, 2024, four Army soldiers were killed and another three sustained injuries when Baloch "

@@ -138,6 +138,21 @@ def test_a_stop_run_into_the_next_sentence_still_ends_it() -> None:
             True,
             id="the day of a statement",
         ),
+        pytest.param(
+            "Sixteen soldiers were martyred in Makeen, said military's media wing on Saturday.",
+            "Saturday",
+            True,
+            id="the verb before its source",
+        ),
+        pytest.param(
+            "The PM condemned the attack in Makeen, Dunya News reported here on Saturday.",
+            "Saturday",
+            True,
+            id="reported here",
+        ),
+        pytest.param(
+            "Police said militants attacked a post on Saturday.", "Saturday", False, id="said, then the event"
+        ),
         pytest.param("On November 27, two civilians died in Bannu.", "November 27", False, id="an event date"),
         pytest.param("In Bannu, November 27 saw two attacks.", "November 27", False, id="no dateline"),
     ],
