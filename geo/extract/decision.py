@@ -129,6 +129,8 @@ def trigger_ok(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> bool
         and _block_lifted(ctx, t, block.group(), sent_start=sent_start, sent_end=sent_end)
     ):
         block = None
+    if _DISTANCE_FROM.search(pre_full):
+        return False  # "a siege ... 70 kilometres (44 miles) northeast of Wednesday's blast": a landmark, not an event
     if t.text.lower().endswith("control of") and _POWER_AFTER.match(text, t.end):
         return False
     if _TO_POWER_AFTER.match(text, t.end):
@@ -152,6 +154,14 @@ def trigger_ok(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> bool
             return True
         return bool(_ATTEMPTED_TO.search(pre_full[-30:]) and _FOUGHT_OFF.search(text, t.end, sent_end))
     return not (t.text.lower().endswith("ing") and _HABITUAL.search(pre_full[-20:]))
+
+
+#: An event named as the landmark of a distance: "70 kilometres (44 miles) northeast of Wednesday's ".
+_DISTANCE_FROM: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:km|kms|kilomet(?:re|er)s?|miles?)\)?\s+(?:\([^)]{0,20}\)\s+)?(?:(?:north|south|east|west)\w*\s+)?"
+    r"(?:of|from)\s+(?:the\s+(?:site\s+of\s+the\s+)?)?(?:[\w-]+(?:'s|’s)\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _toll_after(text: str, start: int, end: int) -> bool:

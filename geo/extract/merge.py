@@ -320,6 +320,12 @@ def _compatible(ctx: Context, group: list[Draft], d: Draft, group_actor: Actor |
                 lag = (m.date.date - (d.date.date if d.date.precision == 1 else d.date.end)).days
                 if not (0 if d.date.precision == 1 else -31) <= lag <= _CLAIM_LAG_DAYS:
                     return False
+    if d.date_kind == "report" and d.date.precision == 1:
+        for m in group:
+            if m.date_kind in ("event", "context") and m.date.precision == 1 and m.date.date > d.date.date:
+                # "Officials said on Tuesday six security personnel had been killed in a militant siege" after
+                # Wednesday's bombing: a report made before an event cannot tell it
+                return False
     # a definite reference a day off is the same incident told overnight: "The IBO was conducted on the night
     # of February 6 and 7" after "security forces neutralised three terrorists ... on Friday" (7 February)
     refers_back = all(t.anaphoric or t.cls == "kill" or claimed(ctx, t) for t in d.triggers) and any(

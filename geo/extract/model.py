@@ -61,8 +61,13 @@ class Trigger:
 
 
 def plural_noun(t: Trigger) -> bool:
-    """Whether a trigger is a plural event noun ("attacks", "clashes", "strikes")."""
-    return t.pos == "n" and t.text.lower().endswith("s")
+    """Whether a trigger is a plural event noun ("attacks", "clashes", "strikes").
+
+    Plural agents are not plural events: "Two suicide bombers attacked a
+    compound" tells one attack.
+    """
+    word = t.text.lower()
+    return t.pos == "n" and word.endswith("s") and not word.endswith(("bombers", "attackers"))
 
 
 @dataclass(slots=True)

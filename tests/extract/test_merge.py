@@ -115,6 +115,26 @@ def test_a_claim_made_the_following_day_is_dated_by_the_attack_it_claims(gaz: Ga
     assert found[0].evidence.startswith("On 1 January 2023") and found[0].evidence.endswith("20 people.")
 
 
+def test_plural_attackers_in_the_lead_still_open_the_evidence(gaz: Gazetteer) -> None:
+    text = (
+        "Two suicide bombers attacked a compound housing a police station in northwest Pakistan on Thursday, "
+        "killing at least one police officer, police said. The attack occurred in Bannu, the police chief said."
+    )
+    inc = only(gaz, text)
+    assert inc.location == "Bannu" and inc.evidence.startswith("Two suicide bombers attacked")
+
+
+def test_a_report_made_before_an_event_does_not_tell_it(gaz: Gazetteer) -> None:
+    text = (
+        "A suicide bomber killed four people at a police checkpoint in Bannu on Wednesday, officials said. "
+        "Another five people were wounded in the blast. Officials said on Tuesday six security personnel had been "
+        "killed in a militant siege on an oil and gas site around 70 kilometres (44 miles) northeast of Wednesday's "
+        "blast."
+    )
+    found = run(gaz, text, published=dt.date(2023, 5, 24))
+    assert sorted((i.event_date, i.fatalities) for i in found) == [("2023-05-23", 6), ("2023-05-24", 4)]
+
+
 _FILLER = " ".join(f"Officials met to discuss the budget, item {k}." for k in range(4))
 
 
