@@ -338,3 +338,16 @@ def test_a_month_day_may_fall_inside_the_uncertainty_of_an_estimated_publication
     assert exact[0] is not None and exact[0].iso == "2021-04-07"  # an exact day: the April before it
     loose, _, _ = resolve_dates(dates, doc, published=None, reference=about, reference_slack_days=17)
     assert loose[0] is not None and loose[0].iso == "2022-04-07"
+
+
+def test_a_date_that_modifies_a_takeover_or_a_deal_dates_no_attack() -> None:
+    from geo.extract import extract_incidents
+    from tests.extract.helpers import article, make_gazetteer
+
+    text = (
+        "Gunmen stormed a military hospital in Kabul on Tuesday, killing 19 people. IS claimed that one of those "
+        "killed in the hospital attack was a senior Taliban commander who had played a leading role in the "
+        "group's August 15 takeover of Kabul."
+    )
+    found = extract_incidents(article(text, published=dt.date(2021, 11, 3)), make_gazetteer())
+    assert [i.event_date for i in found] == ["2021-11-02"]

@@ -330,8 +330,21 @@ def usable_dates(ctx: Context, start: int, end: int) -> list[int]:
     return [
         i
         for i in range(lo, hi)
-        if dates[i].end <= end and not dates[i].future and not dates[i].since and not _year_possessive(ctx, i)
+        if dates[i].end <= end
+        and not dates[i].future
+        and not dates[i].since
+        and not _year_possessive(ctx, i)
+        and not _OF_ANOTHER_THING.match(ctx.text, dates[i].end)
     ]
+
+
+#: A date used as the modifier of something that is not an attack: "the group's August 15 takeover of Kabul",
+#: "the February 29 deal", "the May 2023 elections".
+_OF_ANOTHER_THING: Final[re.Pattern[str]] = re.compile(
+    r"\s+(?:takeover|deal|agreement|accord|ceasefire|truce|withdrawal|pull-?out|visit|meeting|talks|elections?|polls|"
+    r"vote|anniversary|deadline|summit|speech|announcement|fall\s+of|return\s+to\s+power)\b",
+    re.IGNORECASE,
+)
 
 
 def _year_possessive(ctx: Context, i: int) -> bool:
