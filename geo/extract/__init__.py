@@ -53,7 +53,7 @@ from geo.extract.merge import (
     place_from_article,
 )
 from geo.extract.model import ARTICLE_PLACE_NOTE, COUNTRY_ONLY_NOTE, Draft, Trigger
-from geo.extract.passages import sentence_incidents
+from geo.extract.passages import date_same_day, sentence_incidents
 from geo.extract.records import to_incident
 from geo.extract.scan import scan_article
 from geo.extract.sentences import Document
@@ -142,6 +142,7 @@ def extract_incidents(
             events,
         )
 
+    date_same_day(ctx, drafts)
     strong = drop_coarse_duplicates([d for d in drafts if not d.weak])
     drafts = [d for d in drafts if d.weak or d in strong]
     drafts, taken = merge_incidents(ctx, drafts)

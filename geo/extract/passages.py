@@ -1013,3 +1013,26 @@ _ALSO_RELATIVE: Final[re.Pattern[str]] = re.compile(r"\b(?:which|that)\s+also\b"
 _ALSO_SAID: Final[re.Pattern[str]] = re.compile(
     r"\balso\s+(?:said|says|confirmed|reported|told|added|stated|noted|claimed|announced|mentioned)\b", re.IGNORECASE
 )
+
+
+#: A sentence that opens on the day just told: "The same day, a soldier lost his life ...".
+_SAME_DAY_OPENING: Final[re.Pattern[str]] = re.compile(r"\W*(?:on\s+)?(?:the\s+same|that)\s+day\b", re.IGNORECASE)
+
+
+def date_same_day(ctx: Context, drafts: list[Draft]) -> None:
+    """Date "The same day, ..." by the day the sentence before counted ("two days after ... Mamond").
+
+    The running date is the article's day; a day counted back from it
+    ("The incident comes just two days after a vehicle ... came under
+    attack") is the one "the same day" points to.
+    """
+    shifted = [d for d in drafts if d.shifted]
+    for d in drafts:
+        # the day counted in one of the two sentences before ("... two days after ... Mamond. Seven policemen were
+        # martyred in the incident. The same day, ...")
+        prev = next((p for p in reversed(shifted) if 1 <= d.sent_index - p.sent_index <= 2), None)
+        if prev is None or d.shifted or d.date_kind != "context" or d.date_explicit:
+            continue
+        if _SAME_DAY_OPENING.match(ctx.text, ctx.doc.spans[d.sent_index][0]):
+            d.date, d.date_kind = prev.date, "event"
+            d.notes.append("'the same day' as the incident told before")

@@ -124,6 +124,21 @@ def test_plural_attackers_in_the_lead_still_open_the_evidence(gaz: Gazetteer) ->
     assert inc.location == "Bannu" and inc.evidence.startswith("Two suicide bombers attacked")
 
 
+def test_the_same_day_is_the_day_counted_just_before(gaz: Gazetteer) -> None:
+    text = (
+        "Three policemen were martyred in an attack on a checkpost in Kohat on Wednesday, officials said. "
+        "The incident comes just two days after a police vehicle came under attack in Bajaur. "
+        "Seven policemen were martyred in the incident. "
+        "The same day, a soldier was killed in an exchange of fire with militants in Bannu."
+    )
+    found = run(gaz, text, published=dt.date(2024, 1, 11))
+    assert sorted((i.event_date, i.location) for i in found) == [
+        ("2024-01-08", "Bajaur"),
+        ("2024-01-08", "Bannu"),
+        ("2024-01-10", "Kohat"),
+    ]
+
+
 def test_a_report_made_before_an_event_does_not_tell_it(gaz: Gazetteer) -> None:
     text = (
         "A suicide bomber killed four people at a police checkpoint in Bannu on Wednesday, officials said. "
