@@ -42,7 +42,9 @@ _UNKNOWN_PLACE_COMMA: Final[str] = (
     r"(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*,\s+"
 )
 _LOCATIVE_BEFORE: Final[re.Pattern[str]] = re.compile(
+    # "two more were martyred general area Tank": the army's wording, without "in"
     r"(?:\b(?i:in|at|near|on|upon|inside|into|across|within|around|outside|over|along|between|and|towards?|"
+    r"general\s+area|"
     r"(?:province|district|city|town|village|vicinity|outskirts|suburbs?|area|areas|parts?|region|tehsil|university|"
     r"valley|capital|sub-?division|limits|jurisdiction|bazaar|market|neighbou?rhood|locality|(?-i:PD))"
     # "in PD4 of Kabul city", "in police district 11 of Kabul"

@@ -969,6 +969,15 @@ def test_a_town_and_its_district_after_a_comma_are_an_address(real_gazetteer: Ga
     assert inc.location == "Makeen" and inc.fatalities == 16
 
 
+def test_general_area_without_in_still_places_the_event(real_gazetteer: Gazetteer) -> None:
+    text = (
+        "Three soldiers were martyred when terrorists attacked their check-post in Zhob on Saturday while two more "
+        "were martyred general area Tank."
+    )
+    found = run(real_gazetteer, text)
+    assert [(i.location, i.fatalities) for i in found] == [("Zhob", 3), ("Tank", 2)]
+
+
 def test_a_country_in_a_project_name_is_not_the_scene(real_gazetteer: Gazetteer) -> None:
     text = (
         "On July 9, 2024, four Army soldiers were killed and another three sustained injuries when Baloch "
