@@ -443,7 +443,7 @@ def find_dates(text: str) -> list[DateMention]:
             rel = re.sub(r"\s+", " ", m.group().lower())
             rel = {"recently": "recent", "tonight": "today", "this morning": "today"}.get(rel, rel)
             if rel.endswith("weekend"):
-                rel = "weekend"
+                rel = "last weekend" if rel.startswith("last") else "weekend"
             elif rel == "a fortnight ago":
                 rel = "2 weeks ago"
             elif rel.endswith("ago"):
@@ -729,6 +729,10 @@ def _resolve_relative(rel: str, *, published: dt.date | None, reference: Resolve
         if rel == "weekend":
             # the last Saturday on or before publication
             return ResolvedDate(p - dt.timedelta(days=(p.weekday() - 5) % 7), 2, inferred=True)
+        if rel == "last weekend":
+            # a weekend over: written on a Saturday or Sunday, the one before ("Last weekend" in a Sunday paper)
+            back = (p.weekday() - 5) % 7 + (7 if p.weekday() >= 5 else 0)
+            return ResolvedDate(p - dt.timedelta(days=back), 2, inferred=True)
         if rel == "today":
             return ResolvedDate(p, 1, inferred=True)
         if rel in ("this week", "earlier this week", "the past week"):

@@ -351,3 +351,14 @@ def test_a_date_that_modifies_a_takeover_or_a_deal_dates_no_attack() -> None:
     )
     found = extract_incidents(article(text, published=dt.date(2021, 11, 3)), make_gazetteer())
     assert [i.event_date for i in found] == ["2021-11-02"]
+
+
+def test_last_weekend_in_a_weekend_paper_is_the_weekend_before() -> None:
+    m = _one("Last weekend, three soldiers were martyred")
+    sunday, thursday = dt.date(2021, 8, 8), dt.date(2021, 8, 12)
+    r = resolve_date(m, published=sunday)
+    assert r is not None and (r.iso, r.precision) == ("2021-07-31", 2)
+    r = resolve_date(m, published=thursday)
+    assert r is not None and (r.iso, r.precision) == ("2021-08-07", 2)
+    r = resolve_date(_one("casualties over the weekend"), published=sunday)
+    assert r is not None and r.iso == "2021-08-07"  # "the weekend" in a Sunday paper: this one
