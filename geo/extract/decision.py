@@ -129,6 +129,9 @@ def trigger_ok(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> bool
         and _block_lifted(ctx, t, block.group(), sent_start=sent_start, sent_end=sent_end)
     ):
         block = None
+    kicker = _KICKER.match(text, sent_start)
+    if kicker is not None and t.end <= kicker.end():
+        return False  # "Pakistan airstrike in Afghanistan: Pakistan has accused ...": a kicker, the story follows
     if _DISTANCE_FROM.search(pre_full):
         return False  # "a siege ... 70 kilometres (44 miles) northeast of Wednesday's blast": a landmark, not an event
     if t.text.lower().endswith("control of") and _POWER_AFTER.match(text, t.end):
@@ -156,6 +159,9 @@ def trigger_ok(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> bool
     return not (t.text.lower().endswith("ing") and _HABITUAL.search(pre_full[-20:]))
 
 
+#: A kicker before a story's first sentence: a few capitalised words and a colon ("Pakistan airstrike in
+#: Afghanistan: Pakistan has accused ..."), not a dateline (a place alone, handled as one).
+_KICKER: Final[re.Pattern[str]] = re.compile(r"\W*[A-Z][\w'’-]*(?:\s+[\w'’-]+){2,6}:\s+(?=[A-Z])")
 #: An event named as the landmark of a distance: "70 kilometres (44 miles) northeast of Wednesday's ".
 _DISTANCE_FROM: Final[re.Pattern[str]] = re.compile(
     r"\b(?:km|kms|kilomet(?:re|er)s?|miles?)\)?\s+(?:\([^)]{0,20}\)\s+)?(?:(?:north|south|east|west)\w*\s+)?"

@@ -411,3 +411,12 @@ def test_a_claim_lead_about_the_attack_targeting_someone_is_the_first_telling(ga
 def test_storming_back_to_power_is_no_attack(gaz: Gazetteer) -> None:
     text = "Security improved since the Taliban stormed back to power in Kabul in August 2021, but IS is a threat."
     assert run(gaz, text, published=dt.date(2023, 6, 7)) == []
+
+
+def test_a_kicker_before_the_first_sentence_is_no_incident(gaz: Gazetteer) -> None:
+    text = (
+        "Pakistan airstrike in Afghanistan: Pakistan has accused Afghanistan of harbouring the TTP. "
+        "Pakistan carried out airstrikes in Khost late at night, killing 10 people."
+    )
+    found = run(gaz, text)
+    assert [i.evidence for i in found] == ["Pakistan carried out airstrikes in Khost late at night, killing 10 people."]
