@@ -17,7 +17,11 @@ from geo.extract.model import Context, Trigger, in_range
 _BY_BEFORE: Final[re.Pattern[str]] = re.compile(
     r"(?<!\bused\s)(?<!\bowned\s)(?<!\brun\s)(?<!\bmanned\s)(?<!\bguarded\s)(?<!\bescorted\s)(?<!\bled\s)"
     r"(?<!\bbacked\s)(?<!\bsupported\s)(?<!\bfunded\s)(?<!\bcontrolled\s)(?<!\boccupied\s)(?<!\bheaded\s)"
-    r"(?<!\boperated\s)(?<!\bfounded\s)(?<!\bbuilt\s)\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    r"(?<!\boperated\s)(?<!\bfounded\s)(?<!\bbuilt\s)"
+    # "attackers stormed the compound but were repelled by Pakistani armed forces": who fought them off, not the
+    # perpetrator
+    r"(?<!\brepelled\s)(?<!\brepulsed\s)(?<!\bfoiled\s)(?<!\bthwarted\s)(?<!\bintercepted\s)(?<!\bresisted\s)"
+    r"\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _TARGET_BEFORE: Final[re.Pattern[str]] = re.compile(

@@ -139,6 +139,11 @@ def test_the_same_day_is_the_day_counted_just_before(gaz: Gazetteer) -> None:
     ]
 
 
+def test_who_repelled_the_attackers_is_not_their_actor(gaz: Gazetteer) -> None:
+    inc = only(gaz, "On Tuesday, attackers stormed a compound in Bannu but were repelled by Pakistani armed forces.")
+    assert inc.actor1 != "Military Forces of Pakistan" and inc.actor2 == "Military Forces of Pakistan"
+
+
 def test_a_report_made_before_an_event_does_not_tell_it(gaz: Gazetteer) -> None:
     text = (
         "A suicide bomber killed four people at a police checkpoint in Bannu on Wednesday, officials said. "
