@@ -20,7 +20,9 @@ _PRE_BLOCK: Final[re.Pattern[str]] = re.compile(
     r"risks?|fears?|feared|possib\w+|potential|future|further|surge|series|wave|spate|rise|increase\w*|decrease\w*|"
     r"drop|decline\w*|number|numbers|history|growing|use|began|begun|continu\w+|resum\w+|such\s+as|accus\w+|ongoing|"
     r"frequent\w*|regular\w*|repeated\w*|recurring|if|unless|whether|any|against\s+terrorism|wave|campaign\s+of|"
-    r"responsible\s+for|involvement\s+in|involved\s+in|condemnation|tactics?)\b[^.]*$",
+    r"responsible\s+for|involvement\s+in|involved\s+in|condemnation|tactics?"
+    # "This comes amid an exchange of airstrikes ...", "The operations come amid days of heavy fighting": a setting
+    r"|(?:comes?|came|coming)\s+amid)\b[^.]*$",
     re.IGNORECASE,
 )
 _INFINITIVE: Final[re.Pattern[str]] = re.compile(

@@ -420,3 +420,12 @@ def test_a_kicker_before_the_first_sentence_is_no_incident(gaz: Gazetteer) -> No
     )
     found = run(gaz, text)
     assert [i.evidence for i in found] == ["Pakistan carried out airstrikes in Khost late at night, killing 10 people."]
+
+
+def test_a_setting_after_comes_amid_is_no_incident(gaz: Gazetteer) -> None:
+    text = (
+        "Pakistani jets struck Khost overnight, killing eight civilians, Afghan officials said. "
+        "This comes amid an exchange of airstrikes between Pakistan and Afghanistan along the Durand Line in February."
+    )
+    found = [i for i in run(gaz, text) if i.confidence >= settings.CONFIDENCE_THRESHOLD]
+    assert len(found) == 1 and found[0].location == "Khost", [i.evidence for i in found]
