@@ -673,7 +673,9 @@ def _combine(ctx: Context, group: list[Draft], shared: frozenset[int] | set[int]
     members = {m.sent_index for m in group}
     first = min(members)
     leads = [m for m in group if m.sent_index == first]
-    plural_lead = any(plural_noun(t) for m in leads for t in m.triggers)
+    # "eight terrorists were killed during IBOs in KP": a summary; "Pakistan carried out airstrikes deep inside the
+    # Afghan border, killing 10 people": one wave of strikes
+    plural_lead = any(plural_noun(t) and t.cls not in ("air", "shell") for m in leads for t in m.triggers)
     if (
         first < primary.sent_index
         and not shared & set(range(first, primary.sent_index))

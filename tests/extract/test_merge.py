@@ -144,6 +144,17 @@ def test_who_repelled_the_attackers_is_not_their_actor(gaz: Gazetteer) -> None:
     assert inc.actor1 != "Military Forces of Pakistan" and inc.actor2 == "Military Forces of Pakistan"
 
 
+def test_a_lead_about_one_wave_of_airstrikes_opens_the_evidence(real_gazetteer: Gazetteer) -> None:
+    lead = "Pakistan carried out airstrikes deep inside the Afghan border late at night, killing 10 people."
+    text = (
+        f"{lead} The cricket board said three of its players were among the dead. The board condemned the attack. "
+        "A security official said the strikes were precise. Meanwhile, a Taliban official reported that Pakistan "
+        "carried out airstrikes on three locations in Afghanistan's Paktika province."
+    )
+    inc = only(real_gazetteer, text, published=dt.date(2025, 10, 18))
+    assert inc.location == "Paktika" and inc.evidence.startswith(lead)
+
+
 def test_a_report_made_before_an_event_does_not_tell_it(gaz: Gazetteer) -> None:
     text = (
         "A suicide bomber killed four people at a police checkpoint in Bannu on Wednesday, officials said. "
