@@ -201,7 +201,7 @@ def _structure_mentions(ctx: Context) -> list[PlaceMention]:
     return [
         m
         for m in ctx.mentions
-        if (doc.kind(doc.index(m.start)) in ("title", "caption") or _is_dateline(ctx.text, m))
+        if (doc.kind(doc.index(m.start)) in ("title", "caption") or is_dateline(ctx.text, m))
         and m.best.country_code in ("PK", "AF")
         and not any(s < m.end and m.start < e for s, e in dates)
     ]
@@ -213,7 +213,7 @@ _DATELINE_AFTER: Final[re.Pattern[str]] = re.compile(
 )
 
 
-def _is_dateline(text: str, m: PlaceMention) -> bool:
+def is_dateline(text: str, m: PlaceMention) -> bool:
     """Whether a place mention is the dateline of a paragraph ("MARDAN: ...", "KABUL (Reuters) -")."""
     line_start = text.rfind("\n", 0, m.start) + 1
     if text[line_start : m.start].strip() or not m.text.isupper():

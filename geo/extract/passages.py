@@ -32,7 +32,7 @@ from geo.extract.decision import (
     trigger_ok,
 )
 from geo.extract.events import classify_event, fatality_figure
-from geo.extract.merge import claimed, same_area_cue
+from geo.extract.merge import claimed, is_dateline, same_area_cue
 from geo.extract.model import CLASS_PRIORITY, Context, Draft, Trigger, in_range, plural_noun
 from geo.extract.places import choose_place, coordinated_places, country_hint, distance_km, is_vague_place
 from geo.gazetteer import Place
@@ -143,9 +143,12 @@ def _split_by_victim_places(ctx: Context, start: int, end: int, trigs: list[Trig
         return [(start, end)]
     bounds = [start, *cuts, end]
     spans = list(itertools.pairwise(bounds))
-    # the first part's place follows its verb: "QUETTA: One person was killed and seven others injured in Turbat
-    # blast" names one place, not a dateline's and a second one
-    if not all(in_range(ctx.mentions, ctx.mention_starts, lo, hi) for lo, hi in [(first, cuts[0]), *spans[1:]]):
+    # every part names a place of its own, a dateline is none: "QUETTA: One person was killed and seven others
+    # injured in Turbat blast" names one place
+    if not all(
+        any(not is_dateline(ctx.text, m) for m in in_range(ctx.mentions, ctx.mention_starts, lo, hi))
+        for lo, hi in spans
+    ):
         return [(start, end)]
     return spans
 
