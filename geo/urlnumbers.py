@@ -66,7 +66,11 @@ MAX_EXTRAPOLATION_DAYS: Final[int] = 45
 #: Estimates less certain than this are not used.
 MAX_UNCERTAINTY_DAYS: Final[int] = 31
 #: Other hosts of a site that share its numbers: The News moved from thenews.com.pk to thenews.pk.
-SITE_ALIASES: Final[dict[str, str]] = {"thenews.pk": "thenews.com.pk"}
+SITE_ALIASES: Final[dict[str, str]] = {
+    "thenews.pk": "thenews.com.pk",
+    # RFE/RL's Gandhara pages share the article numbers of rferl.org ("gandhara.rferl.org/a/.../31438491.html")
+    "gandhara.rferl.org": "rferl.org",
+}
 #: Sites whose article number is a prefix and the creation time in milliseconds since 1970 (UTC):
 #: hindustantimes.com "...-101739635643038.html" (10 + 1739635643038: 15 February 2025), livemint.com
 #: "...-11690780957280.html" (1 + 1690780957280: 31 July 2023).

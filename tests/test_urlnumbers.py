@@ -38,6 +38,7 @@ def _dawn() -> ArticleNumbers:
         ("https://afintl.com/en/202409036152", "afintl.com", None),
         ("https://www.aljazeera.com/news/2024/9/3/blast-in-kabul", "aljazeera.com", None),
         ("https://www.thenews.pk/print/1384750-fighting-terrorism", "thenews.com.pk", 1384750),
+        ("https://gandhara.rferl.org/a/afghans-flock-to-borders/31438491.html", "rferl.org", 31438491),
         ("https://m.dawn.com/news/1892352", "dawn.com", 1892352),
         ("not a url", "", None),
     ],
