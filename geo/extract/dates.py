@@ -166,6 +166,9 @@ def resolve_dates(
     # an undated page is written on or after the latest date it gives: its month-days may fall a little later
     ref_partial = ref
     slack = _BOUND_SLACK_DAYS if reference_is_bound else reference_slack_days
+    # "on Thursday" in an undated page whose latest date is a month or a year it looks back on ("since he came to
+    # power in mid-August 2021"): the page is written some time after it, not in it
+    weekday_unbound = reference_is_bound and ref is not None and ref.precision >= 3
     if slack and ref is not None and ref.precision == 1:
         ref_partial = ResolvedDate(ref.end + dt.timedelta(days=slack), 1, inferred=True)
     resolved: list[ResolvedDate | None] = []
@@ -187,7 +190,9 @@ def resolve_dates(
             m,
             context=None if distant else ctx,
             context_local=local,
-            reference=ref_partial if m.kind == "partial" else ref,
+            reference=ref_partial
+            if m.kind == "partial"
+            else (None if weekday_unbound and m.kind == "weekday" else ref),
             published=pub,
         )
         if r is None and today is not None and ref is None and ctx is None:

@@ -697,7 +697,7 @@ def _build_draft(
         elif date is not None:
             notes.append("date from preceding context")
             date_kind = "report" if ctx.report and ci is not None and ctx.report[ci] else "context"
-        elif ctx.published_ref is not None:
+        elif ctx.published_ref is not None and (ctx.published_known or ctx.published_ref.precision == 1):
             date = ctx.published_ref
             date_kind = "publication"
             notes.append("date from publication/reference date")

@@ -589,3 +589,12 @@ def test_a_claim_lead_and_the_attack_s_own_day_told_later_are_one_record(gaz: Ga
     )
     found = only(gaz, text, published=dt.date(2024, 11, 24))
     assert (found.event_date, found.location, found.fatalities) == ("2024-11-21", "Khost", 10)
+
+
+def test_an_undated_page_is_not_dated_in_the_month_it_looks_back_on(gaz: Gazetteer) -> None:
+    text = (
+        "Thursday's attack in Kabul killed three people, including the governor, police said. "
+        "He is the most senior Taliban figure assassinated since he came to power in mid-August 2021."
+    )
+    found = run(gaz, text, published=None)
+    assert not any(i.event_date.startswith("2021-08") for i in found), [(i.event_date, i.evidence) for i in found]
