@@ -472,7 +472,9 @@ _YEAR_TOTAL: Final[re.Pattern[str]] = re.compile(
 _LIST_HEADING: Final[re.Pattern[str]] = re.compile(r"\W*(?:timeline|list|chronology)\s+of\b", re.IGNORECASE)
 #: The start of a running total: "since the start of the year", "so far this year".
 _SINCE_THE_START: Final[re.Pattern[str]] = re.compile(
-    r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?:year|month)\b|\bso\s+far\s+this\s+(?:year|month)\b",
+    r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?:year|month)\b|\bso\s+far\s+this\s+(?:year|month)\b"
+    # "Since the US withdrawal, ISIS-K has claimed several attacks": a period opened by a change of power
+    r"|\bsince\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,3}(?:withdrawal|takeover|take-over|return\s+to\s+power|fall\s+of\s+\w+)\b",
     re.IGNORECASE,
 )
 #: A pattern told as such: "this is not the first time the BLA has carried out attacks", "yet another".

@@ -25,6 +25,10 @@ from tests.extract.helpers import only, run
             "The 2025 Khost clashes are a series of armed clashes between Afghan and Pakistani forces in Khost.",
             "background",
         ),
+        (
+            "Since the US withdrawal, ISIS-K has claimed several attacks against the Taliban in Kabul and Khost.",
+            "background",
+        ),
         ("On 3 March 2019, militants attacked a checkpost in Bannu, killing four soldiers.", "history"),
         (
             "Islamabad continues to accuse Kabul of failing to prevent militants from the outlawed TTP from "
