@@ -20,7 +20,8 @@ The stages, in the order :func:`extract_incidents` runs them, one module each:
    generic, aggregate, anaphoric or background triggers make no incident)
    are grouped into events; each event becomes a draft with its actors
    (:mod:`~geo.extract.actors`), place (:mod:`~geo.extract.places`), event
-   type and fatalities (:mod:`~geo.extract.events`) and date.
+   type and fatalities (:mod:`~geo.extract.events`) and date; a sentence
+   opening "The same day" takes the day counted just before it.
 4. :mod:`~geo.extract.merge`: within-article coreference. A news story tells
    an incident over several sentences (lead, place, toll, claim, "the
    attack"); they become one record with the most specific place and date,
