@@ -267,7 +267,7 @@ def _clause_places(ctx: Context, start: int, end: int) -> list[Place]:
     return [
         m.best
         for m in in_range(ctx.mentions, ctx.mention_starts, start, end)
-        if m.best.feature_type not in ("country", "province", "region", "border")
+        if m.best.feature_type not in ("country", "province", "region", "border") and not is_dateline(ctx.text, m)
     ]
 
 

@@ -978,6 +978,15 @@ def test_general_area_without_in_still_places_the_event(real_gazetteer: Gazettee
     assert [(i.location, i.fatalities) for i in found] == [("Zhob", 3), ("Tank", 2)]
 
 
+def test_a_dateline_is_not_a_clause_place_far_from_the_scene(real_gazetteer: Gazetteer) -> None:
+    text = (
+        "RAWALPINDI: A soldier was martyred and three others were injured after terrorists opened fire at them "
+        "during a routine patrolling near Balochistan's Turbat city on Saturday, the military said."
+    )
+    inc = only(real_gazetteer, text)
+    assert inc.location == "Turbat" and inc.evidence.startswith("RAWALPINDI: A soldier was martyred")
+
+
 def test_a_country_in_a_project_name_is_not_the_scene(real_gazetteer: Gazetteer) -> None:
     text = (
         "On July 9, 2024, four Army soldiers were killed and another three sustained injuries when Baloch "
