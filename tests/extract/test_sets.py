@@ -49,9 +49,9 @@ def _score(tmp_path: Path, folder: Path) -> dict:
 
 def test_development_set(tmp_path: Path) -> None:
     r = _score(tmp_path, ROOT / "tests" / "devset")
-    assert r["f1"] >= 0.805 and r["precision"] >= 0.865, r  # 0.817 and 0.877 with 468 articles
+    assert r["f1"] >= 0.805 and r["precision"] >= 0.87, r  # 0.819 and 0.884 with 490 articles
 
 
 def test_evaluation_set_does_not_regress(tmp_path: Path) -> None:
     r = _score(tmp_path, ROOT / "tests" / "evalset")
-    assert r["f1"] >= 0.695 and r["precision"] >= 0.765, r  # 0.708 and 0.778 with 307 articles
+    assert r["f1"] >= 0.70 and r["precision"] >= 0.775, r  # 0.714 and 0.792 with 357 articles
