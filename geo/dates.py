@@ -349,7 +349,8 @@ _COUNTS: Final[dict[str, int]] = {
 }
 
 
-def _count(token: str) -> int:
+def count_word(token: str) -> int:
+    """The number a count word or digits name: "two" 2, "a" 1, "10" 10 (``token`` lower-case)."""
     return int(token) if token.isdigit() else _COUNTS[token]
 
 
@@ -448,7 +449,7 @@ def find_dates(text: str) -> list[DateMention]:
                 rel = "2 weeks ago"
             elif rel.endswith("ago"):
                 count, unit = rel.split()[:2]
-                rel = f"{_count(count)} {unit.rstrip('s')}s ago"  # "2 days ago", "1 weeks ago", "3 months ago"
+                rel = f"{count_word(count)} {unit.rstrip('s')}s ago"  # "2 days ago", "1 weeks ago", "3 months ago"
             mention = DateMention(start, end, m.group(), "relative", relative=rel, **kw)
         if (
             mention.month is not None
@@ -698,8 +699,7 @@ def resolve_date(
     if published is None and rel.endswith(" ago") and context is not None and context.precision == 1:
         # "Two weeks ago, ISIS-K claimed ..." in an undated page: counted back from the day told before, like a
         # weekday, at no finer than week precision
-        ago = _ago(rel, context.date)
-        return ResolvedDate(ago.date, max(ago.precision, 2), inferred=True)
+        return _ago(rel, context.date, coarsest=2)
     return _resolve_relative(rel, published=published, reference=reference)
 
 
@@ -767,23 +767,23 @@ def _resolve_relative(rel: str, *, published: dt.date | None, reference: Resolve
     if rel.endswith(" ago") and not rel.endswith("days ago") and r.precision == 1:
         # "two weeks ago" on an undated page: counted back from the latest day it gives, a lower bound
         # of when it was written, at no finer than week precision
-        ago = _ago(rel, r.date)
-        return ResolvedDate(ago.date, max(ago.precision, 2), inferred=True)
+        return _ago(rel, r.date, coarsest=2)
     return None
 
 
-def _ago(rel: str, day: dt.date) -> ResolvedDate:
+def _ago(rel: str, day: dt.date, *, coarsest: int = 1) -> ResolvedDate:
     """Count "3 days ago", "2 weeks ago" or "1 months ago" back from ``day``.
 
     A count of days up to six names the day; more days, or weeks, name
-    the week (ACLED time_precision 2); months name the month (3).
+    the week (ACLED time_precision 2); months name the month (3). The
+    precision is no finer than ``coarsest``.
     """
     count, unit = int(rel.split()[0]), rel.split()[1]
     if unit == "days":
-        return ResolvedDate(day - dt.timedelta(days=count), 1 if count <= 6 else 2, inferred=True)
-    if unit == "weeks":
-        return ResolvedDate(day - dt.timedelta(days=7 * count), 2, inferred=True)
-    month = day.month - count
-    year = day.year + (month - 1) // 12
-    month = (month - 1) % 12 + 1
-    return ResolvedDate(dt.date(year, month, 1), 3, inferred=True)
+        back, precision = day - dt.timedelta(days=count), 1 if count <= 6 else 2
+    elif unit == "weeks":
+        back, precision = day - dt.timedelta(days=7 * count), 2
+    else:
+        month = day.month - count
+        back, precision = dt.date(day.year + (month - 1) // 12, (month - 1) % 12 + 1, 1), 3
+    return ResolvedDate(back, max(precision, coarsest), inferred=True)

@@ -218,7 +218,7 @@ class ArticleNumbers:
         if 0 < i < len(rows):
             (n0, d0), (n1, d1) = rows[i - 1], rows[i]
             gap = (d1 - d0).days
-            day = d0 + dt.timedelta(days=round(gap * (number - n0) / (n1 - n0)))
+            day = _interpolate(number, (n0, d0), (n1, d1))
             pm = max(2, round(self._share[site] * gap))
         else:
             # past the first or last anchor: the rate of the two nearest, a little way only
@@ -235,6 +235,12 @@ class ArticleNumbers:
         return Estimate(day, pm, site, number)
 
 
+def _interpolate(number: int, low: tuple[int, dt.date], high: tuple[int, dt.date]) -> dt.date:
+    """The day of ``number`` on the straight line between two dated article numbers."""
+    (n0, d0), (n1, d1) = low, high
+    return d0 + dt.timedelta(days=round((d1 - d0).days * (number - n0) / (n1 - n0)))
+
+
 def _leave_one_out_share(rows: list[tuple[int, dt.date]]) -> float:
     """How far a site's interpolation misses its own anchors, as a share of the gap it interpolates across.
 
@@ -248,8 +254,7 @@ def _leave_one_out_share(rows: list[tuple[int, dt.date]]) -> float:
         span = (d2 - d0).days
         if n2 == n0 or span <= 0:
             continue
-        guess = d0 + dt.timedelta(days=round(span * (n1 - n0) / (n2 - n0)))
-        shares.append(abs((guess - d1).days) / span)
+        shares.append(abs((_interpolate(n1, (n0, d0), (n2, d2)) - d1).days) / span)
     if not shares:
         return _GAP_SHARE
     shares.sort()

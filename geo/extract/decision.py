@@ -179,7 +179,7 @@ def _toll_after(text: str, start: int, end: int) -> bool:
 
 _SERIES: Final[re.Pattern[str]] = re.compile(r"(?:series|wave|spate)\b", re.IGNORECASE)
 #: A day named by reference to the one told: "on the same day", "that day".
-_SAME_DAY: Final[re.Pattern[str]] = re.compile(r"\b(?:on\s+)?(?:the\s+same|that)\s+day\b", re.IGNORECASE)
+SAME_DAY: Final[re.Pattern[str]] = re.compile(r"\b(?:on\s+)?(?:the\s+same|that)\s+day\b", re.IGNORECASE)
 #: The start of an operation told with its day: "launched on 29 July 2025", "began on 3 May".
 _LAUNCHED_ON: Final[re.Pattern[str]] = re.compile(
     r"\W*(?:[\w-]+\W+){0,3}?(?:launched|began|started|initiated)\s+(?:on\s+)?(?=\d|[A-Z])"
@@ -205,7 +205,7 @@ def _block_lifted(ctx: Context, t: Trigger, blocker: str, *, sent_start: int, se
     """
     if _SERIES.match(blocker):
         # "The bombing was part of a series of attacks on the same day, including two explosions in Kunduz"
-        return _names_a_day(ctx, sent_start, sent_end) or bool(_SAME_DAY.search(ctx.text, sent_start, sent_end))
+        return _names_a_day(ctx, sent_start, sent_end) or bool(SAME_DAY.search(ctx.text, sent_start, sent_end))
     if blocker.lower().startswith("resum"):
         # "On 1 September, talks broke down and fighting resumed as the Taliban attacked resistance positions"
         return _names_a_day(ctx, sent_start, sent_end, calendar=True)

@@ -970,17 +970,17 @@ def same_toll_or_claim(first: Draft, later: Draft) -> bool:
 
 def _fold(base: Draft, other: Draft) -> None:
     """Fold ``other`` (a retelling) into ``base``."""
-    if other.date.precision < base.date.precision and base.date.contains(other.date):
-        base.date, base.date_kind, base.date_explicit = other.date, other.date_kind, other.date_explicit
-    elif (
+    finer = other.date.precision < base.date.precision and base.date.contains(other.date)
+    # "ISIS has claimed responsibility for a deadly attack ..." (the report's day), then "The attack took place on
+    # the evening of November 21": the day the event happened
+    event_day = (
         other.date.precision == base.date.precision == 1
         and other.date_kind == "event"
         and other.date_explicit
         and (base.date_kind in ("report", "publication") or base.date.date > other.date.date)
         and 0 <= (base.date.date - other.date.date).days <= _CLAIM_LAG_DAYS
-    ):
-        # "ISIS has claimed responsibility for a deadly attack ..." (the report's day), then "The attack took
-        # place on the evening of November 21": the day the event happened
+    )
+    if finer or event_day:
         base.date, base.date_kind, base.date_explicit = other.date, other.date_kind, other.date_explicit
     if (
         other.place is not None

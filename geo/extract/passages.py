@@ -12,7 +12,7 @@ import re
 from typing import Final
 
 from geo.actors import STATE_FORCES, ActorMention
-from geo.dates import ResolvedDate
+from geo.dates import ResolvedDate, count_word
 from geo.extract.actors import agent_before, attribution_in, choose_actor1, choose_actor2, is_agent
 from geo.extract.dates import (
     DAY_RELATIVES,
@@ -27,6 +27,7 @@ from geo.extract.decision import (
     AGGREGATE,
     LIGHT_VERB_BEFORE,
     PERFECT,
+    SAME_DAY,
     SENTENCE_INITIAL_NP,
     mark_anaphora,
     trigger_ok,
@@ -540,7 +541,6 @@ _DAYS_BACK: Final[re.Pattern[str]] = re.compile(
     r"|\bthe\s+(?:previous\s+(?:day|night|evening)|day\s+before|night\s+before|day\s+prior)\b",
     re.IGNORECASE,
 )
-_DAY_COUNTS: Final[dict[str, int]] = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 #: "the next day", "the following morning", "two days later", "a week later": counted on from the running date.
 _DAYS_ON: Final[re.Pattern[str]] = re.compile(
     r"\bthe\s+(?:next|following)\s+(?:day|morning|evening|night|afternoon)\b"
@@ -559,7 +559,7 @@ def _days_back(date: ResolvedDate, seg: str, main: Trigger) -> ResolvedDate | No
         if on.group("n") is None:
             return ResolvedDate(date.date + dt.timedelta(days=1), 1, inferred=True)
         word = on.group("n").lower()
-        n = int(word) if word.isdigit() else _DAY_COUNTS[word]
+        n = count_word(word)
         if on.group("unit").lower().startswith("week"):
             return ResolvedDate(date.date + dt.timedelta(days=7 * n), 2, inferred=True)
         return ResolvedDate(date.date + dt.timedelta(days=n), 1, inferred=True)
@@ -568,7 +568,7 @@ def _days_back(date: ResolvedDate, seg: str, main: Trigger) -> ResolvedDate | No
     if m.group(1) is None:
         return ResolvedDate(date.date - dt.timedelta(days=1), 1, inferred=True)
     word = m.group(1).lower()
-    n = int(word) if word.isdigit() else _DAY_COUNTS[word]
+    n = count_word(word)
     if m.group(3).lower() == "after" and seg.find(main.text) < m.end():
         return None  # "the attack came three days after ...": the later event, already dated
     if m.group(2).lower().startswith("week"):
@@ -1019,7 +1019,7 @@ _ALSO_SAID: Final[re.Pattern[str]] = re.compile(
 
 
 #: A sentence that opens on the day just told: "The same day, a soldier lost his life ...".
-_SAME_DAY_OPENING: Final[re.Pattern[str]] = re.compile(r"\W*(?:on\s+)?(?:the\s+same|that)\s+day\b", re.IGNORECASE)
+_SAME_DAY_OPENING: Final[re.Pattern[str]] = re.compile(r"\W*" + SAME_DAY.pattern, re.IGNORECASE)
 
 
 def date_same_day(ctx: Context, drafts: list[Draft]) -> None:

@@ -41,6 +41,9 @@ _UNKNOWN_PLACE_COMMA: Final[str] = (
     r"\b(?i:in|at|near|(?:area|areas|village|locality|vicinity|outskirts)\s+of)\s+(?:the\s+)?"
     r"(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*,\s+"
 )
+#: How far a town may lie from the point of the district written with it ("Makeen, South Waziristan District")
+#: and still be in it: a district of the region is up to about 100 km across, and simplified lines misplace a few.
+_TOWN_IN_DISTRICT_KM: Final[float] = 100.0
 _LOCATIVE_BEFORE: Final[re.Pattern[str]] = re.compile(
     # "two more were martyred general area Tank": the army's wording, without "in"
     r"(?:\b(?i:in|at|near|on|upon|inside|into|across|within|around|outside|over|along|between|and|towards?|"
@@ -470,7 +473,7 @@ def _stray_foreign(ctx: Context, m: PlaceMention, start: int, end: int) -> bool:
     if (
         nxt is not None
         and nxt.best.feature_type in ("province", "district", "tehsil")
-        and not any(_nested(p, nxt.best) or distance_km(p, nxt.best) <= 100.0 for p in m.candidates)
+        and not any(_nested(p, nxt.best) or distance_km(p, nxt.best) <= _TOWN_IN_DISTRICT_KM for p in m.candidates)
         and (
             not any(p.feature_type in ("province", "district", "tehsil") for p in m.candidates)
             # "in Gulistan, Qila Abdullah district" in a Balochistan story: not the Gulistan district of Farah
@@ -697,7 +700,7 @@ def _address_comma(ctx: Context, a: tuple, b: tuple) -> bool:
         town.feature_type in ("town", "city", "village")
         and area.feature_type in ("district", "tehsil")
         and town.country_code == area.country_code
-        and distance_km(town, area) <= 100.0
+        and distance_km(town, area) <= _TOWN_IN_DISTRICT_KM
     )
 
 
