@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.articles import Article
+from geo import settings
+from geo.articles import Article, load_articles
 from geo.errors import ReferenceDataError
 from geo.extract import extract_incidents
 from geo.urlnumbers import Anchor, ArticleNumbers, article_number, load_article_numbers, read_anchors, site_of
@@ -75,6 +76,15 @@ def test_a_site_whose_numbers_are_not_in_sequence_is_not_used() -> None:
 def test_the_shipped_table_dates_the_large_pakistani_dailies() -> None:
     table = load_article_numbers()
     assert {"dawn.com", "thenews.com.pk"} <= set(table.sites)
+
+
+def test_no_evaluation_article_dates_itself_through_the_shipped_table() -> None:
+    # the evaluation set must stay unseen: none of its pages may be an anchor of the table
+    anchors = {(anchor.site, anchor.number) for anchor in read_anchors(settings.ARTICLE_NUMBERS_PATH)}
+    articles = load_articles(sorted((Path(__file__).parent / "evalset" / "articles").glob("*.md")))
+    leaked = [a.url for a in articles if (site_of(a.url or ""), article_number(a.url or "")) in anchors]
+    assert len(articles) > 300
+    assert leaked == []
 
 
 def test_a_malformed_table_names_its_file_line_and_field(tmp_path: Path) -> None:
