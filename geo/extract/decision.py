@@ -21,6 +21,8 @@ _PRE_BLOCK: Final[re.Pattern[str]] = re.compile(
     r"drop|decline\w*|number|numbers|history|growing|use|began|begun|continu\w+|resum\w+|such\s+as|accus\w+|ongoing|"
     r"frequent\w*|regular\w*|repeated\w*|recurring|if|unless|whether|any|against\s+terrorism|wave|campaign\s+of|"
     r"responsible\s+for|involvement\s+in|involved\s+in|condemnation|tactics?"
+    # praise for an act told before: "commended the security forces for killing the terrorists"
+    r"|(?:commend\w*|prais\w+|laud\w*|hail\w*|appreciat\w+|applaud\w*|congratulat\w+)\s+(?:[\w'’-]+\s+){0,6}?for"
     # "This comes amid an exchange of airstrikes ...", "The operations come amid days of heavy fighting": a setting
     r"|(?:comes?|came|coming)\s+amid)\b[^.]*$",
     re.IGNORECASE,
@@ -617,7 +619,10 @@ def assess(ctx: Context, d: Draft) -> tuple[float, str]:
 #: Several events named together: "multiple suspected militant attacks", "two separate operations".
 _SEVERAL_EVENTS: Final[re.Pattern[str]] = re.compile(
     r"\b(?:multiple|several|separate|coordinated|a\s+(?:string|series|spate|wave)\s+of|two|three|four|five|six|\d+)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:attacks|incidents|strikes|blasts|explosions|clashes|operations|raids|assaults|ambushes)\b",
+    r"(?:[\w-]+\s+){0,3}?(?:attacks|incidents|strikes|blasts|explosions|clashes|operations|raids|assaults|ambushes)\b"
+    # a count of places: "killed ... in three Balochistan districts", "across two provinces"
+    r"|\b(?:in|across)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:districts|provinces|areas|cities|towns|regions|parts)\b",
     re.IGNORECASE,
 )
 

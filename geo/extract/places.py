@@ -55,7 +55,7 @@ _LOCATIVE_BEFORE: Final[re.Pattern[str]] = re.compile(
     r"rocked|rocking|shook|shaking|jolted|"
     r"targeted|targeting|attacked|raided|stormed|pounded|including|included|includes|such\s+as)\s+(?:the\s+)?"
     r"(?:(?:[a-z][\w-]*|[A-Z][\w-]*(?:'s|’s)|Upper|Lower|North|South|East|West|Central|Northern|Southern|Eastern|"
-    r"Western)\s+){0,3}"
+    r"Western|District|Tehsil)\s+){0,3}"
     r"|(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,2}"
     rf"|{_UNKNOWN_PLACE_COMMA})$"
     # the place column of a table row, after its date: "15 February Balkh Province 30 Unknown ..."
@@ -84,7 +84,9 @@ _LIST_JOIN: Final[re.Pattern[str]] = re.compile(r"\s*(?:,|and|&|,\s*and)\s*")
 #: A relative clause that describes an actor, not the event: ", which is separate from ... in X".
 _RELATIVE_CLAUSE: Final[re.Pattern[str]] = re.compile(
     r",\s+(?:which|who)\s+(?:is|are|was|were|has|have|had)\s+(?!(?:been\s+)?(?:killed|attacked|hit|targeted|injured))"
-    r"[^,;:.]*$",
+    r"[^,;:.]*$"
+    # the past of the dead: "terrorists ... who were involved in different security incidents in District Awaran"
+    r"|\b(?:who|which|that)\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+involved\s+in\b[^;:.]*$",
     re.IGNORECASE,
 )
 #: A strike on hideouts, camps or bases: the place after them is where it fell, not an origin.
@@ -279,6 +281,8 @@ _NAME_WORDS: Final[frozenset[str]] = frozenset(
         "the",
     ]
 )
+#: A type word written before the name, after a locative: "in District Kech", "at Tehsil Mir Ali".
+_TYPE_BEFORE_NAME: Final[re.Pattern[str]] = re.compile(r"\b(?i:in|at|near|of|and)\s+(?:District|Tehsil)\s+$")
 _BORDER_RE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:Pakistan(?:'s|’s)\s+(?:western|north[\s-]?western|porous|\w+)?\s*border|Afghanistan(?:'s|’s)\s+"
     r"(?:eastern|south[\s-]?eastern|southern)\s+border|(?:Durand\s+Line"
@@ -392,6 +396,8 @@ def _place_candidates(ctx: Context, start: int, end: int) -> list[tuple[int, int
             and not re.search(r"[,.;:]$", prev_word)
             and prev_word.lower() not in ("in", "on", "at", "near")
             and prev_word.lower() not in _MONTH_WORDS  # "15 February Balkh Province": a table row's date
+            # the army's wording: "in three IBOs in District Kech, Panjgur and Zhob", "in Tehsil Mir Ali"
+            and not _TYPE_BEFORE_NAME.search(before)
         ):
             continue  # part of a person or organisation name ("Imran Khan")
         struck = _STRUCK_TARGET.search(text[max(start, m.start - 100) : m.start])  # "airstrikes on hideouts in Khost"

@@ -433,3 +433,29 @@ def test_a_setting_after_comes_amid_is_no_incident(gaz: Gazetteer) -> None:
     )
     found = [i for i in run(gaz, text) if i.confidence >= settings.CONFIDENCE_THRESHOLD]
     assert len(found) == 1 and found[0].location == "Khost", [i.evidence for i in found]
+
+
+def test_praise_for_an_operation_told_before_is_not_another_incident(gaz: Gazetteer) -> None:
+    text = (
+        "Three terrorists were killed in an intelligence-based operation in Gwadar on August 19, the military said.\n\n"
+        + " ".join(f"Officials met to discuss the budget, item {k}." for k in range(6))
+        + "\n\nThe prime minister commended the security forces for killing the terrorists."
+    )
+    found = run(gaz, text, published=dt.date(2024, 8, 20))
+    assert len(found) == 1, [i.evidence for i in found]
+    assert found[0].event_date == "2024-08-19"
+
+
+def test_a_lead_that_counts_its_places_sums_up_the_items_told_after_it(gaz: Gazetteer) -> None:
+    text = (
+        "Five terrorists were killed while three others were injured in operations by security forces in three "
+        "Balochistan districts, reported a TV channel.\n\n"
+        "“On night of 29/30 August, in three separate IBOs in Gwadar, Quetta, and Chaman, five terrorists were sent "
+        "to hell by the security forces, while three terrorists got injured during the intense fire exchange,” the "
+        "ISPR added."
+    )
+    found = run(gaz, text, published=dt.date(2024, 8, 31))
+    shown = [i for i in found if i.confidence >= settings.CONFIDENCE_THRESHOLD]
+    assert sorted(i.location for i in shown) == ["Chaman", "Gwadar", "Quetta"], [i.evidence for i in found]
+    lead = next(i for i in found if i not in shown)
+    assert "summary" in lead.reason

@@ -598,3 +598,30 @@ def test_an_undated_page_is_not_dated_in_the_month_it_looks_back_on(gaz: Gazette
     )
     found = run(gaz, text, published=None)
     assert not any(i.event_date.startswith("2021-08") for i in found), [(i.event_date, i.evidence) for i in found]
+
+
+def test_a_retelling_a_day_off_the_lead_after_an_overnight_reaction_is_the_same_incident(gaz: Gazetteer) -> None:
+    # "the overnight killing" moves the running date to the eve of "early Thursday"; the later sentence, with no
+    # date or toll of its own, tells the same killing again
+    text = (
+        "At least six labourers were killed in Gwadar early Thursday after gunmen stopped a bus.\n\n"
+        "The president condemned the overnight killing of passengers.\n\n"
+        '"The terrorists are the enemies of the country," he said.\n\n'
+        '"We will never allow them to succeed," the prime minister added.\n\n'
+        "As per reports, the labourers were taken off the bus and were killed by the militants."
+    )
+    found = run(gaz, text, published=dt.date(2025, 3, 27))
+    assert len(found) == 1, [(i.event_date, i.evidence) for i in found]
+    assert found[0].event_date == "2025-03-27"
+    assert found[0].fatalities == 6
+
+
+def test_a_report_a_day_off_with_its_own_toll_stays_another_incident(gaz: Gazetteer) -> None:
+    text = (
+        "At least six labourers were killed in Gwadar early Thursday after gunmen stopped a bus.\n\n"
+        "The president condemned the overnight killing of passengers.\n\n"
+        '"The terrorists are the enemies of the country," he said.\n\n'
+        '"We will never allow them to succeed," the prime minister added.\n\n'
+        "Militants killed two policemen in Quetta."
+    )
+    assert len(run(gaz, text, published=dt.date(2025, 3, 27))) == 2

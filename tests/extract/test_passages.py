@@ -1038,3 +1038,24 @@ def test_this_year_on_a_page_dated_only_by_its_weekdays_is_that_year(gaz: Gazett
     )
     found = extract_incidents(article(text, published=None), gaz, today=dt.date(2023, 12, 1))
     assert sorted((i.event_date, i.time_precision) for i in found) == [("2023-03-01", 3), ("2023-05-16", 1)]
+
+
+def test_a_type_word_written_before_the_first_name_does_not_hide_it(gaz: Gazetteer) -> None:
+    # the army's wording: "in District Kech, Panjgur and Zhob" (the first name is not part of a person's name)
+    text = (
+        "“On night of 29/30 August, in three separate IBOs in District Gwadar, Quetta, and Chaman, five terrorists "
+        "were sent to hell by the security forces, while three terrorists got injured during the intense fire "
+        "exchange,” the ISPR added."
+    )
+    found = run(gaz, text, published=dt.date(2024, 8, 31))
+    assert sorted(i.location for i in found) == ["Chaman", "Gwadar", "Quetta"]
+
+
+def test_the_place_of_the_dead_militants_past_is_not_the_scene(gaz: Gazetteer) -> None:
+    text = (
+        "Security forces killed two terrorists in an operation in Quetta on Monday, the ISPR said.\n\n"
+        "The ISPR said the terrorists were killed in the ensuing exchange of fire who were involved in different "
+        "security incidents in District Gwadar and surroundings."
+    )
+    found = run(gaz, text, published=dt.date(2024, 8, 27))
+    assert [i.location for i in found] == ["Quetta"], [(i.location, i.evidence) for i in found]
