@@ -229,6 +229,12 @@ def _part_date(ctx: Context, start: int, end: int, date_idx: int | None) -> int 
 
 
 #: Victims of one clause: "14 soldiers were killed", "killing five people".
+#: A clause that adds the wounded of the same act: "(while) another six policemen were injured when ...".
+_MORE_HURT: Final[re.Pattern[str]] = re.compile(
+    r"(?:another|other)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens)?\s*"
+    r"(?:[\w-]+\s+){0,3}?(?:were|was)\s+(?:also\s+)?(?:injured|wounded|hurt)\b",
+    re.IGNORECASE,
+)
 _CLAUSE_TOLL: Final[re.Pattern[str]] = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:people|persons|civilians|soldiers|troops|policemen|police|officers|personnel|militants|terrorists|insurgents|"
@@ -253,6 +259,8 @@ def _split_by_clause_places(ctx: Context, start: int, end: int, trigs: list[Trig
         acts = all(any(lo <= t.start < hi and not t.anaphoric for t in trigs) for lo, hi in parts)
         if not acts or not all(in_range(ctx.mentions, ctx.mention_starts, lo, hi) for lo, hi in parts):
             continue
+        if _MORE_HURT.match(text, m.end()):
+            continue  # "four policemen were killed while another six were injured when ... attacked": one act
         tolls = all(_CLAUSE_TOLL.search(text, lo, hi) for lo, hi in parts)
         # without a toll in each, the clauses must at least name places far apart: "two policemen were
         # martyred in Dera Ismail Khan, while a gas pipeline was blown up in Lakki Marwat"

@@ -1059,3 +1059,20 @@ def test_the_place_of_the_dead_militants_past_is_not_the_scene(gaz: Gazetteer) -
     )
     found = run(gaz, text, published=dt.date(2024, 8, 27))
     assert [i.location for i in found] == ["Quetta"], [(i.location, i.evidence) for i in found]
+
+
+def test_the_wounded_of_the_same_attack_told_in_a_second_clause_stay_one_incident(gaz: Gazetteer) -> None:
+    text = (
+        "On March 30, 2023, four Policemen, including a Deputy Superintendent of Police from Bannu, were killed "
+        "while another six Policemen were injured when terrorists attacked a Police check post in Lakki Marwat."
+    )
+    found = run(gaz, text, published=dt.date(2023, 4, 17))
+    assert [(i.location, i.fatalities) for i in found] == [("Lakki Marwat", 4)], [i.evidence for i in found]
+
+
+def test_a_second_clause_with_its_own_toll_and_place_is_another_incident(gaz: Gazetteer) -> None:
+    text = (
+        "Four policemen were killed in an ambush in Bannu on Monday while five people were killed in a bomb attack "
+        "in Quetta."
+    )
+    assert sorted(i.location for i in run(gaz, text)) == ["Bannu", "Quetta"]
