@@ -834,7 +834,7 @@ def _build_draft(
         weak=weak,
         date_kind=date_kind,
         fat_noun=fat_noun,
-        separate=bool(_SEPARATE_CUE.search(seg)) or shifted is not None,
+        separate=_separate_cue(text, start, seg) or shifted is not None,
         shifted=shifted is not None,
         also=also,
         date_vague=date_vague,
@@ -988,6 +988,26 @@ def _unknown_listed_places(
 #: A security operation: "an IBO", "intelligence-based operations", "a clearance operation".
 _STATE_OPERATION: Final[re.Pattern[str]] = re.compile(r"(?-i:IBOs?)|operations?$", re.IGNORECASE)
 
+
+def _separate_cue(text: str, start: int, seg: str) -> bool:
+    """Whether a span starting at ``start`` opens another incident ("separately", "another attack", "the second blast").
+
+    An ordinal the article has used before points back: "In the second
+    militant attack carried out in ... Awaran" then "six personnel were
+    killed in the second attack" tells the second attack again.
+    """
+    for m in _SEPARATE_CUE.finditer(seg):
+        ordinal = _ORDINAL_CUE.match(m.group())
+        if ordinal is not None:
+            stem = re.escape(ordinal.group(2).lower()[:5])
+            told = re.compile(rf"\b{ordinal.group(1)}\s+(?:[\w-]+\s+){{0,2}}?{stem}", re.IGNORECASE)
+            if told.search(text, 0, start):
+                continue
+        return True
+    return False
+
+
+_ORDINAL_CUE: Final[re.Pattern[str]] = re.compile(r"the\s+(\w+)\s+(?:[\w-]+\s+){0,2}?(\w+)$", re.IGNORECASE)
 _SEPARATE_CUE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:separate(?:ly)?\s+(?:incidents?|attacks?|operations?|clash(?:es)?|developments?|raids?|strikes?)|separately"
     r"|another\s+(?:[\w-]+\s+){0,3}?(?:attack|incident|blast|explosion|bombing|strike|ambush|raid|clash|operation|"

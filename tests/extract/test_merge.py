@@ -625,3 +625,24 @@ def test_a_report_a_day_off_with_its_own_toll_stays_another_incident(gaz: Gazett
         "Militants killed two policemen in Quetta."
     )
     assert len(run(gaz, text, published=dt.date(2025, 3, 27))) == 2
+
+
+def test_an_ordinal_the_article_used_before_points_back_to_that_incident(gaz: Gazetteer) -> None:
+    text = (
+        "The BLF said the first attack was carried out on July 15, when a bomb hit a convoy in Quetta.\n\n"
+        "In the second militant attack carried out in Chaman on July 16, its fighters ambushed a patrol.\n\n"
+        "The BLF said its operatives ambushed Pakistani troops.\n\n"
+        "The outfit also said that six personnel, including a major, were killed in the second attack."
+    )
+    found = run(gaz, text, published=dt.date(2025, 7, 17))
+    assert sorted((i.location, i.fatalities) for i in found) == [("Chaman", 6), ("Quetta", None)], [
+        (i.location, i.evidence) for i in found
+    ]
+
+
+def test_a_second_attack_not_told_before_is_another_incident(gaz: Gazetteer) -> None:
+    text = (
+        "A bomb hit a police convoy in Quetta on July 15, killing two policemen.\n\n"
+        "The second attack took place in Chaman, where gunmen killed four soldiers."
+    )
+    assert sorted(i.location for i in run(gaz, text, published=dt.date(2025, 7, 17))) == ["Chaman", "Quetta"]
