@@ -646,3 +646,15 @@ def test_a_second_attack_not_told_before_is_another_incident(gaz: Gazetteer) -> 
         "The second attack took place in Chaman, where gunmen killed four soldiers."
     )
     assert sorted(i.location for i in run(gaz, text, published=dt.date(2025, 7, 17))) == ["Chaman", "Quetta"]
+
+
+def test_the_days_attack_named_by_its_weekday_points_back_to_the_lead(gaz: Gazetteer) -> None:
+    text = (
+        "PESHAWAR, Pakistan (AP) — A suicide bomber detonated his explosive-laden vehicle at a security post in "
+        "Bannu, killing 12 soldiers, officials said Wednesday.\n\n"
+        + " ".join(f"Officials met to discuss the budget, item {k}." for k in range(6))
+        + "\n\nTuesday's attack happened in Bannu while the country's leadership was meeting in Islamabad."
+    )
+    found = run(gaz, text, published=dt.date(2024, 11, 20))
+    assert len(found) == 1, [i.evidence for i in found]
+    assert found[0].fatalities == 12
