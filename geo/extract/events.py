@@ -109,7 +109,7 @@ _FATALITY_RES: Final[tuple[re.Pattern[str], ...]] = (
     re.compile(
         rf"\b(?:killing|killed|kills|kill|martyring|martyred|slaying|claim(?:ed|ing)\s+the\s+lives\s+of|shot\s+dead|"
         r"(?:martyrdom|deaths?|killing)\s+of|"
-        r"gunned\s+down|shot\s+and\s+killed|murdered|executed|beheaded|slaughtered|massacred|"
+        r"gunned\s+down|shot\s+and\s+killed|fatally\s+shot|murdered|executed|beheaded|slaughtered|massacred|"
         r"neutrali[sz](?:ed|ing)|eliminat(?:ed|ing))\s+(?:all\s+|of\s+|his\s+|her\s+|their\s+)?"
         rf"{_QUAL}{RANGE}\b"
         r"(?!\s*(?:%|per\s*cent|years?\b|km\b))",

@@ -121,6 +121,7 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
         "kill",
         "v",
         r"killed|killing|kills|murdered|assassinated|beheaded|executed|martyred|slain|shot\s+dead|gunned\s+down"
+        r"|fatally\s+(?:shot|stabbed)"
         r"|shot\s+and\s+killed|lynched|neutrali[sz]ed|eliminated|liquidated"
         # "12 soldiers embraced martyrdom in separate operations", "embraced shahadat" (the army's wording)
         r"|(?:embraced|attained)\s+(?:martyrdom|shahadat|shahadah)"
@@ -135,6 +136,7 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
 _TRIGGER_KEYS: Final[frozenset[str]] = frozenset(
     [
         "sui",
+        "fat",
         "fou",
         "bat",
         "int",

@@ -1076,3 +1076,8 @@ def test_a_second_clause_with_its_own_toll_and_place_is_another_incident(gaz: Ga
         "in Quetta."
     )
     assert sorted(i.location for i in run(gaz, text)) == ["Bannu", "Quetta"]
+
+
+def test_fatally_shot_is_a_killing_with_its_toll(gaz: Gazetteer) -> None:
+    inc = only(gaz, "Gunmen fatally shot 23 passengers in Quetta on Monday morning, after identifying them.")
+    assert (inc.location, inc.fatalities, inc.event_type) == ("Quetta", 23, "Violence against civilians")
