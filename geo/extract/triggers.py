@@ -52,6 +52,9 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
         "ied",
         "v",
         r"explod(?:ed|es)|went\s+off|detonated|(?<=\bwas\s)bombed|(?<=\bwere\s)bombed"
+        # "unknown assailants planted a bomb on the railway tracks", "planted explosives in a bunker"
+        r"|planted\s+(?:a\s+|an\s+)?(?:bombs?|explosives?|IEDs?|improvised\s+explosive\s+devices?|land[\s-]?mines?|mines?)\b"
+        r"(?![^.;]{0,150}\b(?:defus|diffus|disarm|defuz)\w*)"  # a bomb defused is no attack
         # sabotage with explosives: "blew up another track near Mastung", "blew up a railway bridge"
         r"|blew\s+up\s+(?:a|an|the|another|two|three|several)\s+(?:[\w-]+\s+){0,2}?"
         r"(?:bridges?|tracks?|railway|rail|trains?|towers?|pylons?|pipelines?|schools?|vehicles?|cars?|trucks?|"

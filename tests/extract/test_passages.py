@@ -1081,3 +1081,15 @@ def test_a_second_clause_with_its_own_toll_and_place_is_another_incident(gaz: Ga
 def test_fatally_shot_is_a_killing_with_its_toll(gaz: Gazetteer) -> None:
     inc = only(gaz, "Gunmen fatally shot 23 passengers in Quetta on Monday morning, after identifying them.")
     assert (inc.location, inc.fatalities, inc.event_type) == ("Quetta", 23, "Violence against civilians")
+
+
+def test_a_bomb_planted_on_the_tracks_is_an_explosive_attack(gaz: Gazetteer) -> None:
+    text = "On 16th November, unknown assailants planted a bomb on the railway tracks in the Gwadar district."
+    inc = only(gaz, text, published=dt.date(2025, 11, 17))
+    assert (inc.event_date, inc.location) == ("2025-11-16", "Gwadar")
+    assert inc.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_a_planted_bomb_that_was_defused_is_no_attack(gaz: Gazetteer) -> None:
+    text = "Militants planted a bomb on a road in Quetta on Sunday, but the bomb disposal squad defused it."
+    assert run(gaz, text, published=dt.date(2025, 11, 17)) == []
