@@ -296,13 +296,22 @@ _COUNTED_AFTER: Final[re.Pattern[str]] = re.compile(
 )
 
 
+#: A sentence that opens on the incident told before: "In this attack, ...", "During the hijacking, ...".
+_IN_THE_INCIDENT: Final[re.Pattern[str]] = re.compile(
+    r"\W*(?:in|during)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attack|incident|hijacking|assault|siege|raid|ordeal|standoff|stand-off)\s*,",
+    re.IGNORECASE,
+)
+
+
 def _compatible(ctx: Context, group: list[Draft], d: Draft, group_actor: Actor | None) -> bool:
     """Whether draft ``d`` can report the same incident as ``group``."""
     # abductions and killings of other people are separate incidents
     g_abduct = any(m.cls == "abduct" for m in group)
     if g_abduct != (d.cls == "abduct"):
         killed = d.fatalities is not None if d.cls != "abduct" else any(m.fatalities is not None for m in group)
-        if killed:
+        # ... unless the sentence opens on the incident told: "In this attack, at least 64 people ... were killed"
+        if killed and not _IN_THE_INCIDENT.match(ctx.text, ctx.doc.spans[d.sent_index][0]):
             return False
     # actors: the two sides of a battle may be named in either order
     battle = d.event_type in (BATTLE, ATTACK) and any(m.event_type == BATTLE for m in group)

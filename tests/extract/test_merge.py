@@ -658,3 +658,23 @@ def test_the_days_attack_named_by_its_weekday_points_back_to_the_lead(gaz: Gazet
     found = run(gaz, text, published=dt.date(2024, 11, 20))
     assert len(found) == 1, [i.evidence for i in found]
     assert found[0].fatalities == 12
+
+
+def test_killings_told_in_the_hijacking_just_told_are_that_incident(gaz: Gazetteer) -> None:
+    text = (
+        "In March this year, the Baloch Liberation Army hijacked the Jaffar Express near Quetta.\n\n"
+        "The train with nine coaches was heading from Quetta to Peshawar when gunmen fired on it.\n\n"
+        "In this attack, at least 64 people, including soldiers on leave, were killed by the Baloch fighters."
+    )
+    found = run(gaz, text, published=dt.date(2025, 11, 17))
+    assert len(found) == 1, [i.evidence for i in found]
+    assert found[0].fatalities == 64
+    assert found[0].sub_event_type == "Abduction/forced disappearance"
+
+
+def test_a_killing_after_an_abduction_with_its_own_opening_stays_another_incident(gaz: Gazetteer) -> None:
+    text = (
+        "Gunmen abducted six labourers in Quetta on Monday, police said.\n\n"
+        "Separately, militants killed two policemen in Quetta on Monday."
+    )
+    assert len(run(gaz, text, published=dt.date(2025, 11, 18))) == 2
