@@ -100,7 +100,10 @@ _DATELINE_AFTER: Final[re.Pattern[str]] = re.compile(r"(?:,?\s*\d{4})?\s*(?:\([\
 #: A reporting verb right after a date: "The group on Saturday claimed responsibility".
 _REPORT_AFTER_DATE: Final[re.Pattern[str]] = re.compile(
     r"^(?:\s+(?:night|evening|morning|afternoon))?\s*,?\s*(?:(?:also|strongly|formally|officially|later|again)\s+)*"
-    r"(?:said|claimed|condemned|reported|confirmed|announced|stated|denied|blamed|accused)\b(?!\s+to\s+have)",
+    r"(?:said|claimed|condemned|reported|confirmed|announced|stated|denied|blamed|accused)\b(?!\s+to\s+have)"
+    # "On Sunday, the AFF issued a statement asserting that ...": the day of the statement
+    r"|^\s*,?\s*(?:the\s+)?(?:[\w'’()-]+\s+){0,4}?(?:issued|released|published|posted|shared)\s+(?:a|an|its)\s+"
+    r"(?:[\w-]+\s+)?(?:statement|video|message|press\s+release|communiqu[eé])\b",
     re.IGNORECASE,
 )
 

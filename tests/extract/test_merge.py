@@ -678,3 +678,13 @@ def test_a_killing_after_an_abduction_with_its_own_opening_stays_another_inciden
         "Separately, militants killed two policemen in Quetta on Monday."
     )
     assert len(run(gaz, text, published=dt.date(2025, 11, 18))) == 2
+
+
+def test_a_statement_issued_the_next_day_tells_the_attack_of_the_day_before(gaz: Gazetteer) -> None:
+    text = (
+        "The Afghanistan Freedom Front (AFF) has claimed responsibility for an attack on a Taliban convoy in Kabul "
+        "on Saturday evening, resulting in the deaths of three Taliban members.\n\n"
+        "On Sunday, the AFF issued a statement asserting that Taliban forces had been ambushed in Kabul."
+    )
+    found = run(gaz, text, published=dt.date(2025, 2, 9))
+    assert [(i.event_date, i.location) for i in found] == [("2025-02-08", "Kabul")], [i.evidence for i in found]
