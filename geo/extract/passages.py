@@ -212,6 +212,11 @@ def _split_by_earlier_event(ctx: Context, start: int, end: int, trigs: list[Trig
     return list(parts) if fresh else [(start, end)]
 
 
+def _time_of_day(ctx: Context, i: int) -> bool:
+    """Whether date mention ``i`` is "overnight": a time of day, which dates an event only when nothing else does."""
+    return ctx.dates[i].kind == "relative" and ctx.dates[i].relative == "overnight"
+
+
 def _part_date(ctx: Context, start: int, end: int, date_idx: int | None) -> int | None:
     """The date of one part of a split sentence: its own date when it names one ("... in October 2023")."""
     reports = ctx.report
@@ -225,6 +230,8 @@ def _part_date(ctx: Context, start: int, end: int, date_idx: int | None) -> int 
     finest = min(precision, key=lambda i: (precision[i], i))
     if date_idx in precision and precision[date_idx] <= precision[finest]:
         return date_idx
+    if date_idx is not None and ctx.dates[date_idx].kind in ("absolute", "partial") and _time_of_day(ctx, finest):
+        return date_idx  # a time of day ("in separate overnight attacks") beside the sentence's date (see below)
     return finest
 
 
@@ -498,6 +505,10 @@ def _split_by_clause_dates(
         and not ctx.dates[i].since
         and not (ctx.report and ctx.report[i])
     ]
+    if any(ctx.dates[i].kind in ("absolute", "partial") for i in own):
+        # "Earlier in March, two policemen were martyred while one security guard lost his life in separate
+        # overnight attacks": a time of day beside the sentence's own date, not another day counted from publication
+        own = [i for i in own if not _time_of_day(ctx, i)]
     if len(own) < 2:
         return []
     if len({(ctx.resolved[i].date, ctx.resolved[i].precision) for i in own}) < len(own):  # type: ignore[union-attr]

@@ -1093,3 +1093,19 @@ def test_a_bomb_planted_on_the_tracks_is_an_explosive_attack(gaz: Gazetteer) -> 
 def test_a_planted_bomb_that_was_defused_is_no_attack(gaz: Gazetteer) -> None:
     text = "Militants planted a bomb on a road in Quetta on Sunday, but the bomb disposal squad defused it."
     assert run(gaz, text, published=dt.date(2025, 11, 17)) == []
+
+
+def test_overnight_beside_the_sentences_month_is_a_time_of_day_not_a_date(gaz: Gazetteer) -> None:
+    text = (
+        "Earlier in March, two policemen were martyred while one security guard lost his life in separate overnight "
+        "attacks in Khyber Pakhtunkhwa's Bannu and Peshawar districts."
+    )
+    found = run(gaz, text, published=dt.date(2025, 4, 13))
+    assert found and {(i.event_date, i.time_precision) for i in found} == {("2025-03-01", 3)}, [
+        (i.event_date, i.location) for i in found
+    ]
+
+
+def test_an_overnight_attack_with_no_other_date_is_the_night_before_publication(gaz: Gazetteer) -> None:
+    inc = only(gaz, "Militants killed two policemen in an overnight attack on a check post in Bannu.")
+    assert inc.event_date == "2025-05-07"
