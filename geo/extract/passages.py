@@ -212,6 +212,10 @@ def _split_by_earlier_event(ctx: Context, start: int, end: int, trigs: list[Trig
     return list(parts) if fresh else [(start, end)]
 
 
+#: After a weekday: a prayer ("Friday prayers"), not a date of its own.
+_PRAYER_AFTER: Final[re.Pattern[str]] = re.compile(r"\s+(?:prayers?|sermon|congregation)\b", re.IGNORECASE)
+
+
 def _time_of_day(ctx: Context, i: int) -> bool:
     """Whether date mention ``i`` is "overnight": a time of day, which dates an event only when nothing else does."""
     return ctx.dates[i].kind == "relative" and ctx.dates[i].relative == "overnight"
@@ -731,7 +735,9 @@ def _build_draft(
         return []
     anchor = next((t for t in in_span if not t.anaphoric), main)  # "The attacks came a day after ... raids"
     # "stated on Thursday, September 5, that the conflict occurred the previous day": counted from the report's day
-    shifted = _days_back(date, seg, anchor) if not explicit_date or date_kind == "report" else None
+    # "a similar attack ... while people were holding Friday prayers": the day of the week of a prayer names no date
+    prayer_day = date_idx is not None and _PRAYER_AFTER.match(ctx.text, ctx.dates[date_idx].end) is not None
+    shifted = _days_back(date, seg, anchor) if not explicit_date or prayer_day or date_kind == "report" else None
     # "observed a day of mourning on Wednesday, a day after a twin suicide bombing": the day dates the mourning;
     # the bombing is a day before it
     after = _DAYS_BACK.search(seg) if explicit_date and date_idx is not None else None

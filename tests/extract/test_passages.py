@@ -1109,3 +1109,14 @@ def test_overnight_beside_the_sentences_month_is_a_time_of_day_not_a_date(gaz: G
 def test_an_overnight_attack_with_no_other_date_is_the_night_before_publication(gaz: Gazetteer) -> None:
     inc = only(gaz, "Militants killed two policemen in an overnight attack on a check post in Bannu.")
     assert inc.event_date == "2025-05-07"
+
+
+def test_friday_prayers_name_no_date_against_a_week_counted_back(gaz: Gazetteer) -> None:
+    text = (
+        "A suicide bomber killed 40 worshippers at a Shiite mosque in Quetta on Friday.\n\n"
+        "This came just one week after a similar attack which targeted a Shiite mosque in Kabul while people were "
+        "holding Friday prayers."
+    )
+    found = {i.location: i for i in run(gaz, text, published=dt.date(2021, 10, 16))}
+    assert found["Quetta"].event_date == "2021-10-15"
+    assert (found["Kabul"].event_date, found["Kabul"].time_precision) == ("2021-10-08", 2)
