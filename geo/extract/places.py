@@ -376,6 +376,7 @@ def _place_candidates(ctx: Context, start: int, end: int) -> list[tuple[int, int
         flags = 1 if _NEAR_BEFORE.search(before) else 0
         out.append((bm.start(), bm.end(), bm.group(), ctx.border_place, flags))
         blocked.append((bm.start(), bm.end()))
+    origin_end = -1  # the end of the last place read as an origin ("hailed from Mandi Bahauddin")
     for m in in_range(ctx.mentions, ctx.mention_starts, start, end):
         if any(m.start < be and bs < m.end for bs, be in blocked):
             continue
@@ -407,6 +408,10 @@ def _place_candidates(ctx: Context, start: int, end: int) -> list[tuple[int, int
             and not _TAKEN_FROM.search(before)
             and not re.search(r"\b(?:in|near|at|on|and)\s+$|,\s+$", before[-8:])
         ):
+            origin_end = m.end
+            continue
+        if origin_end >= 0 and _LIST_JOIN.fullmatch(text[origin_end : m.start]):
+            origin_end = m.end  # "they hailed from Mandi Bahauddin, Gujranwala, Wazirabad": origins, all of them
             continue
         listed = bool(out) and bool(_LIST_JOIN.fullmatch(text[out[-1][1] : m.start]))  # "in Kabul, Khost and ..."
         if (

@@ -1120,3 +1120,15 @@ def test_friday_prayers_name_no_date_against_a_week_counted_back(gaz: Gazetteer)
     found = {i.location: i for i in run(gaz, text, published=dt.date(2021, 10, 16))}
     assert found["Quetta"].event_date == "2021-10-15"
     assert (found["Kabul"].event_date, found["Kabul"].time_precision) == ("2021-10-08", 2)
+
+
+def test_every_place_of_a_list_of_origins_is_an_origin(gaz: Gazetteer) -> None:
+    text = (
+        "Gunmen stopped a bus on the highway on Friday night, police said.\n\n"
+        "Nine passengers were kidnapped from the bus and subsequently shot to death.\n\n"
+        "The SSP said the victims were identified and then killed, adding that they hailed from Kabul, Peshawar, "
+        "Bannu and Quetta."
+    )
+    found = run(gaz, text, published=dt.date(2024, 4, 13))
+    assert found
+    assert not {i.location for i in found} & {"Kabul", "Peshawar", "Bannu", "Quetta"}, [i.location for i in found]
