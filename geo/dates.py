@@ -73,6 +73,7 @@ _DATE_RE: Final[re.Pattern[str]] = re.compile(
     rf"""
     (?P<iso>\b(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12][0-9]|3[01])\b)
   | (?P<dmy>\b(?P<d1>{_DAY})(?:\s+of)?\s+(?P<m1>{_MONTH}),?\s+(?P<y1>{_YEAR})\b)
+  | (?P<dmy2>\b(?P<d11>{_DAY})\s+(?P<m11>{_MONTH})\s+(?P<y11>[12][0-9])(?=\s*,\s*[A-Za-z]))
   | (?P<mdy>\b(?P<m2>{_MONTH})\s+(?P<d2>{_DAY}),?\s+(?P<y2>{_YEAR})\b)
   | (?P<my>\b(?:(?P<mod3>early|mid|late|end\s+of|the\s+end\s+of|beginning\s+of)[\s-]+)?
         (?P<m3>{_MONTH}),?\s+(?P<y3>{_YEAR})\b)
@@ -408,6 +409,10 @@ def find_dates(text: str) -> list[DateMention]:
             mention = DateMention(start, end, m.group(), "absolute", int(g["iy"]), int(g["im"]), int(g["id"]), **kw)
         elif g["dmy"]:
             mention = DateMention(start, end, m.group(), "absolute", int(g["y1"]), _month(g["m1"]), _day(g["d1"]), **kw)
+        elif g["dmy2"]:
+            # the army's press releases: "On 28 May 25, five terrorists ..." (a two-digit year)
+            year = 2000 + int(g["y11"])
+            mention = DateMention(start, end, m.group(), "absolute", year, _month(g["m11"]), _day(g["d11"]), **kw)
         elif g["mdy"]:
             mention = DateMention(start, end, m.group(), "absolute", int(g["y2"]), _month(g["m2"]), _day(g["d2"]), **kw)
         elif g["my"]:

@@ -362,3 +362,19 @@ def test_last_weekend_in_a_weekend_paper_is_the_weekend_before() -> None:
     assert r is not None and (r.iso, r.precision) == ("2021-08-07", 2)
     r = resolve_date(_one("casualties over the weekend"), published=sunday)
     assert r is not None and r.iso == "2021-08-07"  # "the weekend" in a Sunday paper: this one
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("On 28 May 25, five terrorists were sent to hell", ("28 May 25", 2025, 5, 28)),
+        ("On 3 March 24, security forces conducted an IBO", ("3 March 24", 2024, 3, 3)),
+        ("On 28 May, 25 people were killed", ("28 May", None, 5, 28)),
+        ("on 12 August 20 people died", ("12 August", None, 8, 12)),
+    ],
+)
+def test_a_two_digit_year_of_a_press_release_is_read_only_before_a_comma(
+    text: str, found: tuple[str, int | None, int, int]
+) -> None:
+    m = find_dates(text)[0]
+    assert (m.text, m.year, m.month, m.day) == found
