@@ -49,7 +49,7 @@ def _score(tmp_path: Path, folder: Path) -> dict:
 
 def test_development_set(tmp_path: Path) -> None:
     r = _score(tmp_path, ROOT / "tests" / "devset")
-    assert r["f1"] >= 0.805 and r["precision"] >= 0.87, r  # 0.814 and 0.882 with 504 articles
+    assert r["f1"] >= 0.80 and r["precision"] >= 0.87, r  # 0.809 and 0.879 with 572 articles
 
 
 def test_evaluation_set_does_not_regress(tmp_path: Path) -> None:
