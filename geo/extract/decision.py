@@ -62,14 +62,13 @@ AGGREGATE: Final[re.Pattern[str]] = re.compile(
 _NP_WORD: Final[str] = (
     r"(?:(?!(?:in|on|at|of|a|an|by|for|with|to|from|into|during|after|before|and|or|was|were|is|are)\b)[a-z][\w'’-]*\s+)"
 )
-_ANAPHORIC_BEFORE: Final[re.Pattern[str]] = re.compile(
-    rf"\b(?:the|these|those|this|that|such|its|their|both|same)\s+{_NP_WORD}{{0,3}}$"
-    # "Tuesday's attack happened in Bannu while ...": the day's event, told before
-    rf"|\b(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)\s+{_NP_WORD}{{0,3}}$",
-    re.IGNORECASE,
-)
+#: "Tuesday's attack happened in Bannu while ...": the day's event, told before.
 _DAY_POSSESSIVE: Final[re.Pattern[str]] = re.compile(
-    rf"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)\s+{_NP_WORD}{{0,3}}$"
+    rf"\b(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)\s+{_NP_WORD}{{0,3}}$", re.IGNORECASE
+)
+_ANAPHORIC_BEFORE: Final[re.Pattern[str]] = re.compile(
+    rf"\b(?:the|these|those|this|that|such|its|their|both|same)\s+{_NP_WORD}{{0,3}}$|{_DAY_POSSESSIVE.pattern}",
+    re.IGNORECASE,
 )
 #: An ordinal or superlative introduces an event: "the first major terror attack of the year took place".
 _FIRST_MENTION: Final[re.Pattern[str]] = re.compile(
@@ -344,9 +343,8 @@ def mark_anaphora(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> N
         return  # "the attack on a checkpost": new information, a first mention
     if _CLAIMED_FOR.search(pre) and re.match(r"\s+(?:targeting|targetting|that\s+killed|which\s+killed)\b", after):
         return  # "ISIS has claimed responsibility for the deadly suicide attack targeting employees of ...": a lead
-    if re.match(
-        r"\s+(?:occurred|took\s+place|happened|was\s+carried\s+out)\s+(?:on|in)\s+(?:\d|[A-Z])", after
-    ) and not (_DAY_POSSESSIVE.search(pre)):
+    first_line = re.match(r"\s+(?:occurred|took\s+place|happened|was\s+carried\s+out)\s+(?:on|in)\s+[\dA-Z]", after)
+    if first_line and not _DAY_POSSESSIVE.search(pre):
         return  # "The Mianwali air base attack occurred on 4 November 2023": an encyclopedia's first line
     if re.match(r"\s+(?:in|at|near|on)\s+(?:the\s+)?[A-Z0-9]", after) and not re.match(
         r"\s+on\s+(?:the\s+)?(?:Pakistani|Afghan)", after

@@ -351,10 +351,11 @@ def _compatible(ctx: Context, group: list[Draft], d: Draft, group_actor: Actor |
                 and not _told_after_another(ctx, m)
             ):
                 continue  # the running date is the day the event was counted from ("on Wednesday, a day after")
-            # a report with no date and no toll of its own, a day off the running date: the same night told again
-            # ("the overnight killing" moved the running date to the eve of "early Thursday")
-            retold = d.date_kind == "context" and d.fatalities is None
-            overnight = (refers_back or retold) and m.date.precision == d.date.precision == 1 and _one_day_apart(m, d)
+            overnight = (
+                (refers_back or _told_again_overnight(m, d))
+                and m.date.precision == d.date.precision == 1
+                and _one_day_apart(m, d)
+            )
             if not m.date.overlaps(d.date) and not overnight:
                 return False
             if (
@@ -428,6 +429,16 @@ def _other_toll(group: list[Draft], d: Draft) -> bool:
 
 def _one_day_apart(a: Draft, b: Draft) -> bool:
     return abs((a.date.date - b.date.date).days) == 1
+
+
+def _told_again_overnight(first: Draft, later: Draft) -> bool:
+    """Whether ``later``, with no date and no toll of its own, is a day off ``first``: the same night told again.
+
+    "the overnight killing" moves the running date to the eve of "early
+    Thursday"; "the labourers were killed by the militants" told after it
+    is the Thursday's killing.
+    """
+    return later.date_kind == "context" and later.fatalities is None and _one_day_apart(first, later)
 
 
 def _same_day(group: list[Draft], d: Draft) -> bool:
@@ -912,9 +923,9 @@ def _undated_retelling(first: Draft, later: Draft, later_text: str) -> bool:
     """
     if later.date_kind not in ("context", "publication") or later.date_explicit:
         return False
-    # a day off is the same night told again when the later report has no toll of its own (see _compatible)
-    overnight = later.date_kind == "context" and later.fatalities is None and _one_day_apart(first, later)
-    if first.date_kind not in ("event", "context") or not (first.date.overlaps(later.date) or overnight):
+    if first.date_kind not in ("event", "context") or not (
+        first.date.overlaps(later.date) or _told_again_overnight(first, later)
+    ):
         return False
     if _NEW_INCIDENT.search(later_text) or later.several or first.several:
         return False

@@ -239,13 +239,13 @@ def _part_date(ctx: Context, start: int, end: int, date_idx: int | None) -> int 
     return finest
 
 
-#: Victims of one clause: "14 soldiers were killed", "killing five people".
 #: A clause that adds the wounded of the same act: "(while) another six policemen were injured when ...".
 _MORE_HURT: Final[re.Pattern[str]] = re.compile(
     r"(?:another|other)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens)?\s*"
     r"(?:[\w-]+\s+){0,3}?(?:were|was)\s+(?:also\s+)?(?:injured|wounded|hurt)\b",
     re.IGNORECASE,
 )
+#: Victims of one clause: "14 soldiers were killed", "killing five people".
 _CLAUSE_TOLL: Final[re.Pattern[str]] = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:people|persons|civilians|soldiers|troops|policemen|police|officers|personnel|militants|terrorists|insurgents|"
@@ -1005,6 +1005,9 @@ def _unknown_listed_places(
 #: A security operation: "an IBO", "intelligence-based operations", "a clearance operation".
 _STATE_OPERATION: Final[re.Pattern[str]] = re.compile(r"(?-i:IBOs?)|operations?$", re.IGNORECASE)
 
+#: A cue of the form "the second attack": its ordinal and its event noun.
+_ORDINAL_CUE: Final[re.Pattern[str]] = re.compile(r"the\s+(\w+)\s+(?:[\w-]+\s+){0,2}?(\w+)$", re.IGNORECASE)
+
 
 def _separate_cue(text: str, start: int, seg: str) -> bool:
     """Whether a span starting at ``start`` opens another incident ("separately", "another attack", "the second blast").
@@ -1024,7 +1027,6 @@ def _separate_cue(text: str, start: int, seg: str) -> bool:
     return False
 
 
-_ORDINAL_CUE: Final[re.Pattern[str]] = re.compile(r"the\s+(\w+)\s+(?:[\w-]+\s+){0,2}?(\w+)$", re.IGNORECASE)
 _SEPARATE_CUE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:separate(?:ly)?\s+(?:incidents?|attacks?|operations?|clash(?:es)?|developments?|raids?|strikes?)|separately"
     r"|another\s+(?:[\w-]+\s+){0,3}?(?:attack|incident|blast|explosion|bombing|strike|ambush|raid|clash|operation|"
