@@ -77,6 +77,10 @@ def undatable(article: Article, *, numbers: ArticleNumbers | None = None) -> boo
     return reference_date(find_dates(article.text), published=None) is None
 
 
+#: What a group puts out: "a statement", "a video", "a press release".
+_STATEMENT: Final[str] = r"(?:statement|video|message|press\s+release|communiqu[eé])"
+#: Putting it out: "issued", "released", "posted".
+_ISSUED: Final[str] = r"(?:issued|released|posted|published|shared)"
 #: A reporting verb right before a date: the date of the report ("said on Friday", "rose to 10 on Friday").
 _REPORT_BEFORE_DATE: Final[re.Pattern[str]] = re.compile(
     r"\b(?:said|says|told\s+[\w.]+|reported|stated|announced|confirmed|claimed(?:\s+responsibility)?|added|"
@@ -89,8 +93,7 @@ _REPORT_BEFORE_DATE: Final[re.Pattern[str]] = re.compile(
     r"(?:wing|spokes(?:man|person|woman)|officials?|police|ministry|department|authorities|sources|agency|office|"
     r"(?-i:ISPR))\s+(?:late\s+|early\s+)?on\s+$"
     # "In a statement on November 23, ISIS announced ...": the day of the statement
-    r"|\b(?:in|via|through)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?(?:statement|post|message|press\s+release|"
-    r"video|communiqu[eé])\s+(?:(?:issued|released|posted|published|shared)\s+)?on\s+$",
+    rf"|\b(?:in|via|through)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?(?:post|{_STATEMENT})\s+(?:{_ISSUED}\s+)?on\s+$",
     re.IGNORECASE,
 )
 #: A dateline before a date: "Shillong, November 27:", "Islamabad [Pakistan], August 1 (ANI):",
@@ -102,8 +105,7 @@ _REPORT_AFTER_DATE: Final[re.Pattern[str]] = re.compile(
     r"^(?:\s+(?:night|evening|morning|afternoon))?\s*,?\s*(?:(?:also|strongly|formally|officially|later|again)\s+)*"
     r"(?:said|claimed|condemned|reported|confirmed|announced|stated|denied|blamed|accused)\b(?!\s+to\s+have)"
     # "On Sunday, the AFF issued a statement asserting that ...": the day of the statement
-    r"|^\s*,?\s*(?:the\s+)?(?:[\w'’()-]+\s+){0,4}?(?:issued|released|published|posted|shared)\s+(?:a|an|its)\s+"
-    r"(?:[\w-]+\s+)?(?:statement|video|message|press\s+release|communiqu[eé])\b",
+    rf"|^\s*,?\s*(?:the\s+)?(?:[\w'’()-]+\s+){{0,4}}?{_ISSUED}\s+(?:a|an|its)\s+(?:[\w-]+\s+)?{_STATEMENT}\b",
     re.IGNORECASE,
 )
 
