@@ -93,7 +93,10 @@ _REPORT_BEFORE_DATE: Final[re.Pattern[str]] = re.compile(
     r"(?:wing|spokes(?:man|person|woman)|officials?|police|ministry|department|authorities|sources|agency|office|"
     r"(?-i:ISPR))\s+(?:late\s+|early\s+)?on\s+$"
     # "In a statement on November 23, ISIS announced ...": the day of the statement
-    rf"|\b(?:in|via|through)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?(?:post|{_STATEMENT})\s+(?:{_ISSUED}\s+)?on\s+$",
+    rf"|\b(?:in|via|through)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?(?:post|{_STATEMENT})\s+(?:{_ISSUED}\s+)?on\s+$"
+    # "The funeral prayers of soldiers who ... were offered on Friday", "laid to rest on Friday": the day of the
+    # funeral, after the act
+    r"|\b(?:(?:were|was)\s+(?:offered|held|performed)|laid\s+to\s+rest|buried)(?:\s+[\w'’.-]+){0,4}?\s+on\s+$",
     re.IGNORECASE,
 )
 #: A dateline before a date: "Shillong, November 27:", "Islamabad [Pakistan], August 1 (ANI):",

@@ -688,3 +688,15 @@ def test_a_statement_issued_the_next_day_tells_the_attack_of_the_day_before(gaz:
     )
     found = run(gaz, text, published=dt.date(2025, 2, 9))
     assert [(i.event_date, i.location) for i in found] == [("2025-02-08", "Kabul")], [i.evidence for i in found]
+
+
+def test_a_funeral_names_the_day_of_the_funeral_not_of_the_attack(gaz: Gazetteer) -> None:
+    text = (
+        "BANNU: Funeral prayers of the soldiers who embraced martyrdom in an attack on a check post in Bannu were "
+        "offered in the cantonment on Sunday.\n\n"
+        "On Saturday, militants attacked a security forces check post in Bannu, killing 16 soldiers."
+    )
+    found = run(gaz, text, published=dt.date(2024, 12, 22))
+    assert [(i.event_date, i.location, i.fatalities) for i in found] == [("2024-12-21", "Bannu", 16)], [
+        (i.event_date, i.evidence) for i in found
+    ]

@@ -1132,3 +1132,14 @@ def test_every_place_of_a_list_of_origins_is_an_origin(gaz: Gazetteer) -> None:
     found = run(gaz, text, published=dt.date(2024, 4, 13))
     assert found
     assert not {i.location for i in found} & {"Kabul", "Peshawar", "Bannu", "Quetta"}, [i.location for i in found]
+
+
+def test_a_day_an_undated_page_cannot_place_is_not_the_next_sentence_date(gaz: Gazetteer) -> None:
+    text = (
+        "On Wednesday, as many as 12 soldiers were martyred in an attack on a convoy in Bannu.\n\n"
+        "Before this, 10 soldiers were martyred in an attack in Quetta in February 2022."
+    )
+    found = run(gaz, text, published=None)
+    assert [(i.event_date, i.location) for i in found] == [("2022-02-01", "Quetta")], [
+        (i.event_date, i.evidence) for i in found
+    ]
