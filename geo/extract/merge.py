@@ -559,7 +559,12 @@ def merge_incidents(ctx: Context, drafts: list[Draft]) -> tuple[list[Draft], set
             # "Other clashes led to the death of an officer ... in North Waziristan" (not "multiple attacks")
             own_place = (
                 d.place is not None
-                and d.place.feature_type not in ("country", "border", "region", "province")
+                and (
+                    d.place.feature_type not in ("country", "border", "region", "province")
+                    # "Air strikes targeting the border regions of Kunar and Paktika wounded another four
+                    # civilians": a province with victims of its own
+                    or (d.place.feature_type == "province" and (hurt or d.fatalities is not None))
+                )
                 and not d.several
                 and any(not t.anaphoric for t in d.triggers)
             )

@@ -700,3 +700,13 @@ def test_a_funeral_names_the_day_of_the_funeral_not_of_the_attack(gaz: Gazetteer
     assert [(i.event_date, i.location, i.fatalities) for i in found] == [("2024-12-21", "Bannu", 16)], [
         (i.event_date, i.evidence) for i in found
     ]
+
+
+def test_strikes_that_wound_people_in_a_province_of_their_own_are_an_incident(gaz: Gazetteer) -> None:
+    text = (
+        "Pakistani jets bombed the house of a resident in Khost province on Monday, killing ten people, the "
+        "Taliban spokesman said.\n\n"
+        "Air strikes targeting the border regions of Kunar wounded another four civilians, he added."
+    )
+    found = run(gaz, text, published=dt.date(2025, 11, 25))
+    assert sorted(i.location for i in found) == ["Khost", "Kunar"], [(i.location, i.evidence) for i in found]
