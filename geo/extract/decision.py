@@ -27,6 +27,13 @@ _PRE_BLOCK: Final[re.Pattern[str]] = re.compile(
     r"|(?:comes?|came|coming)\s+amid)\b[^.]*$",
     re.IGNORECASE,
 )
+#: A reaction to an act told before, anywhere in the clause before the trigger: "paid tributes to the
+#: security forces for killing", "expressed grief over the martyrdom of".
+_REACTION_BEFORE: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:paid\s+(?:rich\s+|glowing\s+|glorious\s+)?tributes?\s+to|salut\w+)\s+(?:[\w'’-]+\s+){0,8}?for\s+$"
+    r"|\bexpress\w*\s+(?:\w+\s+)?(?:grief|sorrow|condolences?|sympath\w+)\s+(?:over|on|at|for)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _INFINITIVE: Final[re.Pattern[str]] = re.compile(
     r"\bto\s+(?:(?!the\b|a\b|an\b|these\b|those\b|this\b|its\b|their\b)[\w-]+\s+){0,3}$", re.IGNORECASE
 )
@@ -137,6 +144,8 @@ def trigger_ok(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> bool
         and _block_lifted(ctx, t, block.group(), sent_start=sent_start, sent_end=sent_end)
     ):
         block = None
+    if block is None and _REACTION_BEFORE.search(pre):
+        return False  # "paid tributes to the country's security forces for killing 19 terrorists": a reaction
     kicker = _KICKER.match(text, sent_start)
     if kicker is not None and t.end <= kicker.end():
         return False  # "Pakistan airstrike in Afghanistan: Pakistan has accused ...": a kicker, the story follows

@@ -1143,3 +1143,16 @@ def test_a_day_an_undated_page_cannot_place_is_not_the_next_sentence_date(gaz: G
     assert [(i.event_date, i.location) for i in found] == [("2022-02-01", "Quetta")], [
         (i.event_date, i.evidence) for i in found
     ]
+
+
+def test_tributes_and_grief_for_an_act_are_a_reaction_not_an_incident(gaz: Gazetteer) -> None:
+    text = (
+        "Eleven soldiers were martyred in an operation in Kurram on Tuesday night, the ISPR said.\n\n"
+        "The attackers fled the area after the fighting, officials said.\n\n"
+        "Prime Minister Shahbaz Sharif paid tributes to the country's security forces for killing 19 terrorists "
+        "and also expressed grief over the martyrdom of the soldiers, according to a statement."
+    )
+    found = run(gaz, text, published=dt.date(2025, 10, 8))
+    assert len(found) == 1 and "Prime Minister" not in found[0].evidence, [
+        (i.location, i.fatalities, i.evidence) for i in found
+    ]
