@@ -726,8 +726,7 @@ def _build_draft(
             notes.append("date from publication/reference date")
     # "On Wednesday, as many as 12 soldiers ..." in an undated page: a day the page cannot place, not the date of
     # the next sentence's event ("Before this, 10 personnel were martyred ... in February 2022")
-    own_day = any(m.kind == "weekday" for m in in_range(ctx.dates, ctx.date_starts, start, end))
-    if date is None and not own_day:
+    if date is None and not any(m.kind == "weekday" for m in in_range(ctx.dates, ctx.date_starts, start, end)):
         nxt = _next_date(ctx, end)
         if nxt is not None:
             # an undated page whose lead has no date: "He announced the operation was carried out this Saturday"
