@@ -137,6 +137,10 @@ BIG_TOWN: Final[int] = 50_000
 _PUNCT = re.compile(r"[^0-9a-z]+")
 _WORD = re.compile(r"\w+", re.UNICODE)
 #: A capitalised name right before the word "district" or "tehsil": "Kamdish district", "the Poshtrood District".
+#: A direction word that opens a place name ("North Waziristan", "Upper Dir").
+_DIRECTION_WORD = re.compile(r"(?:North|South|East|West|Upper|Lower|Central)\s+", re.IGNORECASE)
+#: The first of a pair told elliptically, right before the second: "North and " of "North and South Waziristan".
+_ELLIPTICAL_FIRST = re.compile(r"\b(?P<dir>(?-i:North|South|East|West|Upper|Lower|Central))\s+(?:and|&)\s+$")
 _SPELLED_DISTRICT = re.compile(
     r"(?P<name>(?-i:[A-Z][\w'’-]+)(?:[ -](?-i:[A-Z][\w'’-]+)){0,2})\s+(?:district|tehsil)\b", re.IGNORECASE
 )
@@ -1370,7 +1374,36 @@ class Gazetteer:
             cands = self.rank([self.places[j] for j in index[key]], feature_type=hint, name_key=key)
             out.append(PlaceMention(start, end, text[start:end], tuple(cands), hint))
             i += size
-        return self._spelled_districts(text, out)
+        return self._elliptical_pairs(text, self._spelled_districts(text, out))
+
+    def _elliptical_pairs(self, text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+        """Add the first name of a pair told elliptically: "North and South Waziristan", "Upper and Lower Dir".
+
+        The press shares the stem of two names that differ in a direction word;
+        the first word alone names no place, but with the stem of the second it
+        does ("North" + "Waziristan"), so it becomes a mention of its own over
+        the direction word.
+        """
+        extra: list[PlaceMention] = []
+        for f in found:
+            second = _DIRECTION_WORD.match(f.text)
+            if second is None:
+                continue
+            m = _ELLIPTICAL_FIRST.search(text, max(0, f.start - 20), f.start)
+            if m is None or normalize(m.group("dir")) == normalize(second.group()):
+                continue
+            key = normalize(f"{m.group('dir')} {f.text[second.end() :]}")
+            name, hint = split_type_hint(key)
+            ids = self._index.get(key) or self._index.get(name)
+            if not ids:
+                continue
+            # typed like the second: "Upper and Lower Dir" are two districts, not a town and a district
+            cands = self.rank([self.places[j] for j in ids], feature_type=f.best.feature_type, name_key=key)
+            start, end = m.start("dir"), m.end("dir")
+            extra.append(PlaceMention(start, end, text[start:end], tuple(cands), f.type_hint or hint))
+        if not extra:
+            return found
+        return sorted([*found, *extra], key=lambda f: f.start)
 
     def _spelled_districts(self, text: str, found: list[PlaceMention]) -> list[PlaceMention]:
         """Add districts named before the word "district" in a spelling only the fallbacks know.

@@ -186,3 +186,17 @@ def test_countries_are_found_by_their_common_name(real_gazetteer) -> None:
     assert [m.text for m in real_gazetteer.find_mentions("The gunman who attacked a shrine in Iran was arrested.")] == [
         "Iran"
     ]
+
+
+def test_the_first_name_of_a_pair_told_elliptically_is_a_mention(real_gazetteer) -> None:
+    text = "soldiers were martyred in the North and South Waziristan districts; posts in Upper and Lower Dir"
+    found = [(m.text, m.best.name, m.best.feature_type) for m in real_gazetteer.find_mentions(text)]
+    assert found == [
+        ("North", "North Waziristan", "district"),
+        ("South Waziristan districts", "South Waziristan", "district"),
+        ("Upper", "Upper Dir", "district"),  # typed like the second name: two districts
+        ("Lower Dir", "Lower Dir", "district"),
+    ]
+    # one direction word twice names nothing new; a direction word alone is no place
+    assert [m.text for m in real_gazetteer.find_mentions("in North and North Waziristan")] == ["North Waziristan"]
+    assert real_gazetteer.find_mentions("moving north and south of the river") == []

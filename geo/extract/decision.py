@@ -52,6 +52,14 @@ _POST_BLOCK: Final[re.Pattern[str]] = re.compile(
     r"|^\s*to\s+(?:nab|arrest|hunt\s+down|trace|apprehend|track\s+down|find|catch)\b",
     re.IGNORECASE,
 )
+#: The verb of a trend further on in the clause of a plural event noun: "attacks on security forces in the North
+#: and South Waziristan districts have surged over past two weeks", "... have increased manifold".
+_TREND_LATER: Final[re.Pattern[str]] = re.compile(
+    r"[^,;:.()]*?\b(?:have|has)\s+(?:(?:also|further|sharply|steadily|significantly)\s+)?(?:surged|increased|"
+    r"risen|intensified|escalated|spiked|soared|grown|doubled|tripled|multiplied|declined|decreased|dropped|"
+    r"fallen|become\s+(?:more\s+)?(?:frequent|common|routine))\b",
+    re.IGNORECASE,
+)
 #: After "took control of": a change of power, not an attack ("The Taliban took control of Afghanistan").
 _POWER_AFTER: Final[re.Pattern[str]] = re.compile(
     r"\s*(?:the\s+)?(?:Afghanistan|Pakistan|country|power|government)\b", re.IGNORECASE
@@ -160,6 +168,8 @@ def trigger_ok(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> bool
         post_block = None  # "clashes continued in Yaftal district, resulting in the deaths of two commanders"
     if block is not None or post_block is not None:
         return False
+    if t.pos == "n" and plural_noun(t) and _TREND_LATER.match(text, t.end, sent_end):
+        return False  # "Incidents of attacks on security forces in the ... districts have surged": a trend
     if _INFINITIVE.search(pre_full[-30:]):
         # "the CTD claimed to have killed five terrorists": an act reported as done, not a plan
         if _REPORTED_DONE.search(pre_full[-40:]):

@@ -180,7 +180,11 @@ _EARLIER_EVENT: Final[re.Pattern[str]] = re.compile(
     r"(?:,\s*|\s+)(?:just\s+|only\s+|barely\s+|nearly\s+|almost\s+|less\s+than\s+|more\s+than\s+)?"
     r"(?:(?:a|an|one|two|three|four|five|six|seven|a\s+few|few|several|\d+)\s+)?(?:hours?|days?|weeks?)\s+after\s+"
     # "..., following a separate clash that left eight dead", "following an attack a day earlier in Khyber Pakhtunkhwa"
-    r"|,\s*(?:just\s+)?following\s+(?=(?:a|an|another|earlier|separate)\b)",
+    r"|,\s*(?:just\s+)?following\s+(?=(?:a|an|another|earlier|separate)\b)"
+    # a later one: "..., prompting a large-scale counter-terrorism operation in which eight terrorists were killed"
+    r"|,\s*(?:prompting|triggering|sparking|leading\s+to)\s+(?=(?:a|an)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:operations?|offensive|raids?|crackdown|search|clash(?:es)?|gunfight|exchange\s+of\s+fire)\s+"
+    r"(?:in\s+which|during\s+which|that|which)\b)",
     re.IGNORECASE,
 )
 
@@ -1037,6 +1041,10 @@ _SEPARATE_CUE: Final[re.Pattern[str]] = re.compile(
     r"|\bthe\s+(?:second|third|fourth|fifth|sixth)\s+(?:[\w-]+\s+){0,2}?(?:attack|blast|explosion|bombing|strike|"
     r"ambush|raid|clash|assault|operation|engagement)\b"
     r"|a\s+similar\s+(?:attack|incident)"
+    # "Following the attack, security forces also killed at least five militants during a clearance operation":
+    # the state's response, an event of its own
+    r"|^\W*(?:following|after)\s+the\s+(?:[\w-]+\s+){0,2}?(?:attack|blast|explosion|bombing|ambush|incident|assault),?\s+"
+    r"(?:the\s+)?(?:security\s+forces|troops|soldiers|police|army|military|(?-i:CTD|FC))\b"
     r"|^\W*earlier\s+(?:in\s+the\s+(?:day|morning|evening|week)|on\s+\w+day|that\s+day|today)"
     r"|^\W*(?:on|later\s+on|earlier\s+on)\s+the\s+same\s+day\b"
     # "The incident comes on the heels of the siege of the Bannu CTD centre last month": an earlier incident

@@ -459,3 +459,12 @@ def test_a_lead_that_counts_its_places_sums_up_the_items_told_after_it(gaz: Gaze
     assert sorted(i.location for i in shown) == ["Chaman", "Gwadar", "Quetta"], [i.evidence for i in found]
     lead = next(i for i in found if i not in shown)
     assert "summary" in lead.reason
+
+
+def test_a_trend_of_attacks_is_no_incident(gaz: Gazetteer) -> None:
+    # the verb of the clause tells a change in numbers, not an event
+    assert run(gaz, "Incidents of attacks on security forces in Bannu have surged over past two weeks.") == []
+    assert run(gaz, "Attacks on police in Lakki Marwat have increased manifold since January.") == []
+    # an event noun whose clause tells what happened stays an incident
+    found = only(gaz, "Attacks on security forces in Bannu killed two soldiers on Monday.")
+    assert (found.location, found.fatalities) == ("Bannu", 2)

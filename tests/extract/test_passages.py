@@ -1156,3 +1156,25 @@ def test_tributes_and_grief_for_an_act_are_a_reaction_not_an_incident(gaz: Gazet
     assert len(found) == 1 and "Prime Minister" not in found[0].evidence, [
         (i.location, i.fatalities, i.evidence) for i in found
     ]
+
+
+def test_the_operation_after_an_attack_is_an_incident_of_its_own(gaz: Gazetteer) -> None:
+    text = (
+        "On Tuesday, the army said five soldiers were killed in an IED blast in Bannu. "
+        "Following the attack, security forces also killed five militants during a clearance operation in Bannu."
+    )
+    found = run(gaz, text)
+    assert [(i.event_type, i.actor1, i.fatalities) for i in found] == [
+        ("Explosions/Remote violence", "Unidentified Armed Group (Pakistan)", 5),
+        ("Battles", "Military Forces of Pakistan", 5),
+    ]
+
+
+def test_an_operation_prompted_by_an_attack_is_an_incident_of_its_own(gaz: Gazetteer) -> None:
+    text = (
+        "On Monday, five policemen were martyred when their vehicle was ambushed in Bannu, prompting a "
+        "large-scale counter-terrorism operation in which eight terrorists were killed."
+    )
+    found = run(gaz, text)
+    assert [(i.location, i.fatalities) for i in found] == [("Bannu", 5), ("Bannu", 8)]
+    assert found[1].actor1 == "Military Forces of Pakistan"
