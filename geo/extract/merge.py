@@ -329,6 +329,9 @@ def _compatible(ctx: Context, group: list[Draft], d: Draft, group_actor: Actor |
                 lag = (m.date.date - (d.date.date if d.date.precision == 1 else d.date.end)).days
                 if not (0 if d.date.precision == 1 else -31) <= lag <= _CLAIM_LAG_DAYS:
                     return False
+    for m in group:
+        if _stale_for_news(m, d) or _stale_for_news(d, m):
+            return False
     if d.date_kind == "report" and d.date.precision == 1:
         for m in group:
             if m.date_kind in ("event", "context") and m.date.precision == 1 and m.date.date > d.date.date:
@@ -368,6 +371,24 @@ def _compatible(ctx: Context, group: list[Draft], d: Draft, group_actor: Actor |
     if foreign and any(m.country_code != d.country_code for m in group):
         return False  # "In Bangladesh, ..." then "In Afghanistan, ...": items on two countries
     return all(_places_compatible(m.place, d.place) for m in group)
+
+
+def _stale_for_news(lead: Draft, other: Draft) -> bool:
+    """Whether ``other`` is dated too long before a news lead dated by its publication to be its incident.
+
+    "8 BLA terrorists have been killed as they attempted to unleash a fatal
+    attack" (no date: the day of publication, 20 March 2024) does not tell
+    "In November, 14 Pakistan Army soldiers were killed ... in Gwadar"
+    (November 2023): a lead dated by its publication tells the news of
+    the last days, not an event months before it.
+    """
+    if lead.date_kind != "publication" or lead.date.precision != 1 or other.date_kind != "event":
+        return False
+    return (lead.date.date - other.date.end).days > _NEWS_LAG_DAYS
+
+
+#: How long before its publication day a lead dated only by that day may tell an incident.
+_NEWS_LAG_DAYS: Final[int] = 31
 
 
 def _other_list_item(ctx: Context, group: list[Draft], d: Draft) -> bool:

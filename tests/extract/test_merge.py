@@ -710,3 +710,20 @@ def test_strikes_that_wound_people_in_a_province_of_their_own_are_an_incident(ga
     )
     found = run(gaz, text, published=dt.date(2025, 11, 25))
     assert sorted(i.location for i in found) == ["Khost", "Kunar"], [(i.location, i.evidence) for i in found]
+
+
+def test_a_lead_dated_by_its_publication_does_not_tell_an_event_months_before(gaz: Gazetteer) -> None:
+    text = (
+        "Eight BLA terrorists have been killed as they attempted to unleash a fatal attack in Gwadar.\n\n"
+        "In November, 14 soldiers were killed after militants attacked two vehicles of security forces in Gwadar."
+    )
+    found = run(gaz, text, published=dt.date(2024, 3, 20))
+    assert [(i.event_date, i.fatalities) for i in found] == [("2024-03-20", 8), ("2023-11-01", 14)], [
+        (i.event_date, i.evidence) for i in found
+    ]
+    # told within the month before the publication, the lead and the dated sentence stay one incident
+    text = (
+        "Eight terrorists have been killed as they attempted to unleash a fatal attack in Gwadar.\n\n"
+        "On March 18, eight militants were killed in Gwadar when they attacked the port complex."
+    )
+    assert len(run(gaz, text, published=dt.date(2024, 3, 20))) == 1
