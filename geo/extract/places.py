@@ -431,6 +431,8 @@ def _place_candidates(ctx: Context, start: int, end: int) -> list[tuple[int, int
             continue  # a short match inside an unknown longer name ("Kot" of "Kot Katai")
         if _stray_foreign(ctx, m, start, end):
             continue  # "the remote area of Shakardara Road" in a Kohat story: not the Kabul district of that name
+        if _street_of_another(ctx, m, end):
+            continue  # "a terrorist attack on Miranshah Road in Bannu": a street of Bannu, not the town Miran Shah
         place = _rerank(ctx, m, before)
         flags = 1 if _NEAR_BEFORE.search(before) else 0
         if _AREA_AFTER.match(after) or _UNKNOWN_BEFORE.search(before):
@@ -512,6 +514,14 @@ def _stray_foreign(ctx: Context, m: PlaceMention, start: int, end: int) -> bool:
 _QUALIFIER_AFTER: Final[re.Pattern[str]] = re.compile(r"(?:\s+in|\s+of|,)\s+(?:the\s+)?")
 #: A street or market named after a place: "Shakardara Road", "Kabuli Bazaar".
 _STREET_AFTER: Final[re.Pattern[str]] = re.compile(r"\s+(?:Road|Street|Chowk|Bazaar|Market|Avenue)\b")
+
+
+def _street_of_another(ctx: Context, m: PlaceMention, end: int) -> bool:
+    """Whether a mention names a street or market of the place named right after it ("Miranshah Road in Bannu")."""
+    street = _STREET_AFTER.match(ctx.text, m.end)
+    qual = _QUALIFIER_AFTER.match(ctx.text, street.end()) if street is not None else None
+    nxt = ctx.mention_at(qual.end()) if qual is not None else None
+    return nxt is not None and nxt.start < end and nxt.best.name != m.best.name
 
 
 def _rerank(ctx: Context, m: PlaceMention, before: str) -> Place:

@@ -1178,3 +1178,11 @@ def test_an_operation_prompted_by_an_attack_is_an_incident_of_its_own(gaz: Gazet
     found = run(gaz, text)
     assert [(i.location, i.fatalities) for i in found] == [("Bannu", 5), ("Bannu", 8)]
     assert found[1].actor1 == "Military Forces of Pakistan"
+
+
+def test_a_street_named_after_a_town_is_in_the_place_named_after_it(gaz: Gazetteer) -> None:
+    found = only(gaz, "Two policemen were martyred in a terrorist attack on Mir Ali Road in Bannu on Monday.")
+    assert found.location == "Bannu"
+    assert only(gaz, "A bomb exploded on Quetta Road in Chaman on Monday, killing two people.").location == "Chaman"
+    # a town named before a road of its own stays the place
+    assert only(gaz, "Two policemen were martyred in an attack on a road in Kohat on Monday.").location == "Kohat"
