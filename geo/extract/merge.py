@@ -441,11 +441,12 @@ def _complete_report(d: Draft) -> bool:
     return d.date_explicit and d.date_kind == "event" and not is_vague_place(d.place) and d.fatalities is not None
 
 
-def _other_toll(group: list[Draft], d: Draft) -> bool:
-    """Whether the group has a date and a toll of its own and none of its tolls is the draft's."""
+def _other_toll(group: list[Draft], d: Draft, *, dated: bool = True) -> bool:
+    """Whether the group has a toll of its own (and a date, with ``dated``) and none of its tolls is the draft's."""
     tolls = {m.fatalities for m in group if m.fatalities is not None}
-    dated = any(m.date_explicit and m.date_kind == "event" for m in group)
-    return dated and bool(tolls) and d.fatalities not in tolls
+    if dated and not any(m.date_explicit and m.date_kind == "event" for m in group):
+        return False
+    return bool(tolls) and d.fatalities not in tolls
 
 
 def _one_day_apart(a: Draft, b: Draft) -> bool:
@@ -538,7 +539,15 @@ def merge_incidents(ctx: Context, drafts: list[Draft]) -> tuple[list[Draft], set
                     # only event of its sentence is the story: "observed a day of mourning on Wednesday, a day
                     # after a twin suicide bombing")
                     continue
-                if _complete_report(d) and not refers_back and not _same_day(g, d) and _other_toll(g, d):
+                if (
+                    _complete_report(d)
+                    and not refers_back
+                    and not _same_day(g, d)
+                    # "In another encounter ... in general area Maddi, troops neutralised three terrorists" (a place
+                    # the gazetteer lacks) then "The security forces on Friday killed at least six terrorists ... in
+                    # Karak district": a complete report with a toll of its own is not an unplaced one's detail
+                    and _other_toll(g, d, dated=all(m.place is not None for m in g))
+                ):
                     continue  # its own date, place and toll, none of them the group's: another incident
                 if _compatible(ctx, g, d, _group_actor1(g)):
                     target = g

@@ -98,8 +98,9 @@ _STRUCK_TARGET: Final[re.Pattern[str]] = re.compile(
     re.IGNORECASE,
 )
 #: After a place: it is where the source speaks from ("the government in Kabul said").
+#: ("... an operation in KP's Karak district, said the military": a comma closes the reported clause, whose place it is)
 _REPORTER_PLACE_AFTER: Final[re.Pattern[str]] = re.compile(
-    r"\s*,?\s+(?:(?:also|later)\s+)?(?:said|says|reported|stated|told|announced|confirmed)\b", re.IGNORECASE
+    r"\s+(?:(?:also|later)\s+)?(?:said|says|reported|stated|told|announced|confirmed)\b", re.IGNORECASE
 )
 #: After a place that is the subject of the event: "Kurram district saw one of the deadliest attacks", "was rocked by".
 _SUBJECT_PLACE_AFTER: Final[re.Pattern[str]] = re.compile(

@@ -727,3 +727,14 @@ def test_a_lead_dated_by_its_publication_does_not_tell_an_event_months_before(ga
         "On March 18, eight militants were killed in Gwadar when they attacked the port complex."
     )
     assert len(run(gaz, text, published=dt.date(2024, 3, 20))) == 1
+
+
+def test_a_complete_report_with_a_toll_of_its_own_does_not_join_an_unplaced_incident(gaz: Gazetteer) -> None:
+    text = (
+        "In another encounter that took place in general area Maddi, troops effectively neutralised three "
+        "terrorists, the ISPR said on Sunday.\n\n"
+        "The security forces on Friday killed at least six terrorists during an intelligence-based operation in "
+        "Bannu district, said the military's media wing."
+    )
+    found = run(gaz, text, published=dt.date(2025, 2, 23))
+    assert sorted(i.fatalities for i in found) == [3, 6], [(i.location, i.evidence) for i in found]

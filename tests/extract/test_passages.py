@@ -1186,3 +1186,11 @@ def test_a_street_named_after_a_town_is_in_the_place_named_after_it(gaz: Gazette
     assert only(gaz, "A bomb exploded on Quetta Road in Chaman on Monday, killing two people.").location == "Chaman"
     # a town named before a road of its own stays the place
     assert only(gaz, "Two policemen were martyred in an attack on a road in Kohat on Monday.").location == "Kohat"
+
+
+def test_a_place_before_an_inverted_attribution_is_the_event_place(gaz: Gazetteer) -> None:
+    # ", said the military": a comma closes the reported clause; "the government in Kabul said" names the source
+    found = only(gaz, "Security forces killed six terrorists during an operation in Kohat, said the military.")
+    assert found.location == "Kohat"
+    found = only(gaz, "Six militants were killed in an operation, officials in Quetta said on Monday.")
+    assert found.location != "Quetta"
