@@ -192,8 +192,15 @@ def resolve_dates(
         local = para == ctx_para or (ctx_heading and ctx is not None and ctx.precision == 4)
         # a month (and day) with no year, paragraphs away from the last date, in a dated article with no date
         # headings: the latest such day before publication, not the year of a background date told above
-        # ("the TTP ended its ceasefire in November 2022." ... "In November, 14 soldiers were killed" in 2024)
-        distant = pub is not None and not local and not sectioned and m.kind == "partial" and m.year_offset is None
+        # ("the TTP ended its ceasefire in November 2022." ... "In November, 14 soldiers were killed" in 2024);
+        # on an undated page, the latest such day before (a little after) the latest date the page gives
+        distant = (
+            (pub is not None or reference_is_bound)
+            and not local
+            and not sectioned
+            and m.kind == "partial"
+            and m.year_offset is None
+        )
         r = resolve_date(
             m,
             context=None if distant else ctx,

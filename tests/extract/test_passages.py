@@ -1194,3 +1194,16 @@ def test_a_place_before_an_inverted_attribution_is_the_event_place(gaz: Gazettee
     assert found.location == "Kohat"
     found = only(gaz, "Six militants were killed in an operation, officials in Quetta said on Monday.")
     assert found.location != "Quetta"
+
+
+def test_a_day_paragraphs_away_on_an_undated_page_is_not_of_a_background_month(gaz: Gazetteer) -> None:
+    text = (
+        "On 12 September 2024, militants attacked a checkpost in Kohat, killing two soldiers.\n\n"
+        "The group was formed in March 2012 by commanders who split from the TTP.\n\n"
+        "Its fighters were blamed for many raids in the years that followed.\n\n"
+        "On 5 March, militants attacked a police station in Bannu, killing four policemen."
+    )
+    found = run(gaz, text, published=None)
+    assert [(i.event_date, i.location) for i in found] == [("2024-09-12", "Kohat"), ("2024-03-05", "Bannu")], [
+        (i.event_date, i.evidence) for i in found
+    ]
