@@ -672,11 +672,14 @@ def mark_summaries(ctx: Context, drafts: list[Draft]) -> None:
         coarse = d.place is None or is_vague_place(d.place) or d.place.feature_type == "province"
         # "From Wana to Islamabad, Pakistan has been rocked by massive terrorist attacks": several places at once
         spread = len({m.best.place_id for m in in_range(ctx.mentions, ctx.mention_starts, d.start, d.end)}) >= 2
-        if not (coarse or (plural_only and spread)):
-            continue
         # a summary over two provinces is split into one record per province: their areas count together
         parts = [o for o in drafts if o.sent_index == d.sent_index and o.split_key] if d.split_key else [d]
         part_ids = {id(o) for o in parts}
+        # "Five people were killed ... in several incidents in Mashkai, Dera Murad Jamali, Dera Bugti and Buleda",
+        # then the incident of each place: one record per place of the list, each told again below
+        listed = not coarse and len(parts) >= 2 and _SEVERAL_EVENTS.search(seg) is not None
+        if not (coarse or (plural_only and spread) or listed):
+            continue
         areas = {o.place.name for o in parts if o.place is not None and not is_vague_place(o.place)}
         finer = [
             o
@@ -685,8 +688,12 @@ def mark_summaries(ctx: Context, drafts: list[Draft]) -> None:
             and o.start > d.start
             and o.place is not None
             and not is_vague_place(o.place)
-            and TYPE_RANK.get(o.place.feature_type, 9) < TYPE_RANK.get("province", 9)
-            and (not areas or o.place.admin1 in areas or spread)
+            and (
+                (o.place.name in areas or (o.place.admin2 or "-") in areas)
+                if listed
+                else TYPE_RANK.get(o.place.feature_type, 9) < TYPE_RANK.get("province", 9)
+                and (not areas or o.place.admin1 in areas or spread)
+            )
             and _within_report_lag(o, d)
             and assess(ctx, o)[0] >= settings.CONFIDENCE_THRESHOLD  # an incident, not background told after it
         ]

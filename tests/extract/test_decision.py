@@ -468,3 +468,17 @@ def test_a_trend_of_attacks_is_no_incident(gaz: Gazetteer) -> None:
     # an event noun whose clause tells what happened stays an incident
     found = only(gaz, "Attacks on security forces in Bannu killed two soldiers on Monday.")
     assert (found.location, found.fatalities) == ("Bannu", 2)
+
+
+def test_a_lead_listing_the_places_of_several_incidents_sums_them_up(gaz: Gazetteer) -> None:
+    text = (
+        "Five people were killed and two others wounded in several incidents in Bannu, Quetta and Chaman.\n\n"
+        "Officials met to discuss the budget. The market reopened. Schools stayed open. Trains ran late.\n\n"
+        "According to reports, one man was killed in a hand grenade attack in Bannu on Monday.\n\n"
+        "In another incident, gunmen killed two people in Quetta on Monday.\n\n"
+        "Two more people were shot dead in Chaman on Monday."
+    )
+    found = [i for i in run(gaz, text, published=dt.date(2021, 5, 4)) if i.confidence >= settings.CONFIDENCE_THRESHOLD]
+    assert [(i.location, i.fatalities) for i in found] == [("Bannu", 1), ("Quetta", 2), ("Chaman", 2)], [
+        (i.location, i.evidence) for i in found
+    ]
