@@ -244,9 +244,16 @@ def choose_actor1(ctx: Context, start: int, end: int, main: Trigger) -> tuple[Ac
     for verb in (t for t in ctx_triggers(ctx, start, end) if t.pos == "v" and t.start > main.start):
         # "A suicide bomber targeted a convoy": the trigger names the agent of the verb after it
         agent = agent_before(ctx, main.start, verb.start)
+        if agent is not None and _SINCE.search(text, main.end, agent.start):
+            # "the first major attack in the city since the Islamic State targeted Kabul airport": the agent of
+            # the earlier event the sentence measures from
+            break
         if agent is not None:
             return agent, ""
     return None, ""
+
+
+_SINCE: Final[re.Pattern[str]] = re.compile(r"\bsince\b", re.IGNORECASE)
 
 
 def ctx_triggers(ctx: Context, start: int, end: int) -> list[Trigger]:

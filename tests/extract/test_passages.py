@@ -1207,3 +1207,13 @@ def test_a_day_paragraphs_away_on_an_undated_page_is_not_of_a_background_month(g
     assert [(i.event_date, i.location) for i in found] == [("2024-09-12", "Kohat"), ("2024-03-05", "Bannu")], [
         (i.event_date, i.evidence) for i in found
     ]
+
+
+def test_the_agent_of_an_earlier_event_after_since_is_not_the_perpetrator(gaz: Gazetteer) -> None:
+    found = only(
+        gaz,
+        "The explosion at a mosque in Kabul on Sunday is the first major attack in the city since the Islamic "
+        "State targeted the airport in August.",
+        published=dt.date(2021, 10, 4),
+    )
+    assert found.actor1 == "Unidentified Armed Group (Afghanistan)"
