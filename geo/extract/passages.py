@@ -1023,6 +1023,8 @@ def _separate_cue(text: str, start: int, seg: str) -> bool:
     killed in the second attack" tells the second attack again.
     """
     for m in _SEPARATE_CUE.finditer(seg):
+        if _MORE_VICTIMS.match(m.group()) and _IN_THE_EVENT.search(seg, m.end()):
+            continue  # "Another five soldiers were wounded in the attack in Bannu district": more victims of it
         ordinal = _ORDINAL_CUE.match(m.group())
         if ordinal is not None:
             stem = re.escape(ordinal.group(2).lower()[:5])
@@ -1053,6 +1055,13 @@ _SEPARATE_CUE: Final[re.Pattern[str]] = re.compile(
     r"(?:policem[ae]n|constables?|soldiers?|officers?|civilians?|persons?|person|man|woman|child|boy|girl)"
     r"|^\W*also\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|overnight))\b",
     re.IGNORECASE,
+)
+#: The "another <victims>" cue: "Another five soldiers ...".
+_MORE_VICTIMS: Final[re.Pattern[str]] = re.compile(r"\W*another\s", re.IGNORECASE)
+#: A definite mention of the event just told, as where the victims fell: "in the attack", "during the blast".
+_IN_THE_EVENT: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:in|during)\s+the\s+(?:[a-z][\w-]*\s+){0,2}?(?:attack|blast|explosion|bombing|ambush|assault|incident|"
+    r"shooting|firing|clash|raid)\b"
 )
 _ALSO_CUE: Final[re.Pattern[str]] = re.compile(r"\balso\b", re.IGNORECASE)
 #: A definite event as the subject of "also": "The military operation also reportedly killed ...".

@@ -738,3 +738,16 @@ def test_a_complete_report_with_a_toll_of_its_own_does_not_join_an_unplaced_inci
     )
     found = run(gaz, text, published=dt.date(2025, 2, 23))
     assert sorted(i.fatalities for i in found) == [3, 6], [(i.location, i.evidence) for i in found]
+
+
+def test_another_victims_of_the_attack_are_not_another_incident(gaz: Gazetteer) -> None:
+    text = (
+        "Nine soldiers were killed when a suicide bomber on a motorcycle set off his explosives next to a convoy "
+        "in northwestern Pakistan on August 31, the military said.\n\n"
+        "Another five soldiers were wounded in the attack in Bannu district, the military said in a statement."
+    )
+    found = only(gaz, text, published=dt.date(2023, 9, 1))
+    assert (found.location, found.fatalities) == ("Bannu", 9)
+    # "another" victims with no mention of the attack told: another incident
+    text = text.replace("in the attack in Bannu district", "in a blast in Bannu district")
+    assert len(run(gaz, text, published=dt.date(2023, 9, 1))) == 2
