@@ -959,7 +959,9 @@ def _undated_retelling(first: Draft, later: Draft, later_text: str) -> bool:
     if later.date_kind not in ("context", "publication") or later.date_explicit:
         return False
     if first.date_kind not in ("event", "context") or not (
-        first.date.overlaps(later.date) or _told_again_overnight(first, later)
+        first.date.overlaps(later.date)
+        or _told_again_overnight(first, later)
+        or _told_of_it_after(first, later, later_text)
     ):
         return False
     if _NEW_INCIDENT.search(later_text) or later.several or first.several:
@@ -993,6 +995,24 @@ def _undated_retelling(first: Draft, later: Draft, later_text: str) -> bool:
         None in (first.fatalities, later.fatalities)
         or first.fatalities == later.fatalities
         or bool(_REVISED_TOLL.search(later_text))
+    )
+
+
+def _told_of_it_after(first: Draft, later: Draft, later_text: str) -> bool:
+    """Whether ``later`` names the incident of ``first`` ("killed in the blast") on a running day just after it.
+
+    "However, Abdul Jalil Jan ... said that more than 70 were killed in the
+    blast": a statement made the day after the bombing, whose day the
+    narrative has moved to, tells the bombing's toll.
+    """
+    lag = (later.date.date - first.date.end).days
+    ref = _BACK_REFERENCE.search(later_text)
+    return (
+        later.date_kind == "context"
+        and first.date.precision == later.date.precision == 1
+        and 0 < lag <= _CLAIM_LAG_DAYS
+        and ref is not None
+        and not ref.group().lower().endswith("s")  # "killed in the attacks": the toll of several, not of this one
     )
 
 

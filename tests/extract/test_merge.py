@@ -751,3 +751,14 @@ def test_another_victims_of_the_attack_are_not_another_incident(gaz: Gazetteer) 
     # "another" victims with no mention of the attack told: another incident
     text = text.replace("in the attack in Bannu district", "in a blast in Bannu district")
     assert len(run(gaz, text, published=dt.date(2023, 9, 1))) == 2
+
+
+def test_a_toll_given_the_next_day_for_the_blast_told_is_its_toll(gaz: Gazetteer) -> None:
+    text = (
+        "The death toll from a suicide bombing at a political rally in Bajaur on Sunday rose to 45, officials said.\n\n"
+        "Police said on Monday that the bomber was a member of the Islamic State group.\n\n"
+        + " ".join(f"The party held talks on Monday, item {k}." for k in range(6))
+        + "\n\nHowever, a spokesman for the party said that more than 70 were killed in the blast."
+    )
+    found = only(gaz, text, published=dt.date(2023, 7, 31))
+    assert (found.event_date, found.fatalities) == ("2023-07-30", 45)
