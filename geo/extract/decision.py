@@ -642,7 +642,8 @@ def assess(ctx: Context, d: Draft) -> tuple[float, str]:
 
 #: Several events named together: "multiple suspected militant attacks", "two separate operations".
 _SEVERAL_EVENTS: Final[re.Pattern[str]] = re.compile(
-    r"\b(?:multiple|several|separate|coordinated|a\s+(?:string|series|spate|wave)\s+of|two|three|four|five|six|\d+)\s+"
+    r"\b(?:multiple|several|separate|coordinated|recent|a\s+(?:string|series|spate|wave|number)\s+of|two|three|four|five|six|"
+    r"\d+)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:attacks|incidents|strikes|blasts|explosions|clashes|operations|raids|assaults|ambushes)\b"
     # a count of places: "killed ... in three Balochistan districts", "across two provinces"
     r"|\b(?:in|across)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"

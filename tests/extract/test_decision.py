@@ -482,3 +482,15 @@ def test_a_lead_listing_the_places_of_several_incidents_sums_them_up(gaz: Gazett
     assert [(i.location, i.fatalities) for i in found] == [("Bannu", 1), ("Quetta", 2), ("Chaman", 2)], [
         (i.location, i.evidence) for i in found
     ]
+
+
+def test_a_toll_of_recent_attacks_in_a_province_sums_up_the_attacks_told_below(gaz: Gazetteer) -> None:
+    text = (
+        "As many as 16 policemen were killed and 14 others wounded in recent attacks in Khyber Pakhtunkhwa.\n\n"
+        "In the latest attack, militants ambushed a police patrol in Bannu on Sunday, killing eight policemen.\n\n"
+        "On Friday, gunmen attacked a checkpost in Kohat, killing eight policemen."
+    )
+    found = [
+        i for i in run(gaz, text, published=dt.date(2022, 10, 25)) if i.confidence >= settings.CONFIDENCE_THRESHOLD
+    ]
+    assert [i.location for i in found] == ["Bannu", "Kohat"], [(i.location, i.evidence) for i in found]
