@@ -182,7 +182,12 @@ def trigger_ok(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> bool
         # "militants attempted to ambush the checkpost ..., forcing the attackers to retreat": fought off
         if _REPELLED_TO.search(pre_full[-40:]):
             return True
-        return bool(_ATTEMPTED_TO.search(pre_full[-30:]) and _FOUGHT_OFF.search(text, t.end, sent_end))
+        # ... or in the sentence after it: "terrorists had attempted to attack security forces' camps in Panjgur
+        # and Naushki. However, security forces had repulsed both the attacks"
+        fought_next = _FOUGHT_OFF_NEXT.match(text, sent_end)
+        return bool(_ATTEMPTED_TO.search(pre_full[-30:])) and bool(
+            _FOUGHT_OFF.search(text, t.end, sent_end) or (fought_next and _FOUGHT_OFF.search(fought_next.group()))
+        )
     return not (t.text.lower().endswith("ing") and _HABITUAL.search(pre_full[-20:]))
 
 
@@ -258,6 +263,8 @@ _REPELLED_TO: Final[re.Pattern[str]] = re.compile(
 )
 #: An attempt to attack (checked with :data:`_FOUGHT_OFF`): "militants attempted to ambush the checkpost".
 _ATTEMPTED_TO: Final[re.Pattern[str]] = re.compile(r"\b(?:attempted|tried|sought)\s+to\s+$", re.IGNORECASE)
+#: The next sentence, when it opens on the answer to the attempt told before: "However, security forces ...".
+_FOUGHT_OFF_NEXT: Final[re.Pattern[str]] = re.compile(r"\s*(?:However|But),?\s+[^.;]{0,200}")
 #: The attempt was met with force: "forcing the attackers to retreat", "repulsed", "exchange of fire".
 _FOUGHT_OFF: Final[re.Pattern[str]] = re.compile(
     r"\b(?:retreat\w*|repuls\w+|repell\w+|fled|flee|fought\s+back|returned\s+fire|retaliat\w+|exchange\s+of\s+fire|"

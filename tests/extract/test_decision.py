@@ -494,3 +494,13 @@ def test_a_toll_of_recent_attacks_in_a_province_sums_up_the_attacks_told_below(g
         i for i in run(gaz, text, published=dt.date(2022, 10, 25)) if i.confidence >= settings.CONFIDENCE_THRESHOLD
     ]
     assert [i.location for i in found] == ["Bannu", "Kohat"], [(i.location, i.evidence) for i in found]
+
+
+def test_an_attempt_fought_off_in_the_next_sentence_is_an_incident(gaz: Gazetteer) -> None:
+    attempt = "On February 2, terrorists had attempted to attack a security forces camp in Kohat."
+    fought = " However, security forces repulsed the attack and killed 20 terrorists."
+    found = only(gaz, attempt + fought, published=dt.date(2022, 2, 17))
+    assert (found.event_date, found.location) == ("2022-02-02", "Kohat")
+    # an attempt nobody answers is a plan, not an incident
+    found = run(gaz, attempt + " Officials met on Friday.", published=dt.date(2022, 2, 17))
+    assert all(i.confidence < settings.CONFIDENCE_THRESHOLD for i in found), [(i.evidence, i.reason) for i in found]
