@@ -212,6 +212,10 @@ def resolve_dates(
         )
         if r is None and today is not None and ref is None and ctx is None:
             r = _weekday_year(doc.text, dates, m, today)
+        if reference_is_bound and ref is not None and m.kind == "partial" and m.day is not None:
+            # "On Thursday evening, November 21" on an undated page whose latest date is August 2023: the first
+            # year from the page's latest date on in which that day is that weekday (2024), not the year before it
+            r = _weekday_year_after(doc.text, dates, m, ref) or r
         if r is None and ref is None and ctx is not None and m.kind == "partial" and m.year_offset is not None:
             # an undated page dated by its weekdays ("on Tuesday, May 16"): "in March of this year" is of that year
             assert m.month is not None
@@ -318,6 +322,31 @@ def _weekday_year(text: str, dates: list[DateMention], m: DateMention, today: dt
         if day <= today and day.weekday() == weekday:
             return ResolvedDate(day, 1, inferred=True)
     return None
+
+
+def _weekday_year_after(
+    text: str, dates: list[DateMention], m: DateMention, bound: ResolvedDate
+) -> ResolvedDate | None:
+    """The first date from ``bound`` on (or a little before it) with the day and month of ``m`` and its weekday."""
+    k = dates.index(m)
+    prev = dates[k - 1] if k > 0 else None
+    if prev is None or prev.kind != "weekday" or not _WEEKDAY_GAP.fullmatch(text[prev.end : m.start]):
+        return None
+    assert m.month is not None
+    assert m.day is not None
+    earliest = bound.date - dt.timedelta(days=_BOUND_SLACK_DAYS)
+    for year in range(earliest.year, earliest.year + _WEEKDAY_AHEAD_YEARS):
+        try:
+            day = dt.date(year, m.month, m.day)
+        except ValueError:
+            continue
+        if day >= earliest and day.weekday() == prev.weekday:
+            return ResolvedDate(day, 1, inferred=True)
+    return None
+
+
+#: How many years after an undated page's latest date a weekday-and-day date is looked for.
+_WEEKDAY_AHEAD_YEARS: Final[int] = 7
 
 
 #: Between a weekday and its date: "Tuesday, April 18", "Saturday evening, 11th of June".

@@ -1217,3 +1217,12 @@ def test_the_agent_of_an_earlier_event_after_since_is_not_the_perpetrator(gaz: G
         published=dt.date(2021, 10, 4),
     )
     assert found.actor1 == "Unidentified Armed Group (Afghanistan)"
+
+
+def test_a_weekday_and_day_on_an_undated_page_give_the_year_after_its_latest_date(gaz: Gazetteer) -> None:
+    text = (
+        "Three of its members were killed in a clash with Taliban forces in August 2023.\n\n"
+        "On Thursday evening, November 21, a gunman opened fire on worshippers at a shrine in Kabul, killing ten."
+    )
+    found = [i for i in run(gaz, text, published=None) if i.fatalities == 10]
+    assert [(i.event_date, i.location) for i in found] == [("2024-11-21", "Kabul")]  # 21 November 2023 was a Tuesday
