@@ -48,6 +48,7 @@ from geo.extract.merge import (
     actor_from_claim,
     actor_from_infobox,
     drop_coarse_duplicates,
+    fold_same_day_duplicates,
     harvest_following,
     merge_incidents,
     merge_retellings,
@@ -153,6 +154,7 @@ def extract_incidents(
     actor_from_claim(ctx, drafts)
     place_from_article(ctx, drafts)
     drafts = merge_retellings(ctx, drafts)
+    drafts = fold_same_day_duplicates(ctx, drafts)
     mark_summaries(ctx, drafts)
     for d in drafts:
         d.confidence, d.reason = assess(ctx, d)

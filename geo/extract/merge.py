@@ -840,6 +840,58 @@ def merge_retellings(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+def fold_same_day_duplicates(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """Fold a record into an earlier one of the same day, place and kind of event.
+
+    What :func:`merge_retellings` leaves apart because the two tellings
+    differ in how they are dated (a claim's day and the event's, the
+    publication and "on Monday") or both say "separately": one article that
+    tells two events of one kind at one place on one day with no toll that
+    sets them apart ("Separately militants attacked the home of a police
+    station chief in Dera Ismail Khan" after "two brothers of a police
+    station chief died in a separate attack on his home in Dera Ismail Khan")
+    tells one event twice. Ordinals ("the second blast"), days of their own
+    that differ, different tolls and the parts of a sentence split on
+    purpose keep records apart.
+    """
+    out: list[Draft] = []
+    for d in drafts:
+        target = next((o for o in reversed(out) if _same_day_duplicate(ctx, o, d)), None)
+        if target is None:
+            out.append(d)
+        else:
+            _fold(target, d)
+    return out
+
+
+def _same_day_duplicate(ctx: Context, first: Draft, later: Draft) -> bool:
+    if first.place is None or first.place != later.place or is_vague_place(first.place):
+        return False
+    if first.date.precision != 1 or later.date.precision != 1 or abs((later.date.date - first.date.date).days) > 1:
+        return False
+    if first.date_explicit and later.date_explicit and first.date.date != later.date.date:
+        return False  # "On July 18, ... On July 19, ...": two days of their own
+    if first.event_type != later.event_type or first.split_key or later.split_key:
+        return False
+    if first.several or later.several or first.summary or later.summary:
+        return False
+    if None not in (first.fatalities, later.fatalities) and first.fatalities != later.fatalities:
+        return False
+    if "abduct" in (first.cls, later.cls) or (later.separate and not first.separate):
+        return False  # victims taken one group after another; "In a separate attack in the Jabal al-Saraj district"
+    if _other_list_item(ctx, [first], later):
+        return False  # the bullets of a factbox
+    return not _ORDINAL_EVENT.search(ctx.text, later.start, later.end)
+
+
+#: An ordinal event: "the second blast", "The third explosion": one of several told in turn.
+_ORDINAL_EVENT: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:second|third|fourth|fifth|first|latter|former|other)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attack|blast|explosion|bombing|incident|strike|ambush|raid|clash)\b",
+    re.IGNORECASE,
+)
+
+
 def _told_word_for_word(ctx: Context, first: Draft, later: Draft) -> bool:
     """Whether the later record's words were told already in the first one (a paragraph the page repeats)."""
     told = ctx.text[later.start : later.end].strip()

@@ -762,3 +762,25 @@ def test_a_toll_given_the_next_day_for_the_blast_told_is_its_toll(gaz: Gazetteer
     )
     found = only(gaz, text, published=dt.date(2023, 7, 31))
     assert (found.event_date, found.fatalities) == ("2023-07-30", 45)
+
+
+def test_one_event_told_twice_on_one_day_at_one_place_is_one_record(gaz: Gazetteer) -> None:
+    text = (
+        "Militants killed four policemen in Bannu on Monday, police said.\n\n"
+        "Two brothers of a police station chief died in a separate attack on his home in Kohat on Monday.\n\n"
+        + " ".join(f"Officials met to discuss the budget, item {k}." for k in range(6))
+        + "\n\nSeparately, militants attacked the home of a police station chief in Kohat, killing his two brothers."
+    )
+    found = run(gaz, text, published=dt.date(2014, 9, 16))
+    assert sorted((i.location, i.fatalities) for i in found) == [("Bannu", 4), ("Kohat", 2)], [
+        (i.location, i.evidence) for i in found
+    ]
+
+
+def test_the_second_blast_of_a_day_at_one_place_is_another_record(gaz: Gazetteer) -> None:
+    text = (
+        "A bomb exploded in Kabul on Saturday morning, wounding two people.\n\n"
+        + " ".join(f"Officials met to discuss the budget, item {k}." for k in range(6))
+        + "\n\nThe second blast went off in Kabul an hour later, wounding two people."
+    )
+    assert len(run(gaz, text, published=dt.date(2020, 8, 22))) == 2
