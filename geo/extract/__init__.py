@@ -25,7 +25,8 @@ The stages, in the order :func:`extract_incidents` runs them, one module each:
 4. :mod:`~geo.extract.merge`: within-article coreference. A news story tells
    an incident over several sentences (lead, place, toll, claim, "the
    attack"); they become one record with the most specific place and date,
-   the most conservative toll and all evidence.
+   the most conservative toll and all evidence; a last pass folds an event
+   told twice on one day at one place into one record.
 5. :mod:`~geo.extract.decision` marks the lead that sums up a round-up told
    one by one below it, scores every record (confidence and reason) and
    :mod:`~geo.extract.records` turns it into an

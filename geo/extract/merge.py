@@ -865,6 +865,7 @@ def fold_same_day_duplicates(ctx: Context, drafts: list[Draft]) -> list[Draft]:
 
 
 def _same_day_duplicate(ctx: Context, first: Draft, later: Draft) -> bool:
+    """Whether ``later`` tells the event of ``first`` again (see :func:`fold_same_day_duplicates`)."""
     if first.place is None or first.place != later.place or is_vague_place(first.place):
         return False
     if first.date.precision != 1 or later.date.precision != 1 or abs((later.date.date - first.date.date).days) > 1:
