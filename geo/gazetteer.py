@@ -136,11 +136,11 @@ BIG_TOWN: Final[int] = 50_000
 
 _PUNCT = re.compile(r"[^0-9a-z]+")
 _WORD = re.compile(r"\w+", re.UNICODE)
-#: A capitalised name right before the word "district" or "tehsil": "Kamdish district", "the Poshtrood District".
 #: A direction word that opens a place name ("North Waziristan", "Upper Dir").
 _DIRECTION_WORD = re.compile(r"(?:North|South|East|West|Upper|Lower|Central)\s+", re.IGNORECASE)
 #: The first of a pair told elliptically, right before the second: "North and " of "North and South Waziristan".
 _ELLIPTICAL_FIRST = re.compile(r"\b(?P<dir>(?-i:North|South|East|West|Upper|Lower|Central))\s+(?:and|&)\s+$")
+#: A capitalised name right before the word "district" or "tehsil": "Kamdish district", "the Poshtrood District".
 _SPELLED_DISTRICT = re.compile(
     r"(?P<name>(?-i:[A-Z][\w'’-]+)(?:[ -](?-i:[A-Z][\w'’-]+)){0,2})\s+(?:district|tehsil)\b", re.IGNORECASE
 )
@@ -757,6 +757,13 @@ SpellingTables = tuple[
     dict[str, list[str]],
     dict[str, str],
 ]
+
+
+def _with_mentions(found: list[PlaceMention], extra: list[PlaceMention]) -> list[PlaceMention]:
+    """``found`` with the ``extra`` mentions added, in text order."""
+    if not extra:
+        return found
+    return sorted([*found, *extra], key=lambda f: f.start)
 
 
 class Gazetteer:
@@ -1401,9 +1408,7 @@ class Gazetteer:
             cands = self.rank([self.places[j] for j in ids], feature_type=f.best.feature_type, name_key=key)
             start, end = m.start("dir"), m.end("dir")
             extra.append(PlaceMention(start, end, text[start:end], tuple(cands), f.type_hint or hint))
-        if not extra:
-            return found
-        return sorted([*found, *extra], key=lambda f: f.start)
+        return _with_mentions(found, extra)
 
     def _spelled_districts(self, text: str, found: list[PlaceMention]) -> list[PlaceMention]:
         """Add districts named before the word "district" in a spelling only the fallbacks know.
@@ -1426,9 +1431,7 @@ class Gazetteer:
                 continue
             cands = self.rank(places, feature_type="district", name_key=hit.name_key)
             extra.append(PlaceMention(start, m.end(), text[start : m.end()], tuple(cands), "district"))
-        if not extra:
-            return found
-        return sorted([*found, *extra], key=lambda f: f.start)
+        return _with_mentions(found, extra)
 
 
 # --------------------------------------------------------------------- I/O

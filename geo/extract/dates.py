@@ -186,7 +186,7 @@ def resolve_dates(
     ctx_para = -1
     ctx_heading = year_of_list is not None  # a year heading ("== 2024 ==") dates its section, not only its paragraph
     sectioned = year_of_list is not None  # a year or month heading has been seen: a timeline or a yearly list
-    for m in dates:
+    for k, m in enumerate(dates):
         sent_start, _, para = doc.spans[doc.index(m.start)]
         contexts.append(ctx)
         local = para == ctx_para or (ctx_heading and ctx is not None and ctx.precision == 4)
@@ -211,11 +211,11 @@ def resolve_dates(
             published=pub,
         )
         if r is None and today is not None and ref is None and ctx is None:
-            r = _weekday_year(doc.text, dates, m, today)
+            r = _weekday_year(doc.text, dates, k, today)
         if reference_is_bound and ref is not None and m.kind == "partial" and m.day is not None:
             # "On Thursday evening, November 21" on an undated page whose latest date is August 2023: the first
             # year from the page's latest date on in which that day is that weekday (2024), not the year before it
-            r = _weekday_year_after(doc.text, dates, m, ref) or r
+            r = _weekday_year_after(doc.text, dates, k, ref) or r
         if r is None and ref is None and ctx is not None and m.kind == "partial" and m.year_offset is not None:
             # an undated page dated by its weekdays ("on Tuesday, May 16"): "in March of this year" is of that year
             assert m.month is not None
@@ -302,18 +302,22 @@ def list_year(dates: list[DateMention], doc: Document, *, title: str, published:
 _WEEKDAY_YEARS: Final[int] = 30
 
 
-def _weekday_year(text: str, dates: list[DateMention], m: DateMention, today: dt.date) -> ResolvedDate | None:
-    """The latest date not after ``today`` with the day, month and weekday a mention states."""
+def _weekday_before(text: str, dates: list[DateMention], k: int) -> int | None:
+    """The weekday named right before mention ``k`` ("Tuesday, April 18"), if any."""
+    prev = dates[k - 1] if k > 0 else None
+    if prev is None or prev.kind != "weekday" or not _WEEKDAY_GAP.fullmatch(text[prev.end : dates[k].start]):
+        return None
+    return prev.weekday
+
+
+def _weekday_year(text: str, dates: list[DateMention], k: int, today: dt.date) -> ResolvedDate | None:
+    """The latest date not after ``today`` with the day, month and weekday mention ``k`` states."""
+    m = dates[k]
     if m.month is None or m.day is None or m.year is not None:
         return None
-    weekday = m.weekday
+    weekday = m.weekday if m.weekday is not None else _weekday_before(text, dates, k)
     if weekday is None:
-        k = dates.index(m)
-        prev = dates[k - 1] if k > 0 else None
-        gap = text[prev.end : m.start] if prev is not None else ""
-        if prev is None or prev.kind != "weekday" or not _WEEKDAY_GAP.fullmatch(gap):
-            return None
-        weekday = prev.weekday
+        return None
     for year in range(today.year, today.year - _WEEKDAY_YEARS, -1):
         try:
             day = dt.date(year, m.month, m.day)
@@ -324,13 +328,11 @@ def _weekday_year(text: str, dates: list[DateMention], m: DateMention, today: dt
     return None
 
 
-def _weekday_year_after(
-    text: str, dates: list[DateMention], m: DateMention, bound: ResolvedDate
-) -> ResolvedDate | None:
-    """The first date from ``bound`` on (or a little before it) with the day and month of ``m`` and its weekday."""
-    k = dates.index(m)
-    prev = dates[k - 1] if k > 0 else None
-    if prev is None or prev.kind != "weekday" or not _WEEKDAY_GAP.fullmatch(text[prev.end : m.start]):
+def _weekday_year_after(text: str, dates: list[DateMention], k: int, bound: ResolvedDate) -> ResolvedDate | None:
+    """The first date from ``bound`` on (or a little before it) with the day, month and weekday of mention ``k``."""
+    m = dates[k]
+    weekday = _weekday_before(text, dates, k)
+    if weekday is None:
         return None
     assert m.month is not None
     assert m.day is not None
@@ -340,7 +342,7 @@ def _weekday_year_after(
             day = dt.date(year, m.month, m.day)
         except ValueError:
             continue
-        if day >= earliest and day.weekday() == prev.weekday:
+        if day >= earliest and day.weekday() == weekday:
             return ResolvedDate(day, 1, inferred=True)
     return None
 

@@ -182,12 +182,14 @@ def trigger_ok(ctx: Context, t: Trigger, sent_start: int, sent_end: int) -> bool
         # "militants attempted to ambush the checkpost ..., forcing the attackers to retreat": fought off
         if _REPELLED_TO.search(pre_full[-40:]):
             return True
+        if not _ATTEMPTED_TO.search(pre_full[-30:]):
+            return False
+        if _FOUGHT_OFF.search(text, t.end, sent_end):
+            return True
         # ... or in the sentence after it: "terrorists had attempted to attack security forces' camps in Panjgur
         # and Naushki. However, security forces had repulsed both the attacks"
         fought_next = _FOUGHT_OFF_NEXT.match(text, sent_end)
-        return bool(_ATTEMPTED_TO.search(pre_full[-30:])) and bool(
-            _FOUGHT_OFF.search(text, t.end, sent_end) or (fought_next and _FOUGHT_OFF.search(fought_next.group()))
-        )
+        return fought_next is not None and _FOUGHT_OFF.search(fought_next.group()) is not None
     return not (t.text.lower().endswith("ing") and _HABITUAL.search(pre_full[-20:]))
 
 

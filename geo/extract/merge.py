@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from collections.abc import Callable
 from typing import Final
 
 from geo import settings
@@ -819,24 +820,27 @@ def merge_retellings(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     list of Draft
         The records, retellings folded in, in text order.
     """
+    return _fold_into_earlier(
+        drafts,
+        lambda o, d: (
+            _told_word_for_word(ctx, o, d)
+            or (
+                not _other_list_item(ctx, [o], d)
+                and _retells(o, d, ctx.text[d.start : d.end], first_text=ctx.text[o.start : o.end])
+            )
+        ),
+    )
+
+
+def _fold_into_earlier(drafts: list[Draft], same: Callable[[Draft, Draft], bool]) -> list[Draft]:
+    """Fold each draft into the latest earlier record that ``same(earlier, draft)`` says it tells again."""
     out: list[Draft] = []
     for d in drafts:
-        target = next(
-            (
-                o
-                for o in reversed(out)
-                if _told_word_for_word(ctx, o, d)
-                or (
-                    not _other_list_item(ctx, [o], d)
-                    and _retells(o, d, ctx.text[d.start : d.end], first_text=ctx.text[o.start : o.end])
-                )
-            ),
-            None,
-        )
+        target = next((o for o in reversed(out) if same(o, d)), None)
         if target is None:
             out.append(d)
-            continue
-        _fold(target, d)
+        else:
+            _fold(target, d)
     return out
 
 
@@ -854,14 +858,7 @@ def fold_same_day_duplicates(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     that differ, different tolls and the parts of a sentence split on
     purpose keep records apart.
     """
-    out: list[Draft] = []
-    for d in drafts:
-        target = next((o for o in reversed(out) if _same_day_duplicate(ctx, o, d)), None)
-        if target is None:
-            out.append(d)
-        else:
-            _fold(target, d)
-    return out
+    return _fold_into_earlier(drafts, lambda o, d: _same_day_duplicate(ctx, o, d))
 
 
 def _same_day_duplicate(ctx: Context, first: Draft, later: Draft) -> bool:
@@ -1058,15 +1055,13 @@ def _told_of_it_after(first: Draft, later: Draft, later_text: str) -> bool:
     blast": a statement made the day after the bombing, whose day the
     narrative has moved to, tells the bombing's toll.
     """
-    lag = (later.date.date - first.date.end).days
+    if later.date_kind != "context" or not first.date.precision == later.date.precision == 1:
+        return False
+    if not 0 < (later.date.date - first.date.end).days <= _CLAIM_LAG_DAYS:
+        return False
     ref = _BACK_REFERENCE.search(later_text)
-    return (
-        later.date_kind == "context"
-        and first.date.precision == later.date.precision == 1
-        and 0 < lag <= _CLAIM_LAG_DAYS
-        and ref is not None
-        and not ref.group().lower().endswith("s")  # "killed in the attacks": the toll of several, not of this one
-    )
+    # "killed in the attacks": the toll of several, not of this one
+    return ref is not None and not ref.group().lower().endswith("s")
 
 
 #: A sentence that names the incident told before: "during the operation", "in the attack", "the incident".
