@@ -3,9 +3,10 @@
 Every command runs offline unless ``--online`` is given. Errors in the input
 are reported as one line naming the file, line and field, with exit status
 2; there is no traceback unless ``--debug`` is given. A ``build`` or
-``ingest`` that stored some input but rejected other files or rows exits
-with :data:`EXIT_PARTIAL` (3), so scripts can tell a partial import from a
-complete one (0).
+``ingest`` that stored some input but rejected other files or rows, and an
+``extract`` that printed the incidents of some files but could not read
+others, exit with :data:`EXIT_PARTIAL` (3), so scripts can tell a partial
+run from a complete one (0).
 """
 
 from __future__ import annotations
@@ -28,10 +29,11 @@ logger = logging.getLogger(__name__)
 
 EXIT_OK = 0
 EXIT_ERROR = 2  # bad input or options; nothing stored
-EXIT_PARTIAL = 3  # stored, but some files or rows were rejected (see the reject report)
+EXIT_PARTIAL = 3  # stored or printed, but some files or rows were rejected (see the reject report)
 EXIT_STATUS_HELP = (
     "exit status: 0 done; 2 bad input or options (one line on stderr, nothing stored); "
-    "3 partial: build or ingest stored some input but rejected files or rows (listed in the reject report)"
+    "3 partial: build, ingest or extract used some input but rejected files or rows "
+    "(listed on stderr and in the reject report)"
 )
 
 
@@ -153,11 +155,15 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     from geo.articles import load_articles
+    from geo.errors import ArticleError
     from geo.gazetteer import load_gazetteer
     from geo.pipeline import extract_all, incidents_frame
     from geo.store import to_feature_collection
 
-    articles = load_articles(args.files)
+    errors: list[ArticleError] = []
+    articles = load_articles(args.files, errors=errors)
+    if errors and not articles:
+        raise errors[0]  # nothing readable: a plain error (exit 2), as for one bad file
     incidents = extract_all(articles, load_gazetteer(args.gazetteer), online=_online_geocoder(args), nlp=_nlp(args))
     gdf = incidents_frame(incidents)
     hidden = int((gdf["confidence"] < args.min_confidence).sum()) if len(gdf) else 0
@@ -175,7 +181,17 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     fc = to_feature_collection(gdf)
     json.dump(fc, sys.stdout, ensure_ascii=False, indent=None if args.compact else 1)
     sys.stdout.write("\n")
-    return 0
+    if not errors:
+        return EXIT_OK
+    from geo.rejects import Reject, write_rejects
+
+    rejects = [Reject.from_error(exc) for exc in errors]
+    print(f"rejected files: {len(rejects)} (their incidents are not in the output)", file=sys.stderr)
+    for exc in errors:
+        print(f"  {exc}", file=sys.stderr)
+    if args.rejects:
+        print(f"reject report: {write_rejects(rejects, args.rejects)}", file=sys.stderr)
+    return EXIT_PARTIAL
 
 
 def _cmd_geocode(args: argparse.Namespace) -> int:
@@ -340,7 +356,9 @@ def make_parser() -> argparse.ArgumentParser:
     i.add_argument("--cache", type=Path, default=None, help="online geocoder cache file")
     i.set_defaults(func=_cmd_ingest)
 
-    e = sub.add_parser("extract", help="print the incidents of FILEs as GeoJSON (store untouched)")
+    e = sub.add_parser(
+        "extract", help="print the incidents of FILEs as GeoJSON (store untouched)", epilog=EXIT_STATUS_HELP
+    )
     e.add_argument("files", nargs="+", type=Path)
     e.add_argument("--online", action="store_true", help="ask Nominatim (1 req/s, cached) for unknown places")
     e.add_argument("--cache", type=Path, default=None, help="online geocoder cache file")
@@ -355,6 +373,10 @@ def make_parser() -> argparse.ArgumentParser:
         "--min-confidence", type=float, default=settings.CONFIDENCE_THRESHOLD,
         help="leave out records below this confidence (background, statistics, forecasts; "
         f"default {settings.CONFIDENCE_THRESHOLD}; 0 keeps every record with its reason)",
+    )  # fmt: skip
+    e.add_argument(
+        "--rejects", type=Path, default=None,
+        help="also write the files that could not be read to this reject report CSV (they are always listed on stderr)",
     )  # fmt: skip
     e.set_defaults(func=_cmd_extract)
 

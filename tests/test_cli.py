@@ -193,3 +193,17 @@ def test_fim_store_path_selects_the_store_as_the_readme_says(tmp_path):
     assert len(GeoPackageStore(tmp_path / "other.gpkg").read()) > 0
     readme = (settings.PROJECT_DIR / "README.md").read_text(encoding="utf-8")
     assert "FIM_STORE_PATH=/srv/maps/kurram.gpkg make run" in readme
+
+
+def test_extract_goes_on_past_an_unreadable_file(article_dir, tmp_path):
+    bad = article_dir / "bad.md"
+    bad.write_text("---\nsource: Dawn: Peshawar bureau\n---\nText.\n", encoding="utf-8")
+    report = tmp_path / "rejects.csv"
+    res = run("extract", str(article_dir / "a1.md"), str(bad), str(article_dir / "a2.txt"), "--rejects", str(report))
+    assert res.returncode == 3, res.stderr  # partial: printed, but a file was rejected
+    assert "Traceback" not in res.stderr
+    docs = {f["properties"]["doc_id"] for f in json.loads(res.stdout)["features"]}
+    assert docs == {"a1"}  # a2 is read and has no incident; bad.md is reported
+    assert "rejected files: 1" in res.stderr and f"{bad}:2" in res.stderr
+    rows = report.read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "file,line,field,reason,value" and rows[1].startswith("bad.md,2,")
