@@ -490,6 +490,33 @@ _ATTACK_WORDS: Final[re.Pattern[str]] = re.compile(
 )
 
 
+#: A death by an accident named in the sentence: "killed when wall of an under-construction house collapsed",
+#: "drowned", "electrocuted", "the vehicle plunged into a ravine".
+_ACCIDENT: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:(?:walls?|roofs?|houses?|buildings?|ceilings?|structures?|bridges?|mud\s+houses?)\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:collapsed|caved\s+in)|collapse\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:walls?|roofs?|houses?|buildings?|"
+    r"ceilings?|bridges?)|drowned|drowning|electrocut\w+|electric\s+shock|struck\s+by\s+lightning|lightning\s+strikes?|"
+    r"(?:vehicle|car|bus|van|coach|truck|jeep|wagon)\s+(?:[\w-]+\s+){0,3}?(?:plunged|skidded|overturned|fell)\s+(?:into|off)"
+    r")\b",
+    re.IGNORECASE,
+)
+#: Words of violence that make a collapse or a fall part of an attack: "the roof collapsed after the blast".
+_VIOLENCE_WORDS: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:fire[ds]?|firing|shot|shoot\w*|gun\w*|blasts?|explo\w+|shell\w*|mortars?|strikes?|struck|"
+    r"raid\w*|clash\w*|attack\w*|militants?|terror\w*|insurgents?|armed|bomb\w*|IEDs?|rockets?|grenades?|"
+    r"missiles?|drones?|bullet\w*|assailants?|miscreants)\b",
+    re.IGNORECASE,
+)
+
+
+def _accident(ctx: Context, d: Draft) -> bool:
+    """Deaths the sentence puts down to an accident ("killed when a wall collapsed") with no word of violence."""
+    if any(t.cls != "kill" for t in d.triggers):
+        return False
+    sentence = ctx.text[slice(*ctx.doc.spans[d.sent_index][:2])]
+    return bool(_ACCIDENT.search(sentence)) and not _VIOLENCE_WORDS.search(sentence.replace("lightning", ""))
+
+
 def _mine_accident(ctx: Context, d: Draft, seg: str) -> bool:
     """An explosion in a mine that no word of an attack explains: an industrial accident, not violence."""
     explosions = [t for t in d.triggers if t.cls == "ied"]
@@ -518,6 +545,14 @@ _NOT_THE_FIRST: Final[re.Pattern[str]] = re.compile(
 )
 #: One item of a tally by place: "22 in Khyber", "18 in Peshawar".
 _TALLY_ITEM: Final[re.Pattern[str]] = re.compile(r"\b\d[\d,]*\s+(?:[a-z][\w-]*\s+){0,3}?in\s+(?:the\s+)?[A-Z]")
+#: What the dead or arrested militants did before: "remained actively involved in numerous terrorist activities
+#: including recent target killings of police", "were responsible for recent bombings at ...".
+_PAST_OF_THE_DEAD: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:were|was|remained|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+){0,2}?(?:involved\s+in|responsible\s+for)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:recent|numerous|several|many|various|multiple|a\s+number\s+of|a\s+series\s+of|"
+    r"different|past|previous|earlier)\b[^;:.]*$",
+    re.IGNORECASE,
+)
 #: Past events retold as background: older than this (days before the reference date) is history.
 _HISTORY_DAYS: Final[int] = 3 * 365
 
@@ -553,6 +588,8 @@ def assess(ctx: Context, d: Draft) -> tuple[float, str]:
         return 0.2, "structure: the heading of a list ('Timeline of attacks by ...'), not an incident"
     if _HAZARD.search(ctx.text[max(d.start, d.triggers[0].start - 120) : d.triggers[0].start + 20]):
         return 0.1, "not political violence: a natural hazard or an accident"
+    if _accident(ctx, d):
+        return 0.1, "not political violence: an accident (a collapse, a drowning, a crash)"
     if _mine_accident(ctx, d, seg):
         return 0.1, "not political violence: an explosion in a mine with no attack named"
     plural_nouns = all(plural_noun(t) for t in d.triggers if t.cls != "kill")
@@ -588,6 +625,8 @@ def assess(ctx: Context, d: Draft) -> tuple[float, str]:
         return 0.35, "background: history, more than three years before the article"
     main = d.triggers[0]
     lead_in = ctx.text[max(d.start, main.start - 60) : main.start]
+    if all(_PAST_OF_THE_DEAD.search(ctx.text, ctx.doc.spans[d.sent_index][0], t.start) for t in d.triggers):
+        return 0.3, "background: the past of the militants told of ('were involved in recent attacks')"
     if _FORECAST.search(lead_in) and d.fatalities is None and not has_verb:
         return 0.3, "background: a forecast or a threat"
     if d.fatalities is None and all(_unrealised(ctx, d, t) for t in d.triggers):

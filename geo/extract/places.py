@@ -86,7 +86,13 @@ _RELATIVE_CLAUSE: Final[re.Pattern[str]] = re.compile(
     r",\s+(?:which|who)\s+(?:is|are|was|were|has|have|had)\s+(?!(?:been\s+)?(?:killed|attacked|hit|targeted|injured))"
     r"[^,;:.]*$"
     # the past of the dead: "terrorists ... who were involved in different security incidents in District Awaran"
-    r"|\b(?:who|which|that)\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+involved\s+in\b[^;:.]*$",
+    r"|\b(?:who|which|that)\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+involved\s+in\b[^;:.]*$"
+    # ... also without the relative pronoun: "The terrorists killed ... were involved in recent firing and attacks
+    # on security forces in District Kech", "remained actively involved in ... target killings of police in Tank",
+    # "were perpetrators who were responsible for recent bombings at ... Kabul"
+    r"|\b(?:were|was|remained|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+){0,2}?(?:involved\s+in|responsible\s+for)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:recent|numerous|several|many|various|multiple|a\s+number\s+of|a\s+series\s+of|"
+    r"different|past|previous|earlier)\b[^;:.]*$",
     re.IGNORECASE,
 )
 #: A strike on hideouts, camps or bases: the place after them is where it fell, not an origin.
@@ -402,7 +408,7 @@ def _place_candidates(ctx: Context, start: int, end: int) -> list[tuple[int, int
             and not _TYPE_BEFORE_NAME.search(before)
         ):
             continue  # part of a person or organisation name ("Imran Khan")
-        struck = _STRUCK_TARGET.search(text[max(start, m.start - 100) : m.start])  # "airstrikes on hideouts in Khost"
+        struck = _STRUCK_TARGET.search(text[max(start, m.start - 160) : m.start])  # "airstrikes on hideouts in Khost"
         if (
             _ORIGIN_BEFORE.search(before)
             and not struck
@@ -422,7 +428,7 @@ def _place_candidates(ctx: Context, start: int, end: int) -> list[tuple[int, int
             and not (m.best.feature_type != "country" and _EVENT_NAME_AFTER.match(text, m.end))
         ):
             continue
-        if _RELATIVE_CLAUSE.search(text[max(start, m.start - 100) : m.start]):
+        if _RELATIVE_CLAUSE.search(text[max(start, m.start - 160) : m.start]):
             continue  # "the TTP, which is separate from the movement across the border in Afghanistan"
         after = text[m.end : m.end + 40]
         if _REPORTER_PLACE_AFTER.match(after):

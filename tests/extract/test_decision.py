@@ -504,3 +504,20 @@ def test_an_attempt_fought_off_in_the_next_sentence_is_an_incident(gaz: Gazettee
     # an attempt nobody answers is a plan, not an incident
     found = run(gaz, attempt + " Officials met on Friday.", published=dt.date(2022, 2, 17))
     assert all(i.confidence < settings.CONFIDENCE_THRESHOLD for i in found), [(i.evidence, i.reason) for i in found]
+
+
+@pytest.mark.parametrize(
+    "accident",
+    [
+        "Separately, three people were killed and as many injured when wall of an under-construction house "
+        "collapsed in Bannu on Monday.",
+        "Four people were killed when their van plunged into a ravine near Parachinar on Monday.",
+    ],
+)
+def test_a_death_in_an_accident_is_not_political_violence(gaz: Gazetteer, accident: str) -> None:
+    text = "A constable was shot dead by unidentified gunmen in Bannu on Monday. " + accident
+    found = [i for i in run(gaz, text, published=dt.date(2021, 4, 6)) if i.confidence >= settings.CONFIDENCE_THRESHOLD]
+    assert [i.fatalities for i in found] == [1], [(i.evidence, i.reason) for i in found]
+    # a roof that falls in a blast is the blast's
+    bombed = "Four people were killed when the roof of a house collapsed after a bomb blast in Bannu on Monday."
+    assert only(gaz, bombed, published=dt.date(2021, 4, 6)).confidence >= settings.CONFIDENCE_THRESHOLD

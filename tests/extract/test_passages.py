@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from geo import settings
 from geo.articles import Article
 from geo.extract import extract_incidents
 from geo.gazetteer import Gazetteer
@@ -1058,6 +1059,27 @@ def test_the_place_of_the_dead_militants_past_is_not_the_scene(gaz: Gazetteer) -
         "security incidents in District Gwadar and surroundings."
     )
     found = run(gaz, text, published=dt.date(2024, 8, 27))
+    assert [i.location for i in found] == ["Quetta"], [(i.location, i.evidence) for i in found]
+
+
+@pytest.mark.parametrize(
+    "past",
+    [
+        "The terrorists killed in the ensuing exchange of fire were involved in recent firing and attacks on "
+        "security forces in District Gwadar, it added.",
+        # the sentences after it (a toll of other victims) do not make it an incident
+        "According to the ISPR, the militants remained actively involved in numerous terrorist activities "
+        "including recent target killings of police in Tank and surrounding areas.\n\n"
+        "The statement said sanitisation operation is being carried out to eliminate any other terrorists.\n\n"
+        '"Resultantly, two innocent civilian employees of the company embraced shahadat," said the statement.',
+    ],
+)
+def test_the_past_of_the_dead_without_a_relative_pronoun_is_not_the_scene(gaz: Gazetteer, past: str) -> None:
+    text = (
+        "Security forces killed two terrorists in an operation in Quetta on Monday night, the ISPR said on Tuesday.\n\n"
+    )
+    text += past
+    found = [i for i in run(gaz, text, published=dt.date(2024, 8, 27)) if i.confidence >= settings.CONFIDENCE_THRESHOLD]
     assert [i.location for i in found] == ["Quetta"], [(i.location, i.evidence) for i in found]
 
 
