@@ -245,6 +245,10 @@ _MONTH_WORDS: Final[str] = (
 )
 _MONTH_NEAR_AFTER: Final[re.Pattern[str]] = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORDS}")
 _MONTH_NEAR_BEFORE: Final[re.Pattern[str]] = re.compile(rf"{_MONTH_WORDS}\.?\s+$")
+#: A name just before a figure, and what follows an age: "Muhammad Faisal, 35 and Asif Kamran, 29 who were
+#: residents of district Karak", "Subedar Zahid Iqbal (45)": ages of the named dead, not a toll.
+_NAME_BEFORE_AGE: Final[re.Pattern[str]] = re.compile(r"(?-i:[A-Z][a-z]+)(?:,\s*|\s*\()$")
+_AFTER_AGE: Final[re.Pattern[str]] = re.compile(r"\s*(?:\)|,|and\b|who\b|years?\b)", re.IGNORECASE)
 _SINGLE_VICTIM: Final[re.Pattern[str]] = re.compile(
     r"\b(?:a|an|one)\s+(?:[\w'’-]+,?\s+){0,6}?(?:(?:was|has\s+been|had\s+been)\s+(?:\w+\s+)?"
     r"(?:killed|martyred|assassinated|shot\s+dead|gunned\s+down|beheaded|executed)|lost\s+(?:his|her)\s+life)\b",
@@ -446,6 +450,8 @@ def fatality_figure(seg: str) -> tuple[int | None, str, str]:
                 continue
             if _MONTH_NEAR_AFTER.match(seg, m.end("n")) or _MONTH_NEAR_BEFORE.search(seg[: m.start("n")][-12:]):
                 continue  # a day of the month, not a toll
+            if n < 100 and _NAME_BEFORE_AGE.search(seg[: m.start("n")][-30:]) and _AFTER_AGE.match(seg, m.end("n")):
+                continue  # the age of a named victim
             if m.group("n2"):
                 n2 = _to_int(m.group("n2"))
                 if n2 is not None:

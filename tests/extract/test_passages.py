@@ -1017,6 +1017,24 @@ def test_a_toll_with_an_including_aside_with_or_without_its_comma(text: str) -> 
     assert fatality_figure(text)[0] == 4
 
 
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        (
+            '"Resultantly, two innocent civilian employees of the company, Muhammad Faisal, 35 and Asif Kamran, 29 '
+            'who were residents of district Karak embraced shahadat," said the statement.',
+            None,  # no count of the dead: not 29, the age of the last one named
+        ),
+        # a figure after a place and a comma is still a toll
+        ("In Khost, 12 people were killed in the strike.", 12),
+    ],
+)
+def test_the_age_of_a_named_victim_is_not_a_toll(text: str, toll: int | None) -> None:
+    from geo.extract.events import fatality_figure
+
+    assert fatality_figure(text)[0] == toll
+
+
 def test_a_perfect_over_a_list_of_verbs_is_a_generic_statement(gaz: Gazetteer) -> None:
     text = "Rights groups say the Taliban have arrested, tortured, and killed former soldiers in Kabul."
     assert run(gaz, text, published=dt.date(2024, 8, 26)) == []
