@@ -100,9 +100,9 @@ _REPORT_BEFORE_DATE: Final[re.Pattern[str]] = re.compile(
     re.IGNORECASE,
 )
 #: A dateline before a date: "Shillong, November 27:", "Islamabad [Pakistan], August 1 (ANI):",
-#: "Balochistan [Pakistan] July 25 :".
+#: "Balochistan [Pakistan] July 25 :", "ISLAMABAD, Dec. 4 (Xinhua) --".
 _DATELINE_BEFORE: Final[re.Pattern[str]] = re.compile(r"^[A-Z][\w .'’-]{1,30}(?:\s*\[[^\]\n]{1,30}\]\s*,?|\s*,)\s*$")
-_DATELINE_AFTER: Final[re.Pattern[str]] = re.compile(r"(?:,?\s*\d{4})?\s*(?:\([\w\s./]{1,20}\))?\s*[:–—]")
+_DATELINE_AFTER: Final[re.Pattern[str]] = re.compile(r"(?:,?\s*\d{4})?\s*(?:\([\w\s./]{1,20}\))?\s*(?:[:–—]|--)")
 #: A reporting verb right after a date: "The group on Saturday claimed responsibility".
 _REPORT_AFTER_DATE: Final[re.Pattern[str]] = re.compile(
     r"^(?:\s+(?:night|evening|morning|afternoon))?\s*,?\s*(?:(?:also|strongly|formally|officially|later|again)\s+)*"

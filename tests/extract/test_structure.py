@@ -133,6 +133,12 @@ def test_a_stop_run_into_the_next_sentence_still_ends_it() -> None:
             id="an agency with full stops",
         ),
         pytest.param(
+            "ISLAMABAD, Dec. 4 (Xinhua) -- Three policemen were killed in a terrorist attack in Nowshera.",
+            "Dec. 4",
+            True,
+            id="a wire dateline with two hyphens",
+        ),
+        pytest.param(
             "In a statement on November 23, ISIS announced that its operatives targeted the shrine.",
             "November 23",
             True,
