@@ -253,7 +253,10 @@ _MORE_HURT: Final[re.Pattern[str]] = re.compile(
 _CLAUSE_TOLL: Final[re.Pattern[str]] = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:people|persons|civilians|soldiers|troops|policemen|police|officers|personnel|militants|terrorists|insurgents|"
-    r"attackers|children|women|men|workers|labou?rers|passengers|members|fighters|guards)\b",
+    r"attackers|children|women|men|workers|labou?rers|passengers|members|fighters|guards)\b"
+    # a count without its noun: "while another 17 were killed in adjoining Bannu district"
+    r"|\b(?:another|other)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:were|have\s+been|"
+    r"had\s+been)\s+(?:also\s+)?(?:killed|martyred|shot\s+dead|gunned\s+down|eliminated|neutrali[sz]ed)\b",
     re.IGNORECASE,
 )
 

@@ -1118,6 +1118,12 @@ def test_a_second_clause_with_its_own_toll_and_place_is_another_incident(gaz: Ga
     assert sorted(i.location for i in run(gaz, text)) == ["Bannu", "Quetta"]
 
 
+def test_a_second_clause_whose_count_has_no_noun_is_another_incident(gaz: Gazetteer) -> None:
+    text = "Some 14 terrorists were killed in Lakki Marwat district, while another 17 were killed in adjoining Bannu."
+    found = run(gaz, text, published=dt.date(2025, 9, 15))
+    assert sorted((i.location, i.fatalities) for i in found) == [("Bannu", 17), ("Lakki Marwat", 14)]
+
+
 def test_fatally_shot_is_a_killing_with_its_toll(gaz: Gazetteer) -> None:
     inc = only(gaz, "Gunmen fatally shot 23 passengers in Quetta on Monday morning, after identifying them.")
     assert (inc.location, inc.fatalities, inc.event_type) == ("Quetta", 23, "Violence against civilians")
