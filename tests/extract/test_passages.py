@@ -1119,9 +1119,10 @@ def test_a_second_clause_with_its_own_toll_and_place_is_another_incident(gaz: Ga
 
 
 def test_a_second_clause_whose_count_has_no_noun_is_another_incident(gaz: Gazetteer) -> None:
-    text = "Some 14 terrorists were killed in Lakki Marwat district, while another 17 were killed in adjoining Bannu."
+    # two places 30 km apart: only the toll of each clause tells the two incidents apart
+    text = "Some 14 terrorists were killed in Mir Ali, while another 17 were killed in adjoining Bannu."
     found = run(gaz, text, published=dt.date(2025, 9, 15))
-    assert sorted((i.location, i.fatalities) for i in found) == [("Bannu", 17), ("Lakki Marwat", 14)]
+    assert sorted((i.location, i.fatalities) for i in found) == [("Bannu", 17), ("Mir Ali", 14)]
 
 
 def test_fatally_shot_is_a_killing_with_its_toll(gaz: Gazetteer) -> None:
