@@ -668,8 +668,14 @@ def _district_of(place: Place, name: str) -> bool:
     )
 
 
+#: Between a province and a place it qualifies: "Balochistan’s Tank".
+_POSSESSIVE_GAP: Final[re.Pattern[str]] = re.compile(r"['’]s\s+")
+
+
 def _fold_qualifiers(ctx: Context, cands: list[tuple[int, int, str, Place | None, int]]) -> list:
     """Fold "X city in Province" into one candidate for X that ends after the province.
+
+    "Province’s X" folds into one candidate for X that starts at the province.
 
     "in Pul-i-Khumri city in Baghlan, Jalalabad city in Nangarhar, and
     Alingar district in Laghman" is a list of three places, each with its
@@ -694,6 +700,17 @@ def _fold_qualifiers(ctx: Context, cands: list[tuple[int, int, str, Place | None
                 and (_QUALIFIER_GAP.fullmatch(gap) or (gap.strip() == "," and _district_of(c[3], q[2])))
             ):
                 out.append((c[0], q[1], c[2], c[3], c[4]))
+                i += 2
+                continue
+            if (
+                c[3] is not None
+                and q[3] is not None
+                and c[3].feature_type in ("province", "country")
+                and q[3].feature_type not in ("province", "country")
+                and _POSSESSIVE_GAP.fullmatch(gap)
+            ):
+                # "in Khyber Pakhtunkhwa’s Lakki Marwat and Balochistan’s Tank": the province qualifies the place
+                out.append((c[0], q[1], q[2], q[3], q[4]))
                 i += 2
                 continue
         out.append(c)

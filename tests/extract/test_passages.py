@@ -1125,6 +1125,16 @@ def test_a_second_clause_whose_count_has_no_noun_is_another_incident(gaz: Gazett
     assert sorted((i.location, i.fatalities) for i in found) == [("Bannu", 17), ("Mir Ali", 14)]
 
 
+def test_places_qualified_by_their_provinces_are_a_list(gaz: Gazetteer) -> None:
+    text = (
+        "Yesterday, the security forces neutralized 14 terrorists in three separate intelligence-based IBOs in "
+        "Khyber Pakhtunkhwa’s "
+        "Bannu and Balochistan’s Quetta, according to a statement."
+    )
+    found = run(gaz, text, published=dt.date(2025, 12, 8))
+    assert sorted((i.location, i.fatalities) for i in found) == [("Bannu", 7), ("Quetta", 7)]
+
+
 def test_fatally_shot_is_a_killing_with_its_toll(gaz: Gazetteer) -> None:
     inc = only(gaz, "Gunmen fatally shot 23 passengers in Quetta on Monday morning, after identifying them.")
     assert (inc.location, inc.fatalities, inc.event_type) == ("Quetta", 23, "Violence against civilians")
