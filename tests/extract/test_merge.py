@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from geo import settings
 from geo.articles import Article
 from geo.extract import extract_incidents
 from geo.extract.records import EVIDENCE_JOINER
@@ -699,6 +700,19 @@ def test_a_funeral_names_the_day_of_the_funeral_not_of_the_attack(gaz: Gazetteer
     found = run(gaz, text, published=dt.date(2024, 12, 22))
     assert [(i.event_date, i.location, i.fatalities) for i in found] == [("2024-12-21", "Bannu", 16)], [
         (i.event_date, i.evidence) for i in found
+    ]
+
+
+def test_a_funeral_lead_at_another_place_names_the_attack_told_below(gaz: Gazetteer) -> None:
+    text = (
+        "BANNU: The funeral prayers of the soldiers who embraced martyrdom while fighting terrorists in Mir Ali, "
+        "North Waziristan were offered at Bannu.\n\n"
+        "A day earlier, a Pakistan Army major and a soldier embraced martyrdom during a firing exchange in North "
+        "Waziristan district."
+    )
+    found = [i for i in run(gaz, text, published=dt.date(2023, 9, 2)) if i.confidence >= settings.CONFIDENCE_THRESHOLD]
+    assert [(i.event_date, i.location) for i in found] == [("2023-09-01", "North Waziristan")], [
+        (i.event_date, i.location, i.evidence) for i in found
     ]
 
 
