@@ -305,6 +305,11 @@ _IN_THE_INCIDENT: Final[re.Pattern[str]] = re.compile(
 )
 
 
+def _list_key(key: str) -> bool:
+    """Whether a split key marks one place of a list its sentence was split on ("in Kech, Gwadar and Barkhan")."""
+    return bool(key) and key != "abduction" and not key.startswith("part")
+
+
 def _compatible(ctx: Context, group: list[Draft], d: Draft, group_actor: Actor | None) -> bool:
     """Whether draft ``d`` can report the same incident as ``group``."""
     # abductions and killings of other people are separate incidents
@@ -515,11 +520,22 @@ def merge_incidents(ctx: Context, drafts: list[Draft]) -> tuple[list[Draft], set
         )
         if (not (d.separate or d.also) or anaphoric) and not d.several and not ongoing:
             order = sorted(groups, key=lambda g: max(m.sent_index for m in g), reverse=True)
-            for rank, g in enumerate(order):
+            # the latest sentence before this one that told an incident (not a copy of this sentence's list)
+            latest = max((m.sent_index for g in groups for m in g if m.sent_index < d.sent_index), default=-1)
+            for g in order:
                 gap = d.sent_index - max(m.sent_index for m in g)
                 if gap > (_WEAK_GAP if anaphoric else _MERGE_GAP):
                     continue
-                if not anaphoric and rank > 0 and not _same_day(g, d):
+                # only the latest incident takes a report of another day; the places of a list take it from the
+                # places of the latest list: "air strikes in Khost and Paktika have led to the loss of six lives"
+                # then "Pakistani aircraft targeted civilian homes in Barmal district, Paktika, and Spera district,
+                # Khost, around 3am last night"
+                tied = (
+                    max((m.sent_index for m in g if m.sent_index < d.sent_index), default=-2) == latest
+                    and _list_key(d.split_key)
+                    and any(_list_key(m.split_key) for m in g)
+                )
+                if not anaphoric and g is not order[0] and not tied and not _same_day(g, d):
                     continue
                 refers_back = all(t.anaphoric or claimed(ctx, t) for t in d.triggers)
                 if not refers_back and all(m.date.precision == 4 for m in g):

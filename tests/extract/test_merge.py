@@ -716,6 +716,16 @@ def test_a_funeral_lead_at_another_place_names_the_attack_told_below(gaz: Gazett
     ]
 
 
+def test_each_place_of_a_list_joins_the_same_place_of_the_list_before(gaz: Gazetteer) -> None:
+    text = (
+        "The Taliban spokesperson revealed that air strikes in Khost and Paktika have led to the loss of six "
+        "lives.\n\n"
+        "Pakistani aircraft targeted civilian homes in Paktika and Khost around 3am last night, he said on X."
+    )
+    found = [i for i in run(gaz, text, published=dt.date(2024, 3, 18)) if i.confidence >= settings.CONFIDENCE_THRESHOLD]
+    assert sorted(i.location for i in found) == ["Khost", "Paktika"], [(i.location, i.evidence) for i in found]
+
+
 def test_strikes_that_wound_people_in_a_province_of_their_own_are_an_incident(gaz: Gazetteer) -> None:
     text = (
         "Pakistani jets bombed the house of a resident in Khost province on Monday, killing ten people, the "
