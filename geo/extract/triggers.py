@@ -64,7 +64,9 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
     (
         "shell",
         "n",
-        r"shelling|mortar\s+(?:shells?|fire|attacks?|rounds?|strikes?)|mortars|artillery\s+(?:fire|shelling|strikes?|attacks?)"
+        r"shelling|mortar\s+(?:shells?|fire|attacks?|rounds?|strikes?)|mortars|"
+        # "after a Taliban mortar hit the building of governor office"
+        r"mortar(?=\s+(?:hit|hits|landed|struck|fell|exploded|slammed)\b)|artillery\s+(?:fire|shelling|strikes?|attacks?)"
         r"|rocket\s+(?:attacks?|fire|strikes?)|missile\s+(?:strikes?|attacks?|fire)|bombardments?",
     ),
     (
@@ -125,6 +127,8 @@ _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
         "v",
         r"killed|killing|kills|murdered|assassinated|beheaded|executed|martyred|slain|shot\s+dead|gunned\s+down"
         r"|fatally\s+(?:shot|stabbed)"
+        # "four government employees lost their lives and eight others were wounded after a Taliban mortar hit"
+        r"|lost\s+(?:their|his|her)\s+li(?:ves|fe)"
         r"|shot\s+and\s+killed|lynched|neutrali[sz]ed|eliminated|liquidated"
         # "12 soldiers embraced martyrdom in separate operations", "embraced shahadat" (the army's wording)
         r"|(?:embraced|attained)\s+(?:martyrdom|shahadat|shahadah)"
@@ -237,6 +241,7 @@ _TRIGGER_KEYS: Final[frozenset[str]] = frozenset(
         "pre",
         "pun",
         "kil",
+        "los",
         "mur",
         "beh",
         "exe",

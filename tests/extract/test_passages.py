@@ -1135,6 +1135,15 @@ def test_places_qualified_by_their_provinces_are_a_list(gaz: Gazetteer) -> None:
     assert sorted((i.location, i.fatalities) for i in found) == [("Bannu", 7), ("Quetta", 7)]
 
 
+def test_lost_their_lives_after_a_mortar_hit_is_a_shelling_with_its_toll(gaz: Gazetteer) -> None:
+    text = (
+        "On the other hand, four government employees lost their lives and eight others were wounded after a "
+        "Taliban mortar hit the building of governor office in Khost province on Sunday."
+    )
+    inc = only(gaz, text, published=dt.date(2020, 11, 2))
+    assert (inc.location, inc.fatalities, inc.sub_event_type) == ("Khost", 4, "Shelling/artillery/missile attack")
+
+
 def test_fatally_shot_is_a_killing_with_its_toll(gaz: Gazetteer) -> None:
     inc = only(gaz, "Gunmen fatally shot 23 passengers in Quetta on Monday morning, after identifying them.")
     assert (inc.location, inc.fatalities, inc.event_type) == ("Quetta", 23, "Violence against civilians")
