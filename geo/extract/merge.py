@@ -310,6 +310,20 @@ def _list_key(key: str) -> bool:
     return bool(key) and key != "abduction" and not key.startswith("part")
 
 
+def _other_part_of_town(a: Draft, b: Draft) -> bool:
+    """Whether two drafts are placed in two named parts of a town, each with a toll of its own.
+
+    "One person was killed and six injured in Quetta’s Liaquat Bazaar area"
+    and "two people were killed ... in Killi Deba area of Quetta" are two
+    incidents, though both are in Quetta on the same day.
+    """
+    return (
+        bool(a.area and b.area and a.area != b.area)
+        and None not in (a.fatalities, b.fatalities)
+        and (a.fatalities != b.fatalities)
+    )
+
+
 def _compatible(ctx: Context, group: list[Draft], d: Draft, group_actor: Actor | None) -> bool:
     """Whether draft ``d`` can report the same incident as ``group``."""
     # abductions and killings of other people are separate incidents
@@ -373,6 +387,8 @@ def _compatible(ctx: Context, group: list[Draft], d: Draft, group_actor: Actor |
                 and not (m.date_vague or d.date_vague)
             ):
                 return False
+    if any(_other_part_of_town(m, d) for m in group):
+        return False
     foreign = {m.country_code for m in [*group, d] if m.country_code and m.country_code not in _REGION}
     if foreign and any(m.country_code != d.country_code for m in group):
         return False  # "In Bangladesh, ..." then "In Afghanistan, ...": items on two countries
@@ -879,6 +895,8 @@ def fold_same_day_duplicates(ctx: Context, drafts: list[Draft]) -> list[Draft]:
 
 def _same_day_duplicate(ctx: Context, first: Draft, later: Draft) -> bool:
     """Whether ``later`` tells the event of ``first`` again (see :func:`fold_same_day_duplicates`)."""
+    if _other_part_of_town(first, later):
+        return False
     if first.place is None or first.place != later.place or is_vague_place(first.place):
         return False
     if first.date.precision != 1 or later.date.precision != 1 or abs((later.date.date - first.date.date).days) > 1:
@@ -917,6 +935,8 @@ def _told_word_for_word(ctx: Context, first: Draft, later: Draft) -> bool:
 
 def _retells(first: Draft, later: Draft, later_text: str, *, first_text: str = "") -> bool:
     """Whether ``later`` tells the incident of ``first`` again (``first_text``: the first telling's words)."""
+    if _other_part_of_town(first, later):
+        return False
     if later.separate or later.also or later.split_key:
         return False
     if first.split_key and not (later.cls == first.cls and _undated_retelling(first, later, later_text)):

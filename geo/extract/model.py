@@ -104,6 +104,7 @@ class Draft:
     split_key: str = ""  # disambiguates incidents read from one span
     date_vague: bool = False  # "this week", "recently": contains finer dates
     same_area: str = ""  # "in the same province": the kind of area of the incident before
+    area: str = ""  # a named part of the place the gazetteer lacks: "Killi Deba" of "Killi Deba area of Quetta"
     shifted: bool = False  # dated by a count from the running date: "three days after", "the next day"
     summary: bool = False  # a lead that sums up the incidents told one by one below it
     lead_start: int | None = None  # the evidence starts at the lead told right before the primary sentence

@@ -871,6 +871,7 @@ def _build_draft(
         and date_kind == "event"
         and bool(_OPENING.fullmatch(text[ctx.doc.spans[si][0] : ctx.dates[date_idx].start])),
         same_area=same_area_cue(seg),
+        area=_named_area(seg),
     )
     draft.event_type = classify_event(draft, seg, main)
     out = [draft]
@@ -1009,6 +1010,21 @@ def _unknown_listed_places(
     if draft.place is None and not draft.split_key:
         draft.split_key = f"name:{names[0].lower()}"
     return out
+
+
+#: A named part of a town: "in Killi Deba area of Quetta", "in Quetta’s Liaquat Bazaar area".
+_AREA_NAME: Final[str] = r"(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,2}"
+_NAMED_AREA: Final[re.Pattern[str]] = re.compile(
+    rf"\b(?:in|at|near)\s+(?:the\s+)?(?P<a>{_AREA_NAME})\s+(?:area|locality|neighbou?rhood|mohallah)\s+(?:of|in)\s+"
+    rf"|['’]s\s+(?P<b>{_AREA_NAME})\s+(?:area|locality|neighbou?rhood|mohallah)\b",
+    re.IGNORECASE,
+)
+
+
+def _named_area(seg: str) -> str:
+    """The named part of a town an incident is placed in ("Killi Deba" of "in Killi Deba area of Quetta"), or ""."""
+    m = _NAMED_AREA.search(seg)
+    return "" if m is None else (m.group("a") or m.group("b")).lower()
 
 
 #: A security operation: "an IBO", "intelligence-based operations", "a clearance operation".

@@ -726,6 +726,21 @@ def test_each_place_of_a_list_joins_the_same_place_of_the_list_before(gaz: Gazet
     assert sorted(i.location for i in found) == ["Khost", "Paktika"], [(i.location, i.evidence) for i in found]
 
 
+def test_two_named_parts_of_a_town_with_tolls_of_their_own_are_two_incidents(gaz: Gazetteer) -> None:
+    text = (
+        "In a deadly explosion, one person was killed and six injured in Quetta’s Liaquat Bazaar area on Tuesday.\n\n"
+        "In an attack late on Tuesday night, two people were killed and three injured in explosions inside two "
+        "houses in Killi Deba area of Quetta."
+    )
+    found = run(gaz, text, published=dt.date(2024, 8, 14))
+    assert sorted((i.location, i.fatalities) for i in found) == [("Quetta", 1), ("Quetta", 2)], [
+        (i.fatalities, i.evidence) for i in found
+    ]
+    # the same part of the town with a revised toll is the same incident
+    again = text.replace("Killi Deba area of Quetta", "Quetta’s Liaquat Bazaar area")
+    assert len(run(gaz, again, published=dt.date(2024, 8, 14))) == 1
+
+
 def test_strikes_that_wound_people_in_a_province_of_their_own_are_an_incident(gaz: Gazetteer) -> None:
     text = (
         "Pakistani jets bombed the house of a resident in Khost province on Monday, killing ten people, the "
