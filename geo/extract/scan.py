@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Final
 
 from geo.actors import find_actors
@@ -17,6 +18,8 @@ from geo.urlnumbers import ArticleNumbers, Estimate
 
 #: Paragraph kinds whose dates do not set the narrative date (boilerplate, bylines, photo captions).
 _UNDATED_KINDS: Final[frozenset[str]] = frozenset({"boilerplate", "meta", "caption"})
+#: An encyclopedia's "Part of ..." line: the wider conflict, with its span of years.
+_PART_OF: Final[re.Pattern[str]] = re.compile(r"\s*Part\s+of\b")
 
 
 def scan_article(
@@ -64,7 +67,10 @@ def scan_article(
     actors = find_actors(text)
     mentions = gazetteer.find_mentions(text)
     extra_places = nlp_places(nlp, text, mentions) if nlp is not None else []
-    reference = reference_date(dates, published=article.published)
+    # the span of the war a page is part of ("Part of the War in Afghanistan (2001–2021)") is not a date of the page
+    reference = reference_date(
+        [d for d in dates if not _PART_OF.match(text, doc.spans[doc.index(d.start)][0])], published=article.published
+    )
     known = article.published is not None
     bound = False
     estimate: Estimate | None = None

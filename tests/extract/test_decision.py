@@ -521,3 +521,16 @@ def test_a_death_in_an_accident_is_not_political_violence(gaz: Gazetteer, accide
     # a roof that falls in a blast is the blast's
     bombed = "Four people were killed when the roof of a house collapsed after a bomb blast in Bannu on Monday."
     assert only(gaz, bombed, published=dt.date(2021, 4, 6)).confidence >= settings.CONFIDENCE_THRESHOLD
+
+
+def test_the_span_of_the_war_a_page_is_part_of_does_not_make_its_attack_history(gaz: Gazetteer) -> None:
+    text = (
+        "September 2016 Kabul bombing\n\n"
+        "Part of the War in Afghanistan (2001–2021)\n\n"
+        "Explosions in Kabul on September 5, 2016 killed over 41 people and injured 103 others in twin suicide "
+        "bombings near the Afghan defense ministry."
+    )
+    found = [i for i in run(gaz, text, published=None) if i.confidence >= settings.CONFIDENCE_THRESHOLD]
+    assert [(i.event_date, i.location) for i in found] == [("2016-09-05", "Kabul")], [
+        (i.event_date, i.reason) for i in run(gaz, text, published=None)
+    ]
