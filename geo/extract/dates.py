@@ -126,6 +126,14 @@ def is_report_date(text: str, doc: Document, m: DateMention) -> bool:
     return bool(_REPORT_BEFORE_DATE.search(before) or _REPORT_AFTER_DATE.search(text[m.end : m.end + 40]))
 
 
+#: A date this many days before the running day may be of the background.
+_BACKGROUND_JUMP_DAYS: Final[int] = 31
+#: Talks, meetings and deals: what a background date of a sentence without violence is often the day of.
+_PEACE_PROCESS: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:talks|negotiations?|delegations?|meetings?|summit|agreements?|accord|deal|ceasefire|truce|peace\s+process|"
+    r"conference|visit(?:ed)?|elections?)\b",
+    re.IGNORECASE,
+)
 #: How long after the latest date it gives an undated page may have been written, for its month-days.
 _BOUND_SLACK_DAYS: Final[int] = 60
 
@@ -140,6 +148,7 @@ def resolve_dates(
     year_of_list: ResolvedDate | None = None,
     reference_is_bound: bool = False,
     reference_slack_days: int = 0,
+    event_sentences: frozenset[int] | None = None,
 ) -> tuple[list[ResolvedDate | None], list[ResolvedDate | None], list[bool]]:
     """Resolve every date in text order; also the context *before* each, and which dates are asides.
 
@@ -168,6 +177,12 @@ def resolve_dates(
     publication day estimated from the article number, see
     :mod:`geo.urlnumbers`): "on the night of 7th and 8th April" in a page
     estimated to about 4 April ± 17 days is this April, not last year's.
+
+    ``event_sentences`` are the sentences that name a violent act. The day of
+    talks, a meeting or a deal told in a sentence that names none, weeks
+    before the running day ("On September 12, ... a government led peace
+    delegation started direct talks with the Taliban" after the events of 1
+    November), is background too.
     """
     pub = published if isinstance(published, dt.date) else None
     ref = reference
@@ -229,6 +244,17 @@ def resolve_dates(
         # "... had previously seen one of its rallies targeted by a suicide bombing ... in July 2023": a date of
         # the background sets no narrative date for the events told after it
         previous = ctx is not None and _PREVIOUSLY.search(doc.text, sent_start, m.start) is not None
+        if (
+            not previous
+            and event_sentences is not None
+            and r is not None
+            and ctx is not None
+            and ctx.precision == 1
+            and (ctx.date - r.end).days > _BACKGROUND_JUMP_DAYS
+            and doc.index(m.start) not in event_sentences
+        ):
+            start, end, _para = doc.spans[doc.index(m.start)]
+            previous = _PEACE_PROCESS.search(doc.text, start, end) is not None
         asides.append(vague or previous)
         if r is not None and not m.future and not m.since and not compared and not vague and not previous:
             heading = r.precision >= 3 and _is_date_heading(doc, para, m)

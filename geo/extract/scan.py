@@ -95,6 +95,7 @@ def scan_article(
         year_of_list=yearly,
         reference_is_bound=bound,
         reference_slack_days=estimate.plus_minus_days if estimate is not None and known else 0,
+        event_sentences=frozenset(doc.index(t.start) for t in triggers),
     )
     return Context(
         text=text,

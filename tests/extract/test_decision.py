@@ -534,3 +534,18 @@ def test_the_span_of_the_war_a_page_is_part_of_does_not_make_its_attack_history(
     assert [(i.event_date, i.location) for i in found] == [("2016-09-05", "Kabul")], [
         (i.event_date, i.reason) for i in run(gaz, text, published=None)
     ]
+
+
+def test_the_day_of_talks_told_in_passing_does_not_date_the_next_attack(gaz: Gazetteer) -> None:
+    text = (
+        "Two policemen were killed after their outpost came under attack by a car bomb in Paktika province on "
+        "Sunday night.\n\n"
+        "On September 12, for the first time in 19 years, a government led peace delegation started direct talks "
+        "with the Taliban representatives.\n\n"
+        "On the other hand, four government employees lost their lives after a Taliban mortar hit the building of "
+        "governor office in Khost province."
+    )
+    found = run(gaz, text, published=dt.date(2020, 11, 2))
+    assert [(i.location, i.event_date) for i in found] == [("Paktika", "2020-11-01"), ("Khost", "2020-11-01")], [
+        (i.location, i.event_date, i.notes) for i in found
+    ]
