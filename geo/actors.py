@@ -28,10 +28,11 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from geo.dates import scan_words
+from geo.dates import WordStart, scan_words
 
 logger = logging.getLogger(__name__)
 
@@ -409,7 +410,9 @@ _ELLIPTIC_FORCES: Final[re.Pattern[str]] = re.compile(
 )
 
 
-def find_actors(text: str, *, start: int = 0, end: int | None = None) -> list[ActorMention]:
+def find_actors(
+    text: str, *, start: int = 0, end: int | None = None, words: Sequence[WordStart] | None = None
+) -> list[ActorMention]:
     """Find every actor mention in ``text`` (one regex pass).
 
     Parameters
@@ -418,6 +421,9 @@ def find_actors(text: str, *, start: int = 0, end: int | None = None) -> list[Ac
         Any text (usually a whole article).
     start, end
         Slice of ``text`` to scan (offsets stay relative to ``text``).
+    words
+        The words of the whole ``text``, found once for every scanner
+        (:func:`geo.dates.word_starts`).
 
     Returns
     -------
@@ -425,7 +431,7 @@ def find_actors(text: str, *, start: int = 0, end: int | None = None) -> list[Ac
         In text order, non-overlapping; the most specific alias wins.
     """
     out: list[ActorMention] = []
-    for m in scan_words(_ACTOR_RE, text, ACTOR_KEYS, start=start, end=end):
+    for m in scan_words(_ACTOR_RE, text, ACTOR_KEYS, start=start, end=end, words=words):
         idx = int(m.lastgroup[1:]) if m.lastgroup else -1
         if idx < 0:
             continue

@@ -29,7 +29,7 @@ import dataclasses
 import datetime as dt
 import logging
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -138,6 +138,16 @@ def word_key(token: str) -> str:
     return token[:3].lower()
 
 
+#: One word of a text for :func:`scan_words`: its offset, its :func:`word_key` and whether it begins with a digit.
+WordStart = tuple[int, str, bool]
+
+
+def word_starts(text: str) -> list[WordStart]:
+    """The words of ``text`` as :func:`scan_words` tries them, found once for all its scanners."""
+    # the words are ASCII letters and digits: a digit sorts before every letter
+    return [(m.start(), (w := m.group())[:3].lower(), w[0] <= "9") for m in _TOKEN_RE.finditer(text)]
+
+
 def scan_words(
     pattern: re.Pattern[str],
     text: str,
@@ -146,6 +156,7 @@ def scan_words(
     start: int = 0,
     end: int | None = None,
     digits: bool = False,
+    words: Sequence[WordStart] | None = None,
 ) -> Iterator[re.Match[str]]:
     """Leftmost, non-overlapping matches of ``pattern`` tried at word starts only.
 
@@ -166,6 +177,9 @@ def scan_words(
         Slice of ``text`` to scan.
     digits
         Also try at every word that begins with a digit.
+    words
+        The words of the whole ``text`` (:func:`word_starts`), when several
+        scanners read it; used only to scan the whole text.
 
     Yields
     ------
@@ -173,6 +187,15 @@ def scan_words(
     """
     stop = len(text) if end is None else end
     last = -1
+    if words is not None and start == 0 and end is None:
+        for pos, key, digit in words:
+            if pos < last or not (key in keys or (digits and digit)):
+                continue
+            m = pattern.match(text, pos, stop)
+            if m is not None and m.end() > pos:
+                last = m.end()
+                yield m
+        return
     for tok in _TOKEN_RE.finditer(text, start, stop):
         pos = tok.start()
         if pos < last:
@@ -370,13 +393,15 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def find_dates(text: str) -> list[DateMention]:
+def find_dates(text: str, *, words: Sequence[WordStart] | None = None) -> list[DateMention]:
     """Find date expressions in ``text``.
 
     Parameters
     ----------
     text
         Any text (usually a whole article).
+    words
+        Its words, found once for every scanner (:func:`word_starts`).
 
     Returns
     -------
@@ -390,7 +415,7 @@ def find_dates(text: str) -> list[DateMention]:
     (2025, 1, 2, 'absolute')
     """
     out: list[DateMention] = []
-    for m in scan_words(_DATE_RE, text, _DATE_KEYS, digits=True):
+    for m in scan_words(_DATE_RE, text, _DATE_KEYS, digits=True, words=words):
         g = m.groupdict()
         start, end = m.start(), m.end()
         before = text[max(0, start - 25) : start]

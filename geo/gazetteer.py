@@ -1346,7 +1346,8 @@ class Gazetteer:
             In text order, non-overlapping.
         """
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-        keys = [normalize(w) for _, _, w in words]
+        # a word of ASCII letters and digits normalises to itself in lower case (the fast path of most words)
+        keys = [w.lower() if w.isascii() and w.isalnum() else normalize(w) for _, _, w in words]
         out: list[PlaceMention] = []
         i, n = 0, len(words)
         index, first_words, max_words = self._index, self._first_words, self.max_words

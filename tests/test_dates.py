@@ -378,3 +378,22 @@ def test_a_two_digit_year_of_a_press_release_is_read_only_before_a_comma(
 ) -> None:
     m = find_dates(text)[0]
     assert (m.text, m.year, m.month, m.day) == found
+
+
+def test_the_words_found_once_give_every_scanner_the_same_matches() -> None:
+    from geo.actors import find_actors
+    from geo.dates import word_starts
+    from geo.extract.triggers import find_triggers
+
+    text = (
+        "PESHAWAR, Dec. 4 (Xinhua) -- Militants of the TTP attacked a police post in Bannu on 3 December 2024, "
+        "killing 4 policemen; a day earlier, 12 soldiers embraced martyrdom in North Waziristan. "
+        "Überall: the Afghan Taliban said on Tuesday that Pakistani jets struck Khost at 3am."
+    )
+    words = word_starts(text)
+    assert find_dates(text, words=words) == find_dates(text)
+    assert find_actors(text, words=words) == find_actors(text)
+    assert [(t.start, t.cls, t.pos) for t in find_triggers(text, words=words)] == [
+        (t.start, t.cls, t.pos) for t in find_triggers(text)
+    ]
+    assert len(find_dates(text)) >= 3 and len(find_triggers(text)) >= 4

@@ -42,6 +42,7 @@ import datetime as dt
 import logging
 
 from geo.articles import Article
+from geo.dates import word_starts
 from geo.extract.dates import undatable
 from geo.extract.decision import assess, mark_summaries
 from geo.extract.merge import (
@@ -123,10 +124,11 @@ def extract_incidents(
     if not text.strip():
         return []
     doc = Document(text, title=article.title)
-    triggers = find_triggers(text)
+    words = word_starts(text)  # read once by the trigger, date and actor scanners
+    triggers = find_triggers(text, words=words)
     if not doc.spans or not triggers:
         return []
-    ctx = scan_article(article, doc, gazetteer, triggers=triggers, nlp=nlp, today=today, numbers=numbers)
+    ctx = scan_article(article, doc, gazetteer, triggers=triggers, nlp=nlp, today=today, numbers=numbers, words=words)
 
     by_sentence: dict[int, list[Trigger]] = {}
     for t in triggers:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Final
 
 from geo.actors import find_actors
 from geo.articles import Article
-from geo.dates import ResolvedDate, find_dates, reference_date
+from geo.dates import ResolvedDate, WordStart, find_dates, reference_date
 from geo.extract.dates import is_report_date, list_year, resolve_dates, title_year, url_date
 from geo.extract.model import Context, Trigger
 from geo.extract.places import dominant_country, find_border_place, nlp_places
@@ -31,6 +32,7 @@ def scan_article(
     nlp: object | None = None,
     today: dt.date | None = None,
     numbers: ArticleNumbers | None = None,
+    words: Sequence[WordStart] | None = None,
 ) -> Context:
     """Find every date, actor and place mention of ``article`` once and resolve its dates.
 
@@ -54,6 +56,9 @@ def scan_article(
         Dated article numbers of news sites: an undated page whose URL has
         neither a date nor a known site's number keeps no reference day;
         with one, its publication day is estimated (:mod:`geo.urlnumbers`).
+    words
+        The words of the text (:func:`geo.dates.word_starts`), found once
+        for the date, actor and trigger scanners.
 
     Returns
     -------
@@ -62,9 +67,9 @@ def scan_article(
     """
     text = article.text
     # headings, list headings and infobox lines date what follows ("December 19:"); bylines and captions do not
-    every_date = find_dates(text)
+    every_date = find_dates(text, words=words)
     dates = [d for d in every_date if doc.kind(doc.index(d.start)) not in _UNDATED_KINDS]
-    actors = find_actors(text)
+    actors = find_actors(text, words=words)
     mentions = gazetteer.find_mentions(text)
     extra_places = nlp_places(nlp, text, mentions) if nlp is not None else []
     # the span of the war a page is part of ("Part of the War in Afghanistan (2001–2021)") is not a date of the page

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Final
 
-from geo.dates import scan_words
+from geo.dates import WordStart, scan_words
 from geo.extract.model import Trigger
 
 _TRIGGER_PATTERNS: Final[tuple[tuple[str, str, str], ...]] = (
@@ -276,10 +277,10 @@ _AMONG_VICTIMS: Final[re.Pattern[str]] = re.compile(
 )
 
 
-def find_triggers(text: str) -> list[Trigger]:
-    """Every event trigger in ``text``, in text order."""
+def find_triggers(text: str, *, words: Sequence[WordStart] | None = None) -> list[Trigger]:
+    """Every event trigger in ``text``, in text order (``words``: its words, see :func:`geo.dates.word_starts`)."""
     out: list[Trigger] = []
-    for m in scan_words(_TRIGGER_RE, text, _TRIGGER_KEYS):
+    for m in scan_words(_TRIGGER_RE, text, _TRIGGER_KEYS, words=words):
         idx = int(m.lastgroup[1:]) if m.lastgroup else -1
         if idx < 0:
             continue
