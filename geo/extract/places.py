@@ -408,7 +408,7 @@ def _place_candidates(ctx: Context, start: int, end: int) -> list[tuple[int, int
             and not _TYPE_BEFORE_NAME.search(before)
         ):
             continue  # part of a person or organisation name ("Imran Khan")
-        struck = _STRUCK_TARGET.search(text[max(start, m.start - 160) : m.start])  # "airstrikes on hideouts in Khost"
+        struck = _STRUCK_TARGET.search(text[max(start, m.start - 100) : m.start])  # "airstrikes on hideouts in Khost"
         if (
             _ORIGIN_BEFORE.search(before)
             and not struck
