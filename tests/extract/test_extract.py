@@ -331,9 +331,9 @@ def test_speed_on_seeds() -> None:
     for a in arts:  # type: ignore[attr-defined]
         extract_incidents(a, g)  # type: ignore[arg-type]  # warm the caches: the first run measures imports
     rates: list[float] = []
-    # the best of up to seven runs: a run on a busy machine (a CI set-up still writing caches, a neighbour's
-    # load) measures the machine, not the code; code slower than the floor fails every run
-    while len(rates) < 7 and (not rates or max(rates) < 50_000):
+    # the best of up to fifteen runs: a run on a busy machine (a CI set-up still writing caches, a neighbour's
+    # load, a throttled host) measures the machine, not the code; code slower than the floor fails every run
+    while len(rates) < 15 and (not rates or max(rates) < 50_000):
         t = time.perf_counter()
         for a in corpus:
             extract_incidents(a, g)  # type: ignore[arg-type]
