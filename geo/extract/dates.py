@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Callable, Iterable
 from typing import Final
 
 from geo.articles import Article
@@ -202,7 +203,8 @@ def resolve_dates(
     ctx_heading = year_of_list is not None  # a year heading ("== 2024 ==") dates its section, not only its paragraph
     sectioned = year_of_list is not None  # a year or month heading has been seen: a timeline or a yearly list
     for k, m in enumerate(dates):
-        sent_start, _, para = doc.spans[doc.index(m.start)]
+        si = doc.index(m.start)
+        sent_start, sent_end, para = doc.spans[si]
         contexts.append(ctx)
         local = para == ctx_para or (ctx_heading and ctx is not None and ctx.precision == 4)
         # a month (and day) with no year, paragraphs away from the last date, in a dated article with no date
@@ -251,10 +253,9 @@ def resolve_dates(
             and ctx is not None
             and ctx.precision == 1
             and (ctx.date - r.end).days > _BACKGROUND_JUMP_DAYS
-            and doc.index(m.start) not in event_sentences
+            and si not in event_sentences
         ):
-            start, end, _para = doc.spans[doc.index(m.start)]
-            previous = _PEACE_PROCESS.search(doc.text, start, end) is not None
+            previous = _PEACE_PROCESS.search(doc.text, sent_start, sent_end) is not None
         asides.append(vague or previous)
         if r is not None and not m.future and not m.since and not compared and not vague and not previous:
             heading = r.precision >= 3 and _is_date_heading(doc, para, m)
@@ -344,14 +345,8 @@ def _weekday_year(text: str, dates: list[DateMention], k: int, today: dt.date) -
     weekday = m.weekday if m.weekday is not None else _weekday_before(text, dates, k)
     if weekday is None:
         return None
-    for year in range(today.year, today.year - _WEEKDAY_YEARS, -1):
-        try:
-            day = dt.date(year, m.month, m.day)
-        except ValueError:
-            continue
-        if day <= today and day.weekday() == weekday:
-            return ResolvedDate(day, 1, inferred=True)
-    return None
+    years = range(today.year, today.year - _WEEKDAY_YEARS, -1)
+    return _day_on_weekday(m.month, m.day, weekday, years, lambda day: day <= today)
 
 
 def _weekday_year_after(text: str, dates: list[DateMention], k: int, bound: ResolvedDate) -> ResolvedDate | None:
@@ -363,13 +358,21 @@ def _weekday_year_after(text: str, dates: list[DateMention], k: int, bound: Reso
     assert m.month is not None
     assert m.day is not None
     earliest = bound.date - dt.timedelta(days=_BOUND_SLACK_DAYS)
-    for year in range(earliest.year, earliest.year + _WEEKDAY_AHEAD_YEARS):
+    years = range(earliest.year, earliest.year + _WEEKDAY_AHEAD_YEARS)
+    return _day_on_weekday(m.month, m.day, weekday, years, lambda day: day >= earliest)
+
+
+def _day_on_weekday(
+    month: int, day: int, weekday: int, years: Iterable[int], allowed: Callable[[dt.date], bool]
+) -> ResolvedDate | None:
+    """The day and month in the first of ``years`` where it falls on ``weekday`` and is ``allowed``."""
+    for year in years:
         try:
-            day = dt.date(year, m.month, m.day)
+            found = dt.date(year, month, day)
         except ValueError:
-            continue
-        if day >= earliest and day.weekday() == weekday:
-            return ResolvedDate(day, 1, inferred=True)
+            continue  # no such day that year (29 February)
+        if allowed(found) and found.weekday() == weekday:
+            return ResolvedDate(found, 1, inferred=True)
     return None
 
 

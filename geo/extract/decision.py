@@ -10,7 +10,7 @@ from typing import Final
 from geo import settings
 from geo.extract.events import fatality_figure
 from geo.extract.model import Context, Draft, Trigger, in_range, plural_noun
-from geo.extract.places import TYPE_RANK, is_vague_place
+from geo.extract.places import PAST_OF_THE_DEAD, TYPE_RANK, is_vague_place
 
 #: Markers in the few words before a trigger that block it (negation,
 #: modality, plans, threats, generic or aggregate framing).
@@ -521,11 +521,10 @@ _VIOLENCE_WORDS: Final[re.Pattern[str]] = re.compile(
 )
 
 
-def _accident(ctx: Context, d: Draft) -> bool:
+def _accident(d: Draft, sentence: str) -> bool:
     """Deaths the sentence puts down to an accident ("killed when a wall collapsed") with no word of violence."""
     if any(t.cls != "kill" for t in d.triggers):
         return False
-    sentence = ctx.text[slice(*ctx.doc.spans[d.sent_index][:2])]
     return bool(_ACCIDENT.search(sentence)) and not _VIOLENCE_WORDS.search(sentence.replace("lightning", ""))
 
 
@@ -557,14 +556,6 @@ _NOT_THE_FIRST: Final[re.Pattern[str]] = re.compile(
 )
 #: One item of a tally by place: "22 in Khyber", "18 in Peshawar".
 _TALLY_ITEM: Final[re.Pattern[str]] = re.compile(r"\b\d[\d,]*\s+(?:[a-z][\w-]*\s+){0,3}?in\s+(?:the\s+)?[A-Z]")
-#: What the dead or arrested militants did before: "remained actively involved in numerous terrorist activities
-#: including recent target killings of police", "were responsible for recent bombings at ...".
-_PAST_OF_THE_DEAD: Final[re.Pattern[str]] = re.compile(
-    r"\b(?:were|was|remained|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+){0,2}?(?:involved\s+in|responsible\s+for)"
-    r"\s+(?:[\w-]+\s+){0,3}?(?:recent|numerous|several|many|various|multiple|a\s+number\s+of|a\s+series\s+of|"
-    r"different|past|previous|earlier)\b[^;:.]*$",
-    re.IGNORECASE,
-)
 #: Past events retold as background: older than this (days before the reference date) is history.
 _HISTORY_DAYS: Final[int] = 3 * 365
 
@@ -592,6 +583,7 @@ def assess(ctx: Context, d: Draft) -> tuple[float, str]:
         year"``.
     """
     seg = ctx.text[d.start : d.end]
+    sentence = ctx.text[slice(*ctx.doc.spans[d.sent_index][:2])]
     has_verb = any(t.pos == "v" for t in d.triggers)
     ref = ctx.published_ref
     if d.summary:
@@ -600,7 +592,7 @@ def assess(ctx: Context, d: Draft) -> tuple[float, str]:
         return 0.2, "structure: the heading of a list ('Timeline of attacks by ...'), not an incident"
     if _HAZARD.search(ctx.text[max(d.start, d.triggers[0].start - 120) : d.triggers[0].start + 20]):
         return 0.1, "not political violence: a natural hazard or an accident"
-    if _accident(ctx, d):
+    if _accident(d, sentence):
         return 0.1, "not political violence: an accident (a collapse, a drowning, a crash)"
     if _mine_accident(ctx, d, seg):
         return 0.1, "not political violence: an explosion in a mine with no attack named"
@@ -620,7 +612,6 @@ def assess(ctx: Context, d: Draft) -> tuple[float, str]:
         return 0.25, "background: a count or a trend, not one incident"
     if _STATISTIC.search(seg) and d.date.precision >= 3:
         return 0.3, "background: a count or a trend over a month or more"
-    sentence = ctx.text[slice(*ctx.doc.spans[d.sent_index][:2])]
     if len(_TALLY_ITEM.findall(sentence)) >= 3:
         return 0.3, "background: a tally by place ('29 in Bajaur, 22 in Khyber ...'), not one incident"
     period = any(m.since for m in in_range(ctx.dates, ctx.date_starts, d.start, d.end)) or bool(
@@ -637,7 +628,7 @@ def assess(ctx: Context, d: Draft) -> tuple[float, str]:
         return 0.35, "background: history, more than three years before the article"
     main = d.triggers[0]
     lead_in = ctx.text[max(d.start, main.start - 60) : main.start]
-    if all(_PAST_OF_THE_DEAD.search(ctx.text, ctx.doc.spans[d.sent_index][0], t.start) for t in d.triggers):
+    if all(PAST_OF_THE_DEAD.search(ctx.text, ctx.doc.spans[d.sent_index][0], t.start) for t in d.triggers):
         return 0.3, "background: the past of the militants told of ('were involved in recent attacks')"
     if _FORECAST.search(lead_in) and d.fatalities is None and not has_verb:
         return 0.3, "background: a forecast or a threat"

@@ -310,6 +310,12 @@ def _list_key(key: str) -> bool:
     return bool(key) and key != "abduction" and not key.startswith("part")
 
 
+def _of_latest_list(group: list[Draft], d: Draft, latest: int) -> bool:
+    """Whether ``d`` and ``group`` are places of lists, the group's told in sentence ``latest`` before ``d``'s."""
+    told = max((m.sent_index for m in group if m.sent_index < d.sent_index), default=-2)
+    return told == latest and _list_key(d.split_key) and any(_list_key(m.split_key) for m in group)
+
+
 def _other_part_of_town(a: Draft, b: Draft) -> bool:
     """Whether two drafts are placed in two named parts of a town, each with a toll of its own.
 
@@ -546,12 +552,7 @@ def merge_incidents(ctx: Context, drafts: list[Draft]) -> tuple[list[Draft], set
                 # places of the latest list: "air strikes in Khost and Paktika have led to the loss of six lives"
                 # then "Pakistani aircraft targeted civilian homes in Barmal district, Paktika, and Spera district,
                 # Khost, around 3am last night"
-                tied = (
-                    max((m.sent_index for m in g if m.sent_index < d.sent_index), default=-2) == latest
-                    and _list_key(d.split_key)
-                    and any(_list_key(m.split_key) for m in g)
-                )
-                if not anaphoric and g is not order[0] and not tied and not _same_day(g, d):
+                if not anaphoric and g is not order[0] and not _same_day(g, d) and not _of_latest_list(g, d, latest):
                     continue
                 refers_back = all(t.anaphoric or claimed(ctx, t) for t in d.triggers)
                 if not refers_back and all(m.date.precision == 4 for m in g):

@@ -82,17 +82,22 @@ _TAKEN_FROM: Final[re.Pattern[str]] = re.compile(
 #: Between two items of a list of places.
 _LIST_JOIN: Final[re.Pattern[str]] = re.compile(r"\s*(?:,|and|&|,\s*and)\s*")
 #: A relative clause that describes an actor, not the event: ", which is separate from ... in X".
+#: What dead or arrested militants did before, up to the end of the text searched: "were involved in recent firing
+#: and attacks on security forces in District Kech", "remained actively involved in numerous terrorist activities
+#: including recent target killings of police in Tank", "were responsible for recent bombings at ... Kabul".
+PAST_OF_THE_DEAD: Final[re.Pattern[str]] = re.compile(
+    r"\b(?:were|was|remained|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+){0,2}?(?:involved\s+in|responsible\s+for)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:recent|numerous|several|many|various|multiple|a\s+number\s+of|a\s+series\s+of|"
+    r"different|past|previous|earlier)\b[^;:.]*$",
+    re.IGNORECASE,
+)
 _RELATIVE_CLAUSE: Final[re.Pattern[str]] = re.compile(
     r",\s+(?:which|who)\s+(?:is|are|was|were|has|have|had)\s+(?!(?:been\s+)?(?:killed|attacked|hit|targeted|injured))"
     r"[^,;:.]*$"
     # the past of the dead: "terrorists ... who were involved in different security incidents in District Awaran"
     r"|\b(?:who|which|that)\s+(?:were|was|had\s+been|have\s+been|has\s+been)\s+involved\s+in\b[^;:.]*$"
-    # ... also without the relative pronoun: "The terrorists killed ... were involved in recent firing and attacks
-    # on security forces in District Kech", "remained actively involved in ... target killings of police in Tank",
-    # "were perpetrators who were responsible for recent bombings at ... Kabul"
-    r"|\b(?:were|was|remained|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+){0,2}?(?:involved\s+in|responsible\s+for)"
-    r"\s+(?:[\w-]+\s+){0,3}?(?:recent|numerous|several|many|various|multiple|a\s+number\s+of|a\s+series\s+of|"
-    r"different|past|previous|earlier)\b[^;:.]*$",
+    # ... also without the relative pronoun
+    r"|" + PAST_OF_THE_DEAD.pattern,
     re.IGNORECASE,
 )
 #: A strike on hideouts, camps or bases: the place after them is where it fell, not an origin.
