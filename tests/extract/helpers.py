@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from geo import settings
 from geo.articles import Article
 from geo.extract import extract_incidents
 from geo.gazetteer import Gazetteer
@@ -71,6 +72,11 @@ def article(text: str, *, published: dt.date | None = dt.date(2025, 5, 8), doc_i
 
 def run(gaz: Gazetteer, text: str, **kw: object) -> list[Incident]:
     return extract_incidents(article(text, **kw), gaz)  # type: ignore[arg-type]
+
+
+def shown(gaz: Gazetteer, text: str, **kw: object) -> list[Incident]:
+    """The records the map and exports show by default: those at or above the confidence threshold."""
+    return [i for i in run(gaz, text, **kw) if i.confidence >= settings.CONFIDENCE_THRESHOLD]
 
 
 def only(gaz: Gazetteer, text: str, **kw: object) -> Incident:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from geo import settings
 from geo.articles import Article
 from geo.extract import extract_incidents
 from geo.extract.records import EVIDENCE_JOINER
 from geo.gazetteer import Gazetteer
-from tests.extract.helpers import article, only, run
+from tests.extract.helpers import article, only, run, shown
 
 
 def test_a_retelling_later_in_the_article_is_the_same_incident(gaz: Gazetteer) -> None:
@@ -710,7 +709,7 @@ def test_a_funeral_lead_at_another_place_names_the_attack_told_below(gaz: Gazett
         "A day earlier, a Pakistan Army major and a soldier embraced martyrdom during a firing exchange in North "
         "Waziristan district."
     )
-    found = [i for i in run(gaz, text, published=dt.date(2023, 9, 2)) if i.confidence >= settings.CONFIDENCE_THRESHOLD]
+    found = shown(gaz, text, published=dt.date(2023, 9, 2))
     assert [(i.event_date, i.location) for i in found] == [("2023-09-01", "North Waziristan")], [
         (i.event_date, i.location, i.evidence) for i in found
     ]
@@ -722,7 +721,7 @@ def test_each_place_of_a_list_joins_the_same_place_of_the_list_before(gaz: Gazet
         "lives.\n\n"
         "Pakistani aircraft targeted civilian homes in Paktika and Khost around 3am last night, he said on X."
     )
-    found = [i for i in run(gaz, text, published=dt.date(2024, 3, 18)) if i.confidence >= settings.CONFIDENCE_THRESHOLD]
+    found = shown(gaz, text, published=dt.date(2024, 3, 18))
     assert sorted(i.location for i in found) == ["Khost", "Paktika"], [(i.location, i.evidence) for i in found]
 
 

@@ -11,7 +11,7 @@ from geo.articles import Article
 from geo.extract import extract_incidents
 from geo.gazetteer import Gazetteer
 from tests.conftest import _place
-from tests.extract.helpers import article, only, run
+from tests.extract.helpers import article, only, run, shown
 
 
 def test_two_dated_clauses_are_two_incidents(gaz: Gazetteer) -> None:
@@ -127,7 +127,6 @@ def test_a_separately_reported_incident_stands_alone(gaz: Gazetteer) -> None:
 
 
 def test_a_total_since_a_date_is_background(gaz: Gazetteer) -> None:
-    from geo import settings
 
     found = run(gaz, "Since January, at least 300 people have been killed in attacks in Khyber Pakhtunkhwa.")
     assert all(i.confidence < settings.CONFIDENCE_THRESHOLD and "total since" in i.reason for i in found)
@@ -1097,7 +1096,7 @@ def test_the_past_of_the_dead_without_a_relative_pronoun_is_not_the_scene(gaz: G
         "Security forces killed two terrorists in an operation in Quetta on Monday night, the ISPR said on Tuesday.\n\n"
     )
     text += past
-    found = [i for i in run(gaz, text, published=dt.date(2024, 8, 27)) if i.confidence >= settings.CONFIDENCE_THRESHOLD]
+    found = shown(gaz, text, published=dt.date(2024, 8, 27))
     assert [i.location for i in found] == ["Quetta"], [(i.location, i.evidence) for i in found]
 
 
